@@ -1,0 +1,68 @@
+package circular.cli;
+
+import circular.InputException;
+import circular.Problem;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Runs the command line with the given writers, so tests see exactly what a user sees. Output is
+ * always UTF-8, whatever the platform's default: delegations' names are not ASCII.
+ */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    return run(args, out, err);
+  }
+
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine(out, err);
+    int status = cli.execute(args);
+    out.flush();
+    err.flush();
+    return status;
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new CircularCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(Cli::failed);
+    cli.setParameterExceptionHandler(Cli::misused);
+    return cli;
+  }
+
+  /** A usage mistake: one line, and where to read more; not the whole help text. */
+  private static int misused(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("circular: " + e.getMessage());
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
+    return ExitCode.BAD_INPUT;
+  }
+
+  private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+    PrintWriter err = command.getErr();
+    if (e instanceof InputException input) {
+      for (Problem problem : input.problems()) {
+        err.println(problem);
+      }
+      int n = input.problems().size();
+      err.println(
+          (n == 1 ? "1 problem" : n + " problems")
+              + "; nothing was "
+              + (command.getCommandName().equals("preview") ? "written" : "sent")
+              + ".");
+      return ExitCode.BAD_INPUT;
+    }
+    err.println("circular: internal error, please report it with the lines below:");
+    e.printStackTrace(err);
+    return ExitCode.SOME_FAILED;
+  }
+}

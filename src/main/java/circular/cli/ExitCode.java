@@ -1,0 +1,13 @@
+package circular.cli;
+
+/**
+ * The exit statuses, fixed for scripts: 0 all done; 1 some letters failed, were deferred or are
+ * in doubt; 2 bad input or usage, and then nothing was sent.
+ */
+public final class ExitCode {
+  public static final int DONE = 0;
+  public static final int SOME_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  private ExitCode() {}
+}

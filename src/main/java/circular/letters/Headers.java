@@ -1,0 +1,65 @@
+package circular.letters;
+
+import circular.Problem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The headers a letter's properties give for one language: the subject (a template), sender,
+ * reply and copy addresses, and the letter's own attachments.
+ */
+record Headers(
+    String subject, Mailbox from, List<Mailbox> replyTo, List<Mailbox> cc, List<Mailbox> bcc, List<Path> attachments) {
+
+  /** Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}. */
+  static Optional<Headers> of(Path folder, Translations translations, String language, List<Problem> problems) {
+    int before = problems.size();
+    String subject = translations.get(language, "subject").orElse("");
+    if (subject.isBlank()) {
+      problems.add(Problem.in(translations.sourceOf(language, "subject"), "missing key 'subject': the letter's subject line, e.g. subject=Invitation"));
+    }
+    Path fromFile = translations.sourceOf(language, "from");
+    List<Mailbox> from = addresses(translations, language, "from", problems);
+    if (translations.get(language, "from").orElse("").isBlank()) {
+      problems.add(Problem.in(fromFile, "missing key 'from': the sender, e.g. from=Office <office@mission.example>"));
+    } else if (from.size() > 1) {
+      problems.add(Problem.in(fromFile, "key 'from': give one sender, not " + from.size()));
+    }
+    List<Mailbox> replyTo = addresses(translations, language, "reply-to", problems);
+    List<Mailbox> cc = addresses(translations, language, "cc", problems);
+    List<Mailbox> bcc = addresses(translations, language, "bcc", problems);
+    List<Path> attachments = new ArrayList<>();
+    for (String name : translations.get(language, "attachments").orElse("").split("[;,]")) {
+      if (name.isBlank()) {
+        continue;
+      }
+      Path path = folder.resolve(name.strip()).normalize();
+      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        problems.add(Problem.in(translations.sourceOf(language, "attachments"), "key 'attachments': no readable file '" + name.strip() + "' in " + folder));
+      } else {
+        attachments.add(path);
+      }
+    }
+    if (problems.size() != before) {
+      return Optional.empty();
+    }
+    return Optional.of(new Headers(subject, from.get(0), replyTo, cc, bcc, attachments));
+  }
+
+  private static List<Mailbox> addresses(
+      Translations translations, String language, String key, List<Problem> problems) {
+    String value = translations.get(language, key).orElse("");
+    if (value.isBlank()) {
+      return List.of();
+    }
+    try {
+      return Mailbox.parseList(value);
+    } catch (IllegalArgumentException e) {
+      problems.add(Problem.in(translations.sourceOf(language, key), "key '" + key + "': " + e.getMessage()));
+      return List.of();
+    }
+  }
+}

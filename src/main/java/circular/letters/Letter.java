@@ -1,0 +1,48 @@
+package circular.letters;
+
+import circular.recipients.Recipient;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One delegation's letter, rendered and addressed: everything a message is built from. Immutable.
+ *
+ * @param language the language the letter was written in for this recipient, e.g. {@code fr}
+ * @param text the plain-text body
+ * @param html the HTML body
+ * @param attachments the letter's files, then the recipient's own
+ */
+public record Letter(
+    String name,
+    Recipient recipient,
+    String language,
+    String subject,
+    Mailbox from,
+    List<Mailbox> replyTo,
+    List<Mailbox> to,
+    List<Mailbox> cc,
+    List<Mailbox> bcc,
+    String text,
+    String html,
+    List<Path> attachments) {
+
+  public Letter {
+    replyTo = List.copyOf(replyTo);
+    to = List.copyOf(to);
+    cc = List.copyOf(cc);
+    bcc = List.copyOf(bcc);
+    attachments = List.copyOf(attachments);
+    if (to.isEmpty()) {
+      throw new IllegalArgumentException("a letter needs a recipient address");
+    }
+    if (subject.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("a subject may not hold control characters");
+    }
+  }
+
+  /** The same letter to other addresses with another subject: a test copy. */
+  public Letter redirectedTo(Mailbox address, String newSubject) {
+    return new Letter(
+        name, recipient, language, newSubject, from, replyTo, List.of(address), List.of(), List.of(), text, html, attachments);
+  }
+}

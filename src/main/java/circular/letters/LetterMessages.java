@@ -1,0 +1,57 @@
+package circular.letters;
+
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+
+/**
+ * Resolves {@code #{key}} from the letter's own properties files, in the recipient's language, and
+ * refuses a key that none of them has (Thymeleaf would print {@code ??key_fr??} into the letter).
+ */
+final class LetterMessages implements IMessageResolver {
+  private final Translations translations;
+
+  LetterMessages(Translations translations) {
+    this.translations = translations;
+  }
+
+  @Override
+  public String getName() {
+    return "circular";
+  }
+
+  @Override
+  public Integer getOrder() {
+    return 0;
+  }
+
+  @Override
+  public String resolveMessage(
+      ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
+    return translations
+        .get(language(context), key)
+        .map(text -> Translations.format(text, messageParameters))
+        .orElse(null);
+  }
+
+  @Override
+  public String createAbsentMessageRepresentation(
+      ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
+    throw new UnknownMessageException(key, translations.fileFor(language(context)));
+  }
+
+  private static String language(ITemplateContext context) {
+    return context.getLocale().toLanguageTag();
+  }
+
+  /** Thrown, inside Thymeleaf, for a message key no properties file defines. */
+  static final class UnknownMessageException extends RuntimeException {
+    final String key;
+    final java.nio.file.Path file;
+
+    UnknownMessageException(String key, java.nio.file.Path file) {
+      super("no message '" + key + "' in " + file);
+      this.key = key;
+      this.file = file;
+    }
+  }
+}

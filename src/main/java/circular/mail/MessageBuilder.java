@@ -1,0 +1,112 @@
+package circular.mail;
+
+import circular.letters.Letter;
+import circular.letters.Mailbox;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds the MIME message of a letter: multipart/alternative (plain text, then HTML), wrapped in
+ * multipart/mixed when there are attachments; non-ASCII names, subjects and file names encoded
+ * (RFC 2047, RFC 2231); the engine's own Message-ID. Thread-safe if the session is.
+ *
+ * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
+ */
+public final class MessageBuilder {
+  private final Session session;
+
+  public MessageBuilder(Session session) {
+    this.session = session;
+  }
+
+  /**
+   * @param messageId the id to carry, angle brackets included
+   * @param inReplyTo the letter this one follows up, for a reminder: sets In-Reply-To and
+   *     References so that mail clients thread it under the original
+   */
+  public MimeMessage build(Letter letter, String messageId, Optional<String> inReplyTo)
+      throws MessagingException {
+    MimeMessage message = new LetterMessage(session, messageId);
+    message.setFrom(address(letter.from()));
+    message.setReplyTo(addresses(letter.replyTo()));
+    message.setRecipients(RecipientType.TO, addresses(letter.to()));
+    if (!letter.cc().isEmpty()) {
+      message.setRecipients(RecipientType.CC, addresses(letter.cc()));
+    }
+    if (!letter.bcc().isEmpty()) {
+      message.setRecipients(RecipientType.BCC, addresses(letter.bcc()));
+    }
+    message.setSubject(letter.subject(), "UTF-8");
+    message.setSentDate(Date.from(Instant.now()));
+    message.setHeader("Content-Language", letter.language());
+    // Our own id in References too: some relays (Outlook.com, Amazon SES) rewrite Message-ID but
+    // leave References alone, and replies copy References.
+    if (inReplyTo.isPresent()) {
+      message.setHeader("In-Reply-To", inReplyTo.get());
+      message.setHeader("References", inReplyTo.get() + " " + messageId);
+    } else {
+      message.setHeader("References", messageId);
+    }
+    message.setContent(body(letter));
+    message.saveChanges();
+    return message;
+  }
+
+  private static MimeMultipart body(Letter letter) throws MessagingException {
+    MimeMultipart alternative = new MimeMultipart("alternative");
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(letter.text(), "UTF-8");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(letter.html(), "UTF-8", "html");
+    alternative.addBodyPart(text);
+    alternative.addBodyPart(html);
+    if (letter.attachments().isEmpty()) {
+      return alternative;
+    }
+    MimeMultipart mixed = new MimeMultipart("mixed");
+    MimeBodyPart content = new MimeBodyPart();
+    content.setContent(alternative);
+    mixed.addBodyPart(content);
+    for (Path file : letter.attachments()) {
+      MimeBodyPart attachment = new MimeBodyPart();
+      try {
+        attachment.attachFile(file.toFile());
+      } catch (IOException e) {
+        throw new MessagingException("cannot attach " + file, e);
+      }
+      attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+      mixed.addBodyPart(attachment);
+    }
+    return mixed;
+  }
+
+  private static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
+    InternetAddress[] all = new InternetAddress[mailboxes.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = address(mailboxes.get(i));
+    }
+    return all;
+  }
+
+  static InternetAddress address(Mailbox mailbox) throws MessagingException {
+    try {
+      return mailbox.name().isEmpty()
+          ? new InternetAddress(mailbox.address(), true)
+          : new InternetAddress(mailbox.address(), mailbox.name(), "UTF-8");
+    } catch (UnsupportedEncodingException e) {
+      throw new MessagingException("UTF-8 is not supported", e);
+    }
+  }
+}
