@@ -238,11 +238,13 @@ public final class RecipientReader {
     return "not a valid CSV file: " + message;
   }
 
-  /** Maps a character offset of the text to its 1-based line number. */
+  /** Maps a character offset of the text to its 1-based line number; blank lines are skipped. */
   private static final class LineIndex {
+    private final String text;
     private final int[] starts;
 
     LineIndex(String text) {
+      this.text = text;
       int[] found = new int[64];
       int n = 1;
       for (int i = 0; i < text.length(); i++) {
@@ -256,8 +258,13 @@ public final class RecipientReader {
       starts = Arrays.copyOf(found, n);
     }
 
+    /** The line of the first character at or after {@code offset} that is not a line break. */
     long lineOf(long offset) {
-      int i = Arrays.binarySearch(starts, (int) offset);
+      int at = (int) offset;
+      while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+        at++;
+      }
+      int i = Arrays.binarySearch(starts, at);
       return i >= 0 ? i + 1 : -i - 1;
     }
   }

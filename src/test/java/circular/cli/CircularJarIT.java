@@ -1,0 +1,53 @@
+package circular.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a process from the project folder the way the README says. */
+class CircularJarIT {
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+  @TempDir Path dir;
+
+  @Test
+  void previewPrintsTheFrenchLetterInUtf8EvenUnderTheCLocale() throws Exception {
+    JarProcess.Result run =
+        JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .isEqualTo(Files.readString(Path.of("src/test/resources/expected/nim-invitation-FRA.txt"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aBrokenListExitsTwoWithOneLinePerProblemAndNoStackTrace() throws Exception {
+    Path list = dir.resolve("x.csv");
+    Files.writeString(list, "id,email\nAUT,a@x.example\nAUT,not-an-address\n");
+
+    JarProcess.Result run = JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitation", list.toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
+                + list + ":3: column 'email': 'not-an-address' is not an email address\n"
+                + "2 problems; nothing was written.\n");
+  }
+
+  @Test
+  void versionAndHelpWork() throws Exception {
+    JarProcess.Result version = JarProcess.run(PROJECT, "--version");
+    JarProcess.Result help = JarProcess.run(PROJECT, "--help");
+
+    assertThat(version.status()).isZero();
+    assertThat(version.out()).startsWith("circular 0.1.0");
+    assertThat(help.status()).isZero();
+    assertThat(help.out()).contains("preview").contains("Exit status: 0 all done");
+  }
+}

@@ -1,0 +1,77 @@
+package circular.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged {@code circular.jar} as its own process, as a user does, with a plain "C"
+ * locale so that nothing depends on the machine's settings.
+ */
+final class JarProcess {
+  static final Path JAR = Path.of(System.getProperty("circular.jar", "target/circular.jar"));
+
+  record Result(List<String> command, int status, String out, String err) {
+    @Override
+    public String toString() {
+      return String.join(" ", command) + "\n-> exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  static Process start(Path workingDir, Map<String, String> env, String... args) throws IOException {
+    List<String> command = command(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
+    builder.environment().put("LANG", "C");
+    builder.environment().remove("LC_ALL");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
+    return run(workingDir, Map.of(), Duration.ofSeconds(60), args);
+  }
+
+  static Result run(Path workingDir, Map<String, String> env, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    Path out = Files.createTempFile("circular-out", ".txt");
+    Path err = Files.createTempFile("circular-err", ".txt");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workingDir.toFile());
+      builder.environment().put("LANG", "C");
+      builder.environment().remove("LC_ALL");
+      builder.environment().putAll(env);
+      builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      Process process = builder.start();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor();
+        throw new AssertionError("circular " + String.join(" ", args) + " did not finish in " + timeout);
+      }
+      return new Result(
+          command(args),
+          process.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+
+  private static List<String> command(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(JAR.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private JarProcess() {}
+}

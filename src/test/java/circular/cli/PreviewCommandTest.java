@@ -1,0 +1,149 @@
+package circular.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The preview command over the sample letter and list, as a user runs it from the project folder. */
+class PreviewCommandTest {
+  private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
+  private static final String LIST = "recipients/ccm-states-parties-2012.csv";
+
+  @TempDir Path dir;
+
+  private static String expected(String name) throws IOException {
+    return Files.readString(Path.of("src/test/resources/expected", name), StandardCharsets.UTF_8);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"AUT", "FRA", "MEX"})
+  void showsTheSampleLetterInTheDelegationsLanguage(String id) throws IOException {
+    CliRun text = CliRun.of("preview", LETTER, LIST, "--only", id);
+    CliRun html = CliRun.of("preview", LETTER, LIST, "--only", id, "--format", "html");
+
+    assertThat(text.status()).as(text.toString()).isZero();
+    assertThat(text.out()).isEqualTo(expected("nim-invitation-" + id + ".txt"));
+    assertThat(text.err()).isEmpty();
+    assertThat(html.out()).isEqualTo(expected("nim-invitation-" + id + ".html"));
+  }
+
+  @Test
+  void bareNamesAreLookedUpInTheUsualFolders() throws IOException {
+    CliRun run = CliRun.of("preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo(expected("nim-invitation-AUT.txt"));
+  }
+
+  @Test
+  void withoutOnlyItShowsTheFirstRowAndSaysHowToSeeOthers() {
+    CliRun run = CliRun.of("preview", LETTER, LIST);
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).startsWith("From: Co-ordinator on National Implementation Measures").contains("To: mission@afg-mission.example");
+    assertThat(run.err()).isEqualTo("Showing AFG (1 of 70); --only ID shows another, --out DIR writes them all.\n");
+  }
+
+  @Test
+  void outWritesOneFilePerRecipient() throws IOException {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "eml", "--out", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("Wrote 70 letters to " + dir + "\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).hasSize(70).contains("AUT.eml", "FRA.eml", "MEX.eml");
+    }
+    String eml = Files.readString(dir.resolve("CIV.eml"), StandardCharsets.US_ASCII);
+    assertThat(eml)
+        .contains("Message-ID: <")
+        .contains("Content-Type: multipart/alternative")
+        .contains("Content-Type: text/plain; charset=UTF-8")
+        .contains("Content-Type: text/html; charset=UTF-8")
+        .contains("Content-Language: fr");
+  }
+
+  @Test
+  void aBrokenListIsReportedLineByLineWithExitTwoAndNothingWritten() throws IOException {
+    Path list = dir.resolve("broken.csv");
+    Files.writeString(list, "id,email,language\nAUT,not-an-address,en\nAUT,b@x.example,de\n");
+    Path out = dir.resolve("out");
+
+    CliRun run = CliRun.of("preview", LETTER, list.toString(), "--out", out.toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            list + ":2: column 'email': 'not-an-address' is not an email address\n"
+                + list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
+                + "2 problems; nothing was written.\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aLanguageTheLetterLacksIsAnInputError() throws IOException {
+    Path list = dir.resolve("de.csv");
+    Files.writeString(list, "id,email,language,country,title,name,mission,salutation\nDEU,b@x.example,de,Germany,H.E.,X,Mission,Exzellenz\n");
+
+    CliRun run = CliRun.of("preview", LETTER, list.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            list + ":2: column 'language': 'de': " + LETTER
+                + " has no letter_de.properties; add one, or use one of en, es, fr\n1 problem; nothing was written.\n");
+  }
+
+  @Test
+  void aListWithoutAColumnTheLetterReadsIsAnInputError() throws IOException {
+    Path list = dir.resolve("short.csv");
+    Files.writeString(list, "id,email,country\nAUT,a@x.example,Austria\n");
+
+    CliRun run = CliRun.of("preview", LETTER, list.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith(LETTER + "/letter.html:").contains(": unknown variable 'title'; the recipient list's columns are: id, email, country\n");
+  }
+
+  @Test
+  void unknownIdInOnlyIsAnInputError() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--only", "AUT,XYZ");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("--only: no recipient with id 'XYZ' in " + LIST + "\n1 problem; nothing was written.\n");
+  }
+
+  @Test
+  void usageMistakesAreOneLineAndExitTwo() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdff");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith("circular: Invalid value for option '--format'")
+        .endsWith("Try 'circular preview --help'.\n");
+  }
+
+  @Test
+  void helpDescribesTheCommandAndExitsZero() {
+    CliRun run = CliRun.of("preview", "--help");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    CliRun run = CliRun.of();
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith("circular: a command is required");
+  }
+}

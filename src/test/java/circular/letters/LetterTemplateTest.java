@@ -1,0 +1,218 @@
+package circular.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import circular.InputException;
+import circular.Problem;
+import circular.recipients.Recipient;
+import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LetterTemplateTest {
+  @TempDir Path dir;
+
+  private Recipient recipient(String language) {
+    return LetterFolder.list(
+            dir,
+            "id,country,name,language,email,cc\nFRA,France,Jean Exemple," + language + ",a@fra.example,c@fra.example\n")
+        .recipients()
+        .get(0);
+  }
+
+  private List<String> problems(ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (InputException e) {
+      return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("expected an InputException");
+  }
+
+  @Test
+  void rendersVariablesMessagesAndHeadersInTheRecipientsLanguage() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"#{greeting(${name})}\">x</p>\n<p th:text=\"${country}\">x</p>")
+            .properties("reply-to=Helen Marsh <contact@mission.example>\ncc=archive@mission.example\ngreeting=Dear {0},\n")
+            .file(
+                "letter_fr.properties",
+                "subject=Invitation adressée à la [(${country})] d'ici au 6 avril\nfrom=Coordination <office@mission.example>\n"
+                    + "greeting=Madame, Monsieur {0}, j'ai l'honneur de l'article 9 d'avancement\n")
+            .load();
+
+    Letter letter = template.render(recipient("fr"));
+
+    assertThat(letter.language()).isEqualTo("fr");
+    assertThat(letter.subject()).isEqualTo("Invitation adressée à la France d'ici au 6 avril");
+    assertThat(letter.from()).isEqualTo(new Mailbox("office@mission.example", "Coordination"));
+    assertThat(letter.replyTo()).containsExactly(new Mailbox("contact@mission.example", "Helen Marsh"));
+    assertThat(letter.to()).containsExactly(Mailbox.of("a@fra.example"));
+    assertThat(letter.cc()).containsExactly(Mailbox.of("archive@mission.example"), Mailbox.of("c@fra.example"));
+    assertThat(letter.html())
+        .contains("<p>Madame, Monsieur Jean Exemple, j&#39;ai l&#39;honneur de l&#39;article 9 d&#39;avancement</p>")
+        .contains("<p>France</p>");
+    assertThat(letter.text())
+        .isEqualTo("Madame, Monsieur Jean Exemple, j'ai l'honneur de l'article 9\nd'avancement\n\nFrance\n");
+  }
+
+  @Test
+  void missingKeysFallBackToTheDefaultFileAndEmptyLanguageMeansDefault() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"#{closing}\">x</p><p th:text=\"#{greeting}\">x</p>")
+            .properties("greeting=Excellency,\nclosing=Highest consideration.\n")
+            .file("letter_fr.properties", "greeting=Excellence,\n")
+            .load();
+
+    assertThat(template.render(recipient("fr")).text()).isEqualTo("Highest consideration.\n\nExcellence,\n");
+    assertThat(template.render(recipient("")).text()).isEqualTo("Highest consideration.\n\nExcellency,\n");
+    assertThat(template.render(recipient("")).language()).isEqualTo("en");
+    assertThat(template.languages()).containsExactly("en", "fr");
+  }
+
+  @Test
+  void aLanguageWithoutTranslationIsAProblemNamingTheFileToAdd() {
+    LetterTemplate template = new LetterFolder(dir).html("<p>x</p>").properties("").load();
+
+    assertThat(template.languageProblem("de"))
+        .hasValue("'de': " + dir.resolve("letter") + " has no letter_de.properties; add one, or use one of en");
+    assertThat(template.languageProblem("en")).isEmpty();
+    assertThat(template.languageProblem("")).isEmpty();
+  }
+
+  @Test
+  void regionalLanguageFallsBackToItsBaseLanguage() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"#{greeting}\">x</p>")
+            .properties("greeting=Excellency,\n")
+            .file("letter_fr.properties", "greeting=Excellence,\n")
+            .load();
+
+    assertThat(template.languageProblem("fr-ch")).isEmpty();
+    assertThat(template.render(recipient("fr-CH")).text()).isEqualTo("Excellence,\n");
+  }
+
+  @Test
+  void unknownVariableIsAnErrorAtItsLineAndColumnWithASuggestion() {
+    LetterTemplate template = new LetterFolder(dir).html("<p>Dear</p>\n<p th:text=\"${contry}\">x</p>").properties("").load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly("letter/letter.html:5:4: unknown variable 'contry'; did you mean 'country'?");
+  }
+
+  @Test
+  void unknownVariableFarFromAnyColumnListsTheColumns() {
+    LetterTemplate template = new LetterFolder(dir).html("<p th:text=\"${ambassador}\">x</p>").properties("").load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.html:4:4: unknown variable 'ambassador'; the recipient list's columns are: id, country, name, language, email, cc");
+  }
+
+  @Test
+  void unknownVariableInTheSubjectNamesThePropertiesFile() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p>x</p>")
+            .file("letter.properties", "subject=About [(${nation})]\nfrom=office@mission.example\n")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.properties: key 'subject': unknown variable 'nation'; the recipient list's columns are: id, country, name, language, email, cc");
+  }
+
+  @Test
+  void unknownMessageKeyIsAnErrorNeverAPlaceholder() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"#{greeting}\">x</p>")
+            .properties("")
+            .file("letter_fr.properties", "lang=fr\n")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("fr"))))
+        .containsExactly("letter/letter.html:4:4: unknown message key 'greeting': add it to letter_fr.properties or letter.properties");
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly("letter/letter.html:4:4: unknown message key 'greeting': add it to letter.properties");
+  }
+
+  @Test
+  void localVariablesOfTheTemplateStillWork() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:with=\"who=${name}\" th:text=\"${who}\">x</p>"
+                    + "<ul><li th:each=\"part : ${#strings.arraySplit(email, ';')}\" th:text=\"${part}\">x</li></ul>")
+            .properties("")
+            .load();
+
+    assertThat(template.render(recipient("en")).text()).isEqualTo("Jean Exemple\n\n- a@fra.example\n");
+  }
+
+  @Test
+  void plainTextTemplateIsUsedWhenPresent() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p>HTML</p>")
+            .file("letter.txt", "Dear [(${name})],\n\n[(#{body})]\n")
+            .properties("body=Text with an apostrophe: l'article & <b>no escaping</b>\n")
+            .load();
+
+    assertThat(template.render(recipient("en")).text())
+        .isEqualTo("Dear Jean Exemple,\n\nText with an apostrophe: l'article & <b>no escaping</b>\n");
+  }
+
+  @Test
+  void missingSubjectFromAndAttachmentsAreReportedTogether() {
+    LetterFolder folder =
+        new LetterFolder(dir).html("<p>x</p>").file("letter.properties", "reply-to=not an address\nattachments=annex.pdf; programme.pdf\n");
+    folder.file("annex.pdf", "%PDF");
+
+    assertThat(problems(folder::load))
+        .containsExactly(
+            "letter/letter.properties: missing key 'subject': the letter's subject line, e.g. subject=Invitation",
+            "letter/letter.properties: missing key 'from': the sender, e.g. from=Office <office@mission.example>",
+            "letter/letter.properties: key 'reply-to': 'not an address' is not a list of email addresses",
+            "letter/letter.properties: key 'attachments': no readable file 'programme.pdf' in letter");
+  }
+
+  @Test
+  void missingFolderAndMissingFilesAreNamed() {
+    assertThatThrownBy(() -> LetterTemplate.load(dir.resolve("nope")))
+        .isInstanceOf(InputException.class)
+        .hasMessage(dir.resolve("nope") + ": no such letter folder");
+    LetterFolder empty = new LetterFolder(dir);
+    assertThat(problems(empty::load))
+        .containsExactly("letter/letter.html: no such file", "letter/letter.properties: no such file");
+  }
+
+  @Test
+  void templateSyntaxErrorsAreOneLineWithPosition() {
+    LetterTemplate template = new LetterFolder(dir).html("<p th:text=\"${name\">x</p>").properties("").load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .singleElement()
+        .asString()
+        .startsWith("letter/letter.html:4:")
+        .contains("${name")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void attachmentsOfTheLetterComeBeforeTheRecipientsOwn() {
+    LetterFolder folder = new LetterFolder(dir).html("<p>x</p>").properties("attachments=annex.pdf\n");
+    folder.file("annex.pdf", "%PDF");
+
+    Letter letter = folder.load().render(recipient("en"));
+
+    assertThat(letter.attachments()).containsExactly(dir.resolve("letter/annex.pdf"));
+  }
+}
