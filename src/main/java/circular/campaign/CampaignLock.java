@@ -1,0 +1,73 @@
+package circular.campaign;
+
+import circular.InputException;
+import circular.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * Keeps a second {@code send} off a campaign while one runs. An operating-system file lock: it
+ * dies with its process, so a run started right after a crash (or {@code kill -9}) is not
+ * blocked. The file holds the owner's pid and start time, for the message.
+ */
+public final class CampaignLock implements AutoCloseable {
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private CampaignLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** @throws InputException if another process holds the campaign */
+  public static CampaignLock acquire(Path campaign) {
+    Path file = campaign.resolve(".lock");
+    try {
+      Files.createDirectories(campaign);
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
+        channel.close();
+        throw new InputException(
+            Problem.in(
+                campaign,
+                "another circular is sending this campaign"
+                    + (owner.isEmpty() ? "" : " (" + owner + ")")
+                    + "; wait for it to finish, or stop it, then run again"));
+      }
+      channel.truncate(0);
+      channel.write(
+          ByteBuffer.wrap(
+              ("pid " + ProcessHandle.current().pid() + ", since " + Instant.now()).getBytes(StandardCharsets.UTF_8)),
+          0);
+      return new CampaignLock(channel, lock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package circular.campaign;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * One connection to a mail server, kept open for many letters; used by one thread at a time.
+ * Implementations decide what the server's answers mean for a letter.
+ */
+public interface Outbox extends AutoCloseable {
+
+  /**
+   * Hands one letter to the server, retrying temporary failures as the implementation sees fit.
+   *
+   * @return {@link Status#SENT}, {@link Status#DEFERRED}, {@link Status#FAILED} or {@link
+   *     Status#IN_DOUBT}, with a one-line detail for the log
+   * @throws Unavailable when the server cannot be reached or refuses us (login, certificate):
+   *     nothing of this letter was sent, and no other letter should be tried
+   */
+  Result send(MimeMessage message);
+
+  @Override
+  void close();
+
+  /** What became of one letter. */
+  record Result(Status status, String detail) {}
+
+  /** The server cannot be used at all; the message says why and what to do. */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

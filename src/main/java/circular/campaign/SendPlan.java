@@ -1,0 +1,56 @@
+package circular.campaign;
+
+import circular.recipients.Recipient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run will do with each recipient, decided from the log before anything is sent: letters
+ * already sent are skipped; deferred ones are tried again; failed ones and those in doubt are left
+ * alone unless the user asks, and those in doubt are always reported.
+ *
+ * @param toSend the recipients to write to, in list order, each with its previous row if any
+ */
+public record SendPlan(
+    List<Planned> toSend, List<Recipient> alreadySent, List<SentRow> failedLeft, List<SentRow> inDoubtLeft) {
+
+  /** A recipient to write to, and the last row of an earlier attempt (whose Message-ID is kept). */
+  public record Planned(Recipient recipient, Optional<SentRow> previous) {}
+
+  /**
+   * @param retryFailed send again to recipients whose last letter failed permanently
+   * @param resendInDoubt send again to recipients whose letter may have arrived
+   * @param limit at most this many letters (0 for no limit)
+   */
+  public static SendPlan of(
+      List<Recipient> recipients, Map<String, SentRow> latest, boolean retryFailed, boolean resendInDoubt, int limit) {
+    List<Planned> toSend = new ArrayList<>();
+    List<Recipient> sent = new ArrayList<>();
+    List<SentRow> failed = new ArrayList<>();
+    List<SentRow> inDoubt = new ArrayList<>();
+    for (Recipient r : recipients) {
+      Optional<SentRow> last = Optional.ofNullable(latest.get(r.id().toLowerCase(Locale.ROOT)));
+      Status status = last.map(SentRow::status).orElse(null);
+      if (status == Status.SENT) {
+        sent.add(r);
+        continue;
+      }
+      boolean doubtful = status == Status.IN_DOUBT || status == Status.SENDING;
+      if (doubtful && !resendInDoubt) {
+        inDoubt.add(last.get());
+        continue;
+      }
+      if (status == Status.FAILED && !retryFailed) {
+        failed.add(last.get());
+        continue;
+      }
+      if (limit <= 0 || toSend.size() < limit) {
+        toSend.add(new Planned(r, last));
+      }
+    }
+    return new SendPlan(List.copyOf(toSend), List.copyOf(sent), List.copyOf(failed), List.copyOf(inDoubt));
+  }
+}

@@ -1,0 +1,194 @@
+package circular.campaign;
+
+import circular.letters.Letter;
+import circular.letters.Mailbox;
+import circular.mail.MessageBuilder;
+import circular.mail.MessageIds;
+import circular.recipients.Recipient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * One run of a campaign: the planned letters rendered, logged and handed to the server over
+ * {@code connections} kept-open connections. The {@code sending} row of each letter is on disk
+ * before its transaction starts and its outcome is written after, so a run killed at any moment
+ * leaves at most one letter per connection in doubt and none sent twice.
+ */
+public final class Sending {
+
+  /** What a run reports as it goes; called from the sending threads. */
+  public interface Listener {
+    void sent(Recipient recipient, Status status, String detail);
+  }
+
+  /**
+   * @param testTo send every letter to this address instead, subject marked, logged as {@code test}
+   * @param ratePerMinute at most this many letters a minute in all (0: no limit)
+   * @param inReplyTo for a follow-up letter: the Message-ID each recipient's letter answers
+   */
+  public record Options(
+      Optional<Mailbox> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
+    public Options {
+      if (connections < 1) {
+        throw new IllegalArgumentException("at least one connection");
+      }
+    }
+  }
+
+  /** The outcome of each letter this run tried, and whether the server stopped the run. */
+  public record Report(List<Outcome> outcomes, Optional<String> stoppedBecause) {
+    public long count(Status status) {
+      return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+  }
+
+  public record Outcome(Recipient recipient, Status status, String detail) {}
+
+  private final Campaign campaign;
+  private final Preflight.Prepared prepared;
+  private final Options options;
+  private final MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
+
+  public Sending(Campaign campaign, Preflight.Prepared prepared, Options options) {
+    this.campaign = campaign;
+    this.prepared = prepared;
+    this.options = options;
+  }
+
+  /** Sends the planned letters, each connection from {@code outboxes}, and waits for the end. */
+  public Report run(List<SendPlan.Planned> planned, Supplier<Outbox> outboxes, Listener listener)
+      throws InterruptedException {
+    ConcurrentLinkedQueue<SendPlan.Planned> queue = new ConcurrentLinkedQueue<>(planned);
+    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    AtomicReference<String> stopped = new AtomicReference<>();
+    Pace pace = new Pace(options.ratePerMinute());
+    int threads = Math.min(options.connections(), Math.max(1, planned.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "circular-send"));
+    try (SentLog log = SentLog.open(campaign.sentLog())) {
+      List<Future<?>> workers = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  work(queue, outboxes, log, pace, stopped, outcome -> {
+                    outcomes.add(outcome);
+                    listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
+                  });
+                  return null;
+                }));
+      }
+      for (Future<?> worker : workers) {
+        try {
+          worker.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          stopped.compareAndSet(null, "internal error: " + e.getCause());
+          throw new IllegalStateException("a sending thread failed", e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Outcome> ordered = new ArrayList<>(outcomes);
+    ordered.sort(java.util.Comparator.comparingLong(o -> o.recipient().line()));
+    return new Report(List.copyOf(ordered), Optional.ofNullable(stopped.get()));
+  }
+
+  private void work(
+      ConcurrentLinkedQueue<SendPlan.Planned> queue,
+      Supplier<Outbox> outboxes,
+      SentLog log,
+      Pace pace,
+      AtomicReference<String> stopped,
+      java.util.function.Consumer<Outcome> done)
+      throws InterruptedException, MessagingException {
+    try (Outbox outbox = outboxes.get()) {
+      SendPlan.Planned next;
+      while (stopped.get() == null && !Thread.currentThread().isInterrupted() && (next = queue.poll()) != null) {
+        pace.await();
+        done.accept(sendOne(next, outbox, log, stopped));
+      }
+    }
+  }
+
+  private Outcome sendOne(SendPlan.Planned planned, Outbox outbox, SentLog log, AtomicReference<String> stopped)
+      throws MessagingException {
+    Recipient recipient = planned.recipient();
+    Letter rendered = prepared.letterFor(recipient);
+    boolean test = options.testTo().isPresent();
+    Letter letter =
+        test ? rendered.redirectedTo(options.testTo().get(), "[TEST " + recipient.id() + "] " + rendered.subject()) : rendered;
+    // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
+    String messageId =
+        planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
+            .orElseGet(() -> MessageIds.create(letter.from()));
+    MimeMessage message;
+    try {
+      message = builder.build(letter, messageId, options.inReplyTo().apply(recipient));
+    } catch (MessagingException e) {
+      String detail = "could not be built: " + e.getMessage();
+      log.append(row(letter, addresses(letter), messageId, test ? Status.TEST : Status.FAILED, detail));
+      return new Outcome(recipient, Status.FAILED, detail);
+    }
+    String email = addresses(letter);
+    if (!test) {
+      keepCopy(message, campaign.letterCopy(letter.name(), recipient.id()));
+      log.appendDurably(row(letter, email, messageId, Status.SENDING, ""));
+    }
+    Outbox.Result result;
+    try {
+      result = outbox.send(message);
+    } catch (Outbox.Unavailable e) {
+      stopped.compareAndSet(null, e.getMessage());
+      result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());
+    }
+    Status logged = test ? Status.TEST : result.status();
+    String detail = test ? result.status().label() + " to " + email + (result.detail().isEmpty() ? "" : ": " + result.detail()) : result.detail();
+    log.append(row(letter, email, messageId, logged, detail));
+    return new Outcome(recipient, result.status(), result.detail());
+  }
+
+  private SentRow row(Letter letter, String email, String messageId, Status status, String detail) {
+    return new SentRow(Instant.now(), letter.name(), letter.recipient().id(), email, messageId, status, detail);
+  }
+
+  private static String addresses(Letter letter) {
+    List<Mailbox> all = new ArrayList<>(letter.to());
+    all.addAll(letter.cc());
+    return all.stream().map(Mailbox::address).collect(Collectors.joining(";"));
+  }
+
+  /** The exact message, written whole or not at all: a killed run leaves no half copy. */
+  private static void keepCopy(MimeMessage message, Path file) throws MessagingException {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        message.writeTo(out);
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package circular.campaign;
+
+import circular.InputException;
+import circular.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The campaign's {@code sent.csv}: append-only, one row per event, read back to know where each
+ * letter stands. A recipient's state for a letter is its last row other than {@code test}.
+ */
+public final class SentLog implements AutoCloseable {
+  private final CsvLog log;
+
+  private SentLog(CsvLog log) {
+    this.log = log;
+  }
+
+  public static SentLog open(Path file) {
+    return new SentLog(CsvLog.open(file, SentRow.HEADER));
+  }
+
+  /** Appends the row and waits until it is on disk: for {@code sending}, before the transaction. */
+  public void appendDurably(SentRow row) {
+    log.sync(log.append(row.cells()));
+  }
+
+  /** Appends the row; it survives the process at once, and the disk with the next durable row. */
+  public void append(SentRow row) {
+    log.append(row.cells());
+  }
+
+  @Override
+  public void close() {
+    log.close();
+  }
+
+  /** Every row of the file, in order; none if it does not exist yet. */
+  public static List<SentRow> read(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<SentRow> rows = new ArrayList<>();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      for (CSVRecord record : parser) {
+        if (!record.isConsistent()) {
+          continue; // a row torn by a killed process: it was never durable
+        }
+        Optional<Status> status = Status.of(record.get("status"));
+        if (status.isEmpty()) {
+          throw new InputException(
+              Problem.at(file, parser.getCurrentLineNumber(), "unknown status '" + record.get("status") + "'"));
+        }
+        rows.add(
+            new SentRow(
+                Instant.parse(record.get("time")),
+                record.get("letter"),
+                record.get("recipient_id"),
+                record.get("email"),
+                record.get("message_id"),
+                status.get(),
+                record.get("detail")));
+      }
+    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
+      throw new InputException(Problem.in(file, "cannot be read as a campaign log: " + e.getMessage()));
+    }
+    return rows;
+  }
+
+  /** Each recipient's last row for {@code letter}, ignoring test rows; keys are lower-case ids. */
+  public static Map<String, SentRow> latest(List<SentRow> rows, String letter) {
+    Map<String, SentRow> latest = new LinkedHashMap<>();
+    for (SentRow row : rows) {
+      if (row.letter().equals(letter) && row.status() != Status.TEST) {
+        latest.put(row.recipientId().toLowerCase(Locale.ROOT), row);
+      }
+    }
+    return latest;
+  }
+}
