@@ -89,6 +89,24 @@ class SandboxTest {
   }
 
   @Test
+  void savesByItselfWhileRunningSoThatMailSurvivesAKill() throws Exception {
+    List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Path inbox = dir.resolve(CONTACT).resolve("INBOX");
+    try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
+      sandbox.saveEvery(java.time.Duration.ofMillis(50), failures::add);
+      TestMail.send(sandbox.smtpPort(), message("<early@circular.example>", FRANCE, CONTACT, SUBJECT, "early"));
+
+      while (!Files.isDirectory(inbox) || emlFiles(inbox).isEmpty()) {
+        Thread.sleep(20);
+      }
+      Map<Path, String> saved = snapshot(dir);
+      Thread.sleep(200);
+      assertThat(snapshot(dir)).isEqualTo(saved);
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
   void loadsAnEmlDroppedIntoAnInboxAndKeepsItUnderItsOwnName() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve(CONTACT).resolve("INBOX"));
     String exported = String.join("\n",
