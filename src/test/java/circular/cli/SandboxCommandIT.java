@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -65,7 +66,7 @@ class SandboxCommandIT {
   private ProcessBuilder circular(String... args) {
     String jar = System.getProperty("circular.jar");
     assertThat(jar).as("the circular.jar system property, set by failsafe").isNotNull();
-    List<String> command = new java.util.ArrayList<>(List.of(
+    List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Path.of(jar).toAbsolutePath().toString()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).directory(workingFolder.toFile());

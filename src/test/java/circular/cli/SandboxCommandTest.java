@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import circular.InputException;
 import circular.sandbox.TestMail;
 import circular.sandbox.TestMail.Mail;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -164,7 +165,7 @@ class SandboxCommandTest {
             campaigns + ": 2 campaigns have a sandbox (2012-03-22-nim-invitation, 2012-05-02-reminder); choose one with --campaign NAME"));
   }
 
-  static void drop(Path file, jakarta.mail.internet.MimeMessage message) throws Exception {
+  static void drop(Path file, MimeMessage message) throws Exception {
     Files.createDirectories(file.getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       message.writeTo(out);
