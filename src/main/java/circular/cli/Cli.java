@@ -54,11 +54,14 @@ public final class Cli {
         err.println(problem);
       }
       int n = input.problems().size();
-      err.println(
-          (n == 1 ? "1 problem" : n + " problems")
-              + "; nothing was "
-              + (command.getCommandName().equals("preview") ? "written" : "sent")
-              + ".");
+      String verb = switch (command.getCommandName()) {
+        case "preview" -> "written";
+        case "sandbox" -> ""; // serves mail, sends none: its one line says it all
+        default -> "sent";
+      };
+      if (!verb.isEmpty()) {
+        err.println((n == 1 ? "1 problem" : n + " problems") + "; nothing was " + verb + ".");
+      }
       return ExitCode.BAD_INPUT;
     }
     err.println("circular: internal error, please report it with the lines below:");

@@ -28,4 +28,11 @@ final class Locations {
     }
     return typed;
   }
+
+  /** A campaign folder as typed, or a bare name in {@code campaigns/}. */
+  static Path campaign(String name) {
+    Path typed = Path.of(name);
+    Path usual = Path.of("campaigns", name);
+    return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+  }
 }

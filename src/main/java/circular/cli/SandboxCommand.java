@@ -1,0 +1,145 @@
+package circular.cli;
+
+import circular.InputException;
+import circular.sandbox.PortUnavailableException;
+import circular.sandbox.Sandbox;
+import circular.sandbox.SandboxPorts;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code circular sandbox}: serves a campaign's sandbox mailboxes on loopback for a mail client,
+ * until Ctrl-C (or until its thread is interrupted, which is how tests stop it).
+ */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves a campaign's sandbox mailboxes (the mail 'circular send' left there)",
+      "over SMTP and IMAP on 127.0.0.1, for a mail client to read and answer by hand.",
+      "Any user name and password are accepted. Ctrl-C stops it; the mail is kept."
+    })
+final class SandboxCommand implements Callable<Integer> {
+  static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
+  private static final Path CAMPAIGNS = Path.of("campaigns");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign folder, e.g. campaigns/2012-03-22-nim-invitation (or just its name). Default: the only campaign that has a sandbox.")
+  String campaign;
+
+  @Option(names = "--smtp-port", paramLabel = "N", description = "The SMTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int smtpPort = SandboxPorts.DEFAULT_SMTP;
+
+  @Option(names = "--imap-port", paramLabel = "N", description = "The IMAP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  int imapPort = SandboxPorts.DEFAULT_IMAP;
+
+  @Override
+  public Integer call() {
+    Path folder = campaign == null ? onlyCampaignWithSandbox(CAMPAIGNS) : existingCampaign(campaign);
+    Sandbox sandbox = start(folder.resolve("sandbox"), ports());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    AtomicBoolean stopped = new AtomicBoolean();
+    Runnable stop = () -> {
+      if (stopped.compareAndSet(false, true)) {
+        sandbox.close();
+        out.println("Stopped; the mail is kept in " + folder.resolve("sandbox") + ".");
+        out.flush();
+      }
+    };
+    Thread hook = new Thread(stop, "sandbox-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    boolean interrupted = false;
+    try {
+      sandbox.saveEvery(SAVE_INTERVAL, failure -> {
+        err.println("circular sandbox: could not save the mail (" + failure.getMessage() + "); trying again in a moment.");
+        err.flush();
+      });
+      out.print(SandboxBanner.text(folder, sandbox, SAVE_INTERVAL));
+      out.flush();
+      new CountDownLatch(1).await(); // Ctrl-C ends the process: the hook then saves and stops
+    } catch (InterruptedException e) {
+      interrupted = true; // flagged again only once saved: an interrupted thread cannot write files
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to
+      }
+      stop.run();
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCode.DONE;
+  }
+
+  /** The one folder under {@code campaigns} that has a {@code sandbox/}, or an input error. */
+  static Path onlyCampaignWithSandbox(Path campaigns) {
+    List<Path> found;
+    if (!Files.isDirectory(campaigns)) {
+      found = List.of();
+    } else {
+      try (Stream<Path> folders = Files.list(campaigns)) {
+        found = folders.filter(f -> Files.isDirectory(f.resolve("sandbox"))).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    if (found.isEmpty()) {
+      throw InputException.of(campaigns.toString(), "no campaign has a sandbox yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR");
+    }
+    String names = found.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    throw InputException.of(campaigns.toString(), found.size() + " campaigns have a sandbox (" + names + "); choose one with --campaign NAME");
+  }
+
+  private static Path existingCampaign(String name) {
+    Path folder = Locations.campaign(name);
+    if (!Files.isDirectory(folder)) {
+      throw InputException.of(name, "no such campaign folder (campaigns are in " + CAMPAIGNS + "/)");
+    }
+    return folder;
+  }
+
+  private SandboxPorts ports() {
+    for (int port : new int[] {smtpPort, imapPort}) {
+      if (port < 1 || port > 65535) {
+        throw new ParameterException(spec.commandLine(), "a port is 1 to 65535, not " + port);
+      }
+    }
+    if (smtpPort == imapPort) {
+      throw new ParameterException(spec.commandLine(), "--smtp-port and --imap-port need different ports, not both " + smtpPort);
+    }
+    return SandboxPorts.fixed(smtpPort, imapPort);
+  }
+
+  private static Sandbox start(Path mailboxes, SandboxPorts ports) {
+    try {
+      return Sandbox.start(mailboxes, ports);
+    } catch (PortUnavailableException e) {
+      String option = e.protocol().equals("SMTP") ? "--smtp-port" : "--imap-port";
+      throw InputException.of(
+          Sandbox.HOST + ":" + e.port(),
+          "cannot listen for " + e.protocol() + " (" + e.reason() + "; is another sandbox running?); choose another port with " + option + " N");
+    }
+  }
+}
