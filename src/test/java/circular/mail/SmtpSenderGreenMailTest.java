@@ -1,0 +1,105 @@
+package circular.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import circular.mail.Delivery.Outcome;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Letters sent to a real SMTP server (GreenMail on 127.0.0.1) arrive as they were built. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SmtpSenderGreenMailTest {
+  private static final String USER = "nim-contact@mission.example";
+  private static final String PASSWORD = "Tr0ub4dor&3";
+
+  @RegisterExtension
+  static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+      .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
+
+  private static SmtpSettings settings(String user) {
+    String at = user.isEmpty() ? "" : user.replace("@", "%40") + "@";
+    return SmtpSettings.fromUrl("smtp://" + at + "127.0.0.1:" + GREENMAIL.getSmtp().getPort())
+        .withTimeout(Duration.ofSeconds(5))
+        .withBackoff(Backoff.none());
+  }
+
+  @Test
+  void aLetterArrivesIntact() throws Exception {
+    String id = MessageIds.create(TestLetters.FROM);
+    MimeMessage letter = TestLetters.message(TestLetters.letter(List.of("delegation@gov.example"), List.of()), id);
+
+    Delivery delivery;
+    try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
+      delivery = smtp.send(letter);
+    }
+
+    assertThat(delivery.outcome()).isEqualTo(Outcome.SENT);
+    assertThat(delivery.detail()).startsWith("250");
+    MimeMessage received = GREENMAIL.getReceivedMessages()[0];
+    assertThat(received.getMessageID()).isEqualTo(id);
+    assertThat(received.getSubject()).isEqualTo(TestLetters.SUBJECT);
+    InternetAddress from = (InternetAddress) received.getFrom()[0];
+    assertThat(from.getAddress()).isEqualTo("nim-contact@mission.example");
+    assertThat(from.getPersonal()).isEqualTo("Hélène Marsh, Mission permanente");
+    assertThat(received.getHeader("Content-Language", null)).isEqualTo("fr");
+    MimeMultipart alternative = (MimeMultipart) received.getContent();
+    assertThat(received.getContentType()).startsWith("multipart/alternative");
+    assertThat(alternative.getCount()).isEqualTo(2);
+    BodyPart text = alternative.getBodyPart(0);
+    BodyPart html = alternative.getBodyPart(1);
+    assertThat(text.getContentType()).startsWith("text/plain");
+    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(TestLetters.TEXT.replace("\r\n", "\n"));
+    assertThat(html.getContentType()).startsWith("text/html");
+    assertThat((String) html.getContent()).isEqualTo(TestLetters.HTML);
+  }
+
+  @Test
+  void lettersGoToEveryAddressAndEachKeepsItsOwnId() throws Exception {
+    String first = MessageIds.create(TestLetters.FROM);
+    String second = MessageIds.create(TestLetters.FROM);
+
+    try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
+      assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("a@gov.example"), List.of("b@gov.example")), first)).sent()).isTrue();
+      assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("c@gov.example"), List.of()), second)).sent()).isTrue();
+    }
+
+    assertThat(GREENMAIL.getReceivedMessagesForDomain("gov.example")).extracting(MimeMessage::getMessageID)
+        .containsExactlyInAnyOrder(first, first, second);
+  }
+
+  @Test
+  void aLetterIsSentAfterLoggingIn() throws Exception {
+    Credentials login = new Credentials(USER, PASSWORD, Credentials.Mechanism.PASSWORD);
+
+    try (SmtpSender smtp = SmtpSender.connect(settings(USER), Optional.of(login))) {
+      assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
+    }
+
+    assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void aWrongPasswordStopsTheRunBeforeAnyLetter() {
+    Credentials login = new Credentials(USER, "not-the-password", Credentials.Mechanism.PASSWORD);
+
+    assertThatThrownBy(() -> SmtpSender.connect(settings(USER), Optional.of(login)))
+        .isInstanceOf(SmtpException.class)
+        .hasMessageStartingWith("127.0.0.1:" + GREENMAIL.getSmtp().getPort()
+            + ": the server refused the login for 'nim-contact@mission.example' (535")
+        .message().doesNotContain("not-the-password");
+    assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
+  }
+}
