@@ -122,7 +122,14 @@ public final class Sending {
       AtomicReference<String> stopped,
       java.util.function.Consumer<Outcome> done)
       throws InterruptedException, MessagingException {
-    try (Outbox outbox = outboxes.get()) {
+    Outbox connected;
+    try {
+      connected = outboxes.get();
+    } catch (Outbox.Unavailable e) {
+      stopped.compareAndSet(null, e.getMessage());
+      return;
+    }
+    try (Outbox outbox = connected) {
       SendPlan.Planned next;
       while (stopped.get() == null && !Thread.currentThread().isInterrupted() && (next = queue.poll()) != null) {
         pace.await();
@@ -169,7 +176,7 @@ public final class Sending {
   }
 
   private SentRow row(Letter letter, String email, String messageId, Status status, String detail) {
-    return new SentRow(Instant.now(), letter.name(), letter.recipient().id(), email, messageId, status, detail);
+    return new SentRow(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), letter.name(), letter.recipient().id(), email, messageId, status, detail);
   }
 
   private static String addresses(Letter letter) {

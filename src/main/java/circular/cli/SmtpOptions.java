@@ -1,0 +1,95 @@
+package circular.cli;
+
+import circular.campaign.Campaign;
+import circular.campaign.Outbox;
+import circular.campaign.SmtpOutbox;
+import circular.mail.Credentials;
+import circular.mail.SmtpSettings;
+import circular.mail.TrustFile;
+import circular.sandbox.Sandbox;
+import circular.sandbox.SandboxPorts;
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options that choose the server letters go through, shared by send and remind. */
+final class SmtpOptions {
+  @Option(
+      names = "--smtp",
+      paramLabel = "URL",
+      description = {
+        "smtp://[user@]host[:port] (STARTTLS), smtps://[user@]host[:port] (TLS) or sandbox.",
+        "Default: smtp= in circular.properties, else the sandbox. The password comes from",
+        "CIRCULAR_SMTP_PASSWORD or a prompt; an OAuth2 token from CIRCULAR_SMTP_TOKEN."
+      })
+  String url;
+
+  @Option(names = "--smtp-trust", paramLabel = "FILE", description = "Trust the server certificate in FILE (.pem, .crt, .p12, .jks): for a test server with a self-signed certificate.")
+  Path trust;
+
+  /** Opens the chosen server for the length of a run. */
+  MailServer open(Campaign campaign) {
+    Defaults defaults = Defaults.load();
+    String chosen = url != null ? url : defaults.get("smtp").orElse("sandbox");
+    if (chosen.equals("sandbox")) {
+      return new SandboxServer(Sandbox.start(campaign.sandbox(), SandboxPorts.dynamic()));
+    }
+    SmtpSettings settings = SmtpSettings.fromUrl(chosen);
+    Optional<Path> trustFile = Optional.ofNullable(trust).or(() -> defaults.get("smtp-trust").map(Path::of));
+    if (trustFile.isPresent()) {
+      settings = settings.withTrust(TrustFile.of(trustFile.get()));
+    }
+    Optional<Credentials> login = Credentials.fromEnvironment(System.getenv(), settings.user(), SmtpOptions::prompt);
+    return new RelayServer(settings, login);
+  }
+
+  private static Optional<char[]> prompt() {
+    Console console = System.console();
+    return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("SMTP password: "));
+  }
+
+  /** The embedded sandbox, started for the run and saved when it ends. */
+  private record SandboxServer(Sandbox sandbox) implements MailServer {
+    @Override
+    public Outbox outbox() {
+      return SmtpOutbox.connect(SmtpSettings.fromUrl(sandbox.smtpUrl().toString()), Optional.empty());
+    }
+
+    @Override
+    public boolean isSandbox() {
+      return true;
+    }
+
+    @Override
+    public String description() {
+      return "the sandbox";
+    }
+
+    @Override
+    public void close() {
+      sandbox.close();
+    }
+  }
+
+  /** A real SMTP server: each sending thread gets its own kept-open connection. */
+  private record RelayServer(SmtpSettings settings, Optional<Credentials> login) implements MailServer {
+    @Override
+    public Outbox outbox() {
+      return SmtpOutbox.connect(settings, login);
+    }
+
+    @Override
+    public boolean isSandbox() {
+      return false;
+    }
+
+    @Override
+    public String description() {
+      return settings.server();
+    }
+
+    @Override
+    public void close() {}
+  }
+}

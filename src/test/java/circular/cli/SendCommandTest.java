@@ -1,0 +1,172 @@
+package circular.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Status;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code circular send} in this JVM, through GreenMail's SMTP server on loopback. */
+class SendCommandTest {
+  private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
+  private static final String LIST = "recipients/ccm-states-parties-2012.csv";
+
+  @RegisterExtension static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path dir;
+
+  private String smtp() {
+    return "smtp://127.0.0.1:" + greenMail.getSmtp().getPort();
+  }
+
+  private CliRun send(String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp()));
+    args.addAll(Arrays.asList(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
+
+  /** Distinct letters received (GreenMail keeps a copy per recipient address), by first To address. */
+  private static Map<String, Long> receivedByAddress() throws Exception {
+    return letters().stream().map(SendCommandTest::firstTo).collect(Collectors.groupingBy(a -> a, Collectors.counting()));
+  }
+
+  private static List<MimeMessage> letters() {
+    Map<String, MimeMessage> byId = new java.util.LinkedHashMap<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      try {
+        byId.putIfAbsent(m.getMessageID(), m);
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    return List.copyOf(byId.values());
+  }
+
+  private static String firstTo(MimeMessage m) {
+    try {
+      return ((InternetAddress) m.getRecipients(RecipientType.TO)[0]).getAddress();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void sendsEveryDelegationOneLetterAndARerunSendsNothing() throws Exception {
+    CliRun first = send("--yes");
+    CliRun second = send("--yes");
+
+    assertThat(first.status()).as(first.toString()).isZero();
+    assertThat(first.out()).startsWith("Sent 70, deferred 0, failed 0, in doubt 0 (through 127.0.0.1:");
+    List<SentRow> rows = SentLog.read(dir.resolve("sent.csv"));
+    assertThat(rows).hasSize(140);
+    assertThat(rows.stream().filter(r -> r.status() == Status.SENT)).hasSize(70);
+    assertThat(second.status()).as(second.toString()).isZero();
+    assertThat(second.out()).isEqualTo("Nothing to send: 0 letters; 70 already sent, 0 failed before, 0 in doubt.\n");
+    Map<String, Long> received = receivedByAddress();
+    assertThat(received).hasSize(70).allSatisfy((address, count) -> assertThat(count).isEqualTo(1L));
+    assertThat(Files.list(dir.resolve("letters/2012-03-22-nim-invitation"))).hasSize(70);
+  }
+
+  @Test
+  void theLoggedMessageIdIsTheOneThatArrivesAndTheCopyIsWhatWasSent() throws Exception {
+    CliRun run = send("--yes", "--only", "CIV");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    SentRow sent = SentLog.read(dir.resolve("sent.csv")).get(1);
+    MimeMessage received = greenMail.getReceivedMessages()[0];
+    assertThat(received.getMessageID()).isEqualTo(sent.messageId());
+    assertThat(sent.email()).isEqualTo("mission@civ-mission.example");
+    assertThat(received.getSubject()).isEqualTo("Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire)");
+    String copy = Files.readString(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"), StandardCharsets.US_ASCII);
+    assertThat(copy).contains("Message-ID: " + sent.messageId());
+  }
+
+  @Test
+  void dryRunConnectsToNothingAndWritesNothing() {
+    CliRun run = send("--dry-run", "--limit", "5");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("Would send 5 letters; 0 already sent, 0 failed before, 0 in doubt.\n");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(dir.resolve("sent.csv")).doesNotExist();
+  }
+
+  @Test
+  void testToSendsEveryLetterToOneAddressMarkedAndNeverCountsAsSent() throws Exception {
+    CliRun test = send("--yes", "--test-to", "office@mission-coordinator.example", "--only", "AUT,FRA");
+    CliRun real = send("--yes", "--only", "AUT,FRA");
+
+    assertThat(test.status()).as(test.toString()).isZero();
+    assertThat(real.status()).as(real.toString()).isZero();
+    List<MimeMessage> received = letters();
+    assertThat(received).hasSize(4);
+    assertThat(received.stream().limit(2).map(SendCommandTest::firstTo)).containsOnly("office@mission-coordinator.example");
+    assertThat(received.get(0).getSubject()).startsWith("[TEST AUT] Intersessional Meetings");
+    assertThat(received.get(0).getRecipients(RecipientType.CC)).isNull();
+    assertThat(SentLog.read(dir.resolve("sent.csv"))).extracting(SentRow::status)
+        .containsExactly(Status.TEST, Status.TEST, Status.SENDING, Status.SENT, Status.SENDING, Status.SENT);
+  }
+
+  @Test
+  void withoutATerminalOrYesARealServerIsRefusedAndNothingSent() {
+    CliRun run = send();
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("not on a terminal, so cannot ask before sending through 127.0.0.1:").contains("add --yes");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void headerInjectionThroughAnyColumnAddsNoHeader() throws Exception {
+    Path list = dir.resolve("evil.csv");
+    Files.writeString(
+        list,
+        "id,country,title,name,mission,salutation,language,email,cc\n"
+            + "EVL,\"Evil\r\nBcc: victim@evil.example\",\"H.E.\nX-Injected: 1\",\"Name\r\n\r\n<html>\",Mission,\"Hi,\",en,a@evil.example,\n");
+
+    CliRun run = CliRun.of("send", LETTER, list.toString(), "--campaign", dir.resolve("c").toString(), "--smtp", smtp(), "--yes");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    MimeMessage received = greenMail.getReceivedMessages()[0];
+    assertThat(received.getHeader("X-Injected")).isNull();
+    assertThat(received.getHeader("Bcc")).isNull();
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(received.getSubject()).endsWith("(Evil Bcc: victim@evil.example)");
+  }
+
+  @Test
+  void aSecondRunOnTheSameCampaignRefusesToStart() throws Exception {
+    try (var lock = circular.campaign.CampaignLock.acquire(dir)) {
+      CliRun run = send("--yes");
+
+      assertThat(run.status()).isEqualTo(2);
+      assertThat(run.err()).startsWith(dir + ": another circular is sending this campaign (pid ");
+    }
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void badOptionsAreInputErrors() {
+    CliRun run = send("--connections", "0", "--test-to", "nobody", "--yes");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo("--connections: 0 is out of range; use 1 to 32\n--test-to: 'nobody' is not an email address\n2 problems; nothing was sent.\n");
+  }
+}
