@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the script says otherwise for a command (another reply, closing the connection, or never
  * answering). It records every command it was sent and every letter it accepted. For tests only.
  */
-final class FakeSmtpServer implements AutoCloseable {
+public final class FakeSmtpServer implements AutoCloseable {
 
   /** Decides how to answer one command; {@link Reaction#normal()} for the usual reply. */
-  interface Script {
+  public interface Script {
     Reaction react(Command command);
   }
 
@@ -34,35 +34,35 @@ final class FakeSmtpServer implements AutoCloseable {
    * @param argument the address for MAIL and RCPT, else the rest of the line
    * @param seen how many times this verb with this argument has come, this one included
    */
-  record Command(int connection, String verb, String argument, int seen) {
-    boolean is(String aVerb) {
+  public record Command(int connection, String verb, String argument, int seen) {
+    public boolean is(String aVerb) {
       return verb.equals(aVerb);
     }
 
-    boolean is(String aVerb, String anArgument) {
+    public boolean is(String aVerb, String anArgument) {
       return verb.equals(aVerb) && argument.equalsIgnoreCase(anArgument);
     }
   }
 
   /** How the server answers. */
-  record Reaction(Kind kind, String reply) {
+  public record Reaction(Kind kind, String reply) {
     enum Kind { NORMAL, REPLY, CLOSE, HANG }
 
-    static Reaction normal() {
+    public static Reaction normal() {
       return new Reaction(Kind.NORMAL, "");
     }
 
-    static Reaction reply(String reply) {
+    public static Reaction reply(String reply) {
       return new Reaction(Kind.REPLY, reply);
     }
 
     /** Close the connection without a word. */
-    static Reaction close() {
+    public static Reaction close() {
       return new Reaction(Kind.CLOSE, "");
     }
 
     /** Never answer; wait for the client to give up. */
-    static Reaction hang() {
+    public static Reaction hang() {
       return new Reaction(Kind.HANG, "");
     }
   }
@@ -85,7 +85,7 @@ final class FakeSmtpServer implements AutoCloseable {
     acceptor.start();
   }
 
-  static FakeSmtpServer start(Script script) throws IOException {
+  public static FakeSmtpServer start(Script script) throws IOException {
     return new FakeSmtpServer(script, "");
   }
 
@@ -97,36 +97,36 @@ final class FakeSmtpServer implements AutoCloseable {
     return new FakeSmtpServer(script, mechanisms);
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** {@code smtp://127.0.0.1:PORT}. */
-  String url() {
+  public String url() {
     return "smtp://127.0.0.1:" + port();
   }
 
-  int connections() {
+  public int connections() {
     return connections.get();
   }
 
   /** Every command, as "VERB argument", in the order they came. */
-  List<String> commands() {
+  public List<String> commands() {
     synchronized (commands) {
       return List.copyOf(commands);
     }
   }
 
-  long count(String verb) {
+  public long count(String verb) {
     return commands().stream().filter(c -> c.equals(verb) || c.startsWith(verb + " ")).count();
   }
 
-  long count(String verb, String argument) {
+  public long count(String verb, String argument) {
     return commands().stream().filter(c -> c.equalsIgnoreCase(verb + " " + argument)).count();
   }
 
   /** The letters accepted with a 2xx after their data, as received. */
-  List<String> accepted() {
+  public List<String> accepted() {
     synchronized (accepted) {
       return List.copyOf(accepted);
     }
