@@ -186,7 +186,7 @@ final class SendCommand implements Callable<Integer> {
   private static void reportLeftAlone(SendPlan plan, PrintWriter err) {
     for (SentRow row : plan.inDoubtLeft()) {
       err.printf(
-          "In doubt: %s (%s, %s): the connection broke after the letter was sent, so it may have arrived."
+          "In doubt: %s (%s, %s): sending was cut off after it began, so the letter may have arrived."
               + " Ask the delegation; to send it again: --resend-in-doubt %s%n",
           row.recipientId(), row.messageId(), row.time(), row.recipientId());
     }
