@@ -1,6 +1,17 @@
 package circular.campaign;
 
+import circular.InputException;
+import circular.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * A campaign folder: {@code sent.csv}, {@code responses.csv} and {@code letters/}, the office's
@@ -30,5 +41,46 @@ public record Campaign(Path folder) {
   /** Where the sandbox keeps this campaign's mailboxes. */
   public Path sandbox() {
     return folder.resolve("sandbox");
+  }
+
+  /** The letter folder and recipient list the campaign was sent with, as the last send recorded them. */
+  public record Origin(Path letter, Path recipients) {}
+
+  /** Records the letter and list of a send, so that replies, status and remind can find them. */
+  public void remember(Path letter, Path recipients) {
+    Properties properties = new Properties();
+    properties.setProperty("letter", letter.toString());
+    properties.setProperty("recipients", recipients.toString());
+    Path file = folder.resolve("campaign.properties");
+    try {
+      Files.createDirectories(folder);
+      Path temp = folder.resolve("campaign.properties.tmp");
+      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+        properties.store(writer, "written by circular send: the letter and recipient list of this campaign");
+      }
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What {@link #remember} recorded, if a send ever ran here. */
+  public Optional<Origin> origin() {
+    Path file = folder.resolve("campaign.properties");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      properties.load(reader);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new InputException(Problem.in(file, "cannot be read: " + e.getMessage()));
+    }
+    String letter = properties.getProperty("letter");
+    String recipients = properties.getProperty("recipients");
+    if (letter == null || recipients == null) {
+      throw new InputException(Problem.in(file, "needs both letter= and recipients="));
+    }
+    return Optional.of(new Origin(Path.of(letter), Path.of(recipients)));
   }
 }

@@ -1,0 +1,154 @@
+package circular.cli;
+
+import circular.InputException;
+import circular.Problem;
+import circular.campaign.Campaign;
+import circular.campaign.CampaignLock;
+import circular.campaign.Preflight;
+import circular.campaign.SendPlan;
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Sending;
+import circular.campaign.Status;
+import circular.letters.Mailbox;
+import circular.recipients.Recipient;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+
+/**
+ * Runs a letter over a campaign for {@code send} and {@code remind}: the plan from the log, the
+ * report of letters left alone, the confirmation, the run with its progress bar, the summary.
+ */
+final class CampaignRunner {
+  private final CommandLine command;
+  private final SendOptions options;
+
+  CampaignRunner(CommandLine command, SendOptions options) {
+    this.command = command;
+    this.options = options;
+  }
+
+  /**
+   * @param recipients the rows to write to, already narrowed to those the letter is for
+   * @param inReplyTo the Message-ID a follow-up answers, per recipient
+   * @return the exit status
+   */
+  int run(Preflight.Prepared prepared, Campaign campaign, List<Recipient> recipients, Function<Recipient, Optional<String>> inReplyTo)
+      throws InterruptedException {
+    PrintWriter out = command.getOut();
+    PrintWriter err = command.getErr();
+    String letterName = prepared.template().name();
+    Optional<Mailbox> test = Optional.ofNullable(options.testTo).map(Mailbox::of);
+
+    try (CampaignLock lock = options.dryRun ? null : CampaignLock.acquire(campaign.folder())) {
+      Map<String, SentRow> latest = SentLog.latest(SentLog.read(campaign.sentLog()), letterName);
+      SendPlan plan =
+          test.isPresent()
+              ? SendPlan.of(recipients, Map.of(), true, true, options.limit)
+              : withInDoubtResent(SendPlan.of(recipients, latest, options.retryFailed, false, options.limit), recipients);
+      reportLeftAlone(plan, err);
+
+      if (options.dryRun || plan.toSend().isEmpty()) {
+        out.printf(
+            "%s %d letter%s%s; %d already sent, %d failed before, %d in doubt.%n",
+            options.dryRun ? "Would send" : "Nothing to send:",
+            plan.toSend().size(),
+            plan.toSend().size() == 1 ? "" : "s",
+            test.map(t -> " to " + t.address() + " (test)").orElse(""),
+            plan.alreadySent().size(),
+            plan.failedLeft().size(),
+            plan.inDoubtLeft().size());
+        boolean clean = plan.failedLeft().isEmpty() && plan.inDoubtLeft().isEmpty();
+        return clean || options.dryRun ? ExitCode.DONE : ExitCode.SOME_FAILED;
+      }
+
+      try (MailServer server = options.smtp.open(campaign)) {
+        if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
+          return ExitCode.BAD_INPUT;
+        }
+        Progress progress = new Progress(err, Progress.onTerminal(), plan.toSend().size());
+        Sending sending = new Sending(campaign, prepared, new Sending.Options(test, options.rate, options.connections, inReplyTo));
+        Sending.Report report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+        return summarize(report, plan, campaign, server, test, out, err);
+      }
+    }
+  }
+
+  /** Adds the letters in doubt the user named with --resend-in-doubt back to the plan. */
+  private SendPlan withInDoubtResent(SendPlan plan, List<Recipient> recipients) {
+    Set<String> named = options.resendInDoubt.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    if (named.isEmpty()) {
+      return plan;
+    }
+    boolean all = named.contains("all");
+    Set<String> doubtful = plan.inDoubtLeft().stream().map(r -> r.recipientId().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    if (!all) {
+      List<Problem> unknown =
+          named.stream()
+              .filter(id -> !doubtful.contains(id))
+              .map(id -> new Problem("--resend-in-doubt", "'" + id + "' is not in doubt; only letters in doubt can be named here"))
+              .toList();
+      if (!unknown.isEmpty()) {
+        throw new InputException(unknown);
+      }
+    }
+    List<SendPlan.Planned> toSend = new ArrayList<>(plan.toSend());
+    List<SentRow> stillInDoubt = new ArrayList<>();
+    for (SentRow row : plan.inDoubtLeft()) {
+      String id = row.recipientId().toLowerCase(Locale.ROOT);
+      if (all || named.contains(id)) {
+        recipients.stream()
+            .filter(r -> r.id().equalsIgnoreCase(id))
+            .findFirst()
+            .ifPresent(r -> toSend.add(new SendPlan.Planned(r, Optional.of(row))));
+      } else {
+        stillInDoubt.add(row);
+      }
+    }
+    toSend.sort(Comparator.comparingLong(p -> p.recipient().line()));
+    return new SendPlan(toSend, plan.alreadySent(), plan.failedLeft(), stillInDoubt);
+  }
+
+  private static void reportLeftAlone(SendPlan plan, PrintWriter err) {
+    for (SentRow row : plan.inDoubtLeft()) {
+      err.printf(
+          "In doubt: %s (%s, %s): sending was cut off after it began, so the letter may have arrived."
+              + " Ask the delegation; to send it again: --resend-in-doubt %s%n",
+          row.recipientId(), row.messageId(), row.time(), row.recipientId());
+    }
+    if (!plan.failedLeft().isEmpty()) {
+      err.printf(
+          "Failed before, not retried: %s (see sent.csv; --retry-failed sends them again)%n",
+          plan.failedLeft().stream().map(SentRow::recipientId).collect(Collectors.joining(", ")));
+    }
+  }
+
+  private static int summarize(
+      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<Mailbox> test, PrintWriter out, PrintWriter err) {
+    for (Sending.Outcome o : report.outcomes()) {
+      if (o.status() != Status.SENT) {
+        err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());
+      }
+    }
+    report.stoppedBecause().ifPresent(why -> err.println("Stopped: " + why));
+    long sent = report.count(Status.SENT);
+    long deferred = report.count(Status.DEFERRED);
+    long failed = report.count(Status.FAILED);
+    long inDoubt = report.count(Status.IN_DOUBT) + plan.inDoubtLeft().size();
+    out.printf(
+        "%s %d, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",
+        test.map(t -> "Test letters to " + t.address() + ": sent").orElse("Sent"),
+        sent, deferred, failed, inDoubt, server.description(), campaign.sentLog());
+    boolean clean = deferred == 0 && failed == 0 && inDoubt == 0 && plan.failedLeft().isEmpty() && report.stoppedBecause().isEmpty();
+    return clean ? ExitCode.DONE : ExitCode.SOME_FAILED;
+  }
+}

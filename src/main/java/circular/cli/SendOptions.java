@@ -1,0 +1,62 @@
+package circular.cli;
+
+import circular.InputException;
+import circular.Problem;
+import circular.recipients.Addresses;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The options of a sending run, shared by {@code send} and {@code remind}. */
+final class SendOptions {
+  @Mixin SmtpOptions smtp;
+
+  @Option(names = "--dry-run", description = "Check everything and show what would be sent; connect to nothing.")
+  boolean dryRun;
+
+  @Option(names = "--test-to", paramLabel = "ADDR", description = "Send the letters to ADDR instead, subject marked [TEST id]; logged as 'test', never counted as sent.")
+  String testTo;
+
+  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
+  Set<String> only = new LinkedHashSet<>();
+
+  @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
+  int limit;
+
+  @Option(names = "--rate", paramLabel = "PER_MINUTE", description = "Send at most this many letters a minute (default: as fast as the server takes them).")
+  double rate;
+
+  @Option(names = "--connections", paramLabel = "N", defaultValue = "1", description = "Send over N connections at once, for relays that allow it (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(names = "--yes", description = "Do not ask for confirmation before sending through a real server.")
+  boolean yes;
+
+  @Option(names = "--retry-failed", description = "Also send to recipients whose letter failed permanently before.")
+  boolean retryFailed;
+
+  @Option(names = "--resend-in-doubt", split = ",", paramLabel = "ID", description = "Send again to these recipients although their letter may have arrived (ids, or 'all'). Check with them first.")
+  Set<String> resendInDoubt = new LinkedHashSet<>();
+
+  /** @throws InputException listing every option out of range */
+  void check() {
+    List<Problem> problems = new java.util.ArrayList<>();
+    if (connections < 1 || connections > 32) {
+      problems.add(new Problem("--connections", connections + " is out of range; use 1 to 32"));
+    }
+    if (limit < 0) {
+      problems.add(new Problem("--limit", "must not be negative"));
+    }
+    if (rate < 0) {
+      problems.add(new Problem("--rate", "must not be negative"));
+    }
+    if (testTo != null && !Addresses.isAddress(testTo)) {
+      problems.add(new Problem("--test-to", "'" + testTo + "' is not an email address"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InputException(problems);
+    }
+  }
+}
