@@ -1,7 +1,13 @@
 package circular.cli;
 
+import circular.InputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where the user's files are: a path as typed, or a bare name looked up in the usual folders, so
@@ -34,5 +40,45 @@ final class Locations {
     Path typed = Path.of(name);
     Path usual = Path.of("campaigns", name);
     return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+  }
+
+  /** What marks the campaigns a command can work on, and how messages name them. */
+  record Kind(String marker, String have) {}
+
+  static final Kind WITH_SANDBOX = new Kind("sandbox", "a sandbox");
+  static final Kind SENT = new Kind("sent.csv", "been sent");
+
+  /** The one folder under {@code campaigns} holding {@code kind.marker()}, or an input error. */
+  static Path onlyCampaign(Path campaigns, Kind kind) {
+    List<Path> found;
+    if (!Files.isDirectory(campaigns)) {
+      found = List.of();
+    } else {
+      try (Stream<Path> folders = Files.list(campaigns)) {
+        found = folders.filter(f -> Files.exists(f.resolve(kind.marker()))).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (found.size() == 1) {
+      return found.get(0);
+    }
+    if (found.isEmpty()) {
+      throw InputException.of(
+          campaigns.toString(),
+          "no campaign has " + kind.have() + " yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR");
+    }
+    String names = found.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    throw InputException.of(
+        campaigns.toString(), found.size() + " campaigns have " + kind.have() + " (" + names + "); choose one with --campaign NAME");
+  }
+
+  /** The campaign folder named by the user, which must exist. */
+  static Path existingCampaign(String name) {
+    Path folder = campaign(name);
+    if (!Files.isDirectory(folder)) {
+      throw InputException.of(name, "no such campaign folder (campaigns are in campaigns/)");
+    }
+    return folder;
   }
 }

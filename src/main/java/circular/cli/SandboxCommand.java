@@ -51,7 +51,7 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path folder = campaign == null ? onlyCampaignWithSandbox(CAMPAIGNS) : existingCampaign(campaign);
+    Path folder = campaign == null ? Locations.onlyCampaign(CAMPAIGNS, Locations.WITH_SANDBOX) : Locations.existingCampaign(campaign);
     Sandbox sandbox = start(folder.resolve("sandbox"), ports());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -88,36 +88,6 @@ final class SandboxCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitCode.DONE;
-  }
-
-  /** The one folder under {@code campaigns} that has a {@code sandbox/}, or an input error. */
-  static Path onlyCampaignWithSandbox(Path campaigns) {
-    List<Path> found;
-    if (!Files.isDirectory(campaigns)) {
-      found = List.of();
-    } else {
-      try (Stream<Path> folders = Files.list(campaigns)) {
-        found = folders.filter(f -> Files.isDirectory(f.resolve("sandbox"))).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    if (found.size() == 1) {
-      return found.get(0);
-    }
-    if (found.isEmpty()) {
-      throw InputException.of(campaigns.toString(), "no campaign has a sandbox yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR");
-    }
-    String names = found.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
-    throw InputException.of(campaigns.toString(), found.size() + " campaigns have a sandbox (" + names + "); choose one with --campaign NAME");
-  }
-
-  private static Path existingCampaign(String name) {
-    Path folder = Locations.campaign(name);
-    if (!Files.isDirectory(folder)) {
-      throw InputException.of(name, "no such campaign folder (campaigns are in " + CAMPAIGNS + "/)");
-    }
-    return folder;
   }
 
   private SandboxPorts ports() {

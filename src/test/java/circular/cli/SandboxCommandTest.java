@@ -142,14 +142,14 @@ class SandboxCommandTest {
     Files.createDirectories(campaigns.resolve("2012-01-10-reminder"));
     Files.createDirectories(campaigns.resolve("2012-03-22-nim-invitation").resolve("sandbox"));
 
-    assertThat(SandboxCommand.onlyCampaignWithSandbox(campaigns)).isEqualTo(campaigns.resolve("2012-03-22-nim-invitation"));
+    assertThat(Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX)).isEqualTo(campaigns.resolve("2012-03-22-nim-invitation"));
   }
 
   @Test
   void withoutAnyCampaignWithASandboxItSaysToSendFirst() throws Exception {
     Path campaigns = Files.createDirectories(dir.resolve("campaigns").resolve("2012-01-10-reminder")).getParent();
 
-    assertThatThrownBy(() -> SandboxCommand.onlyCampaignWithSandbox(campaigns))
+    assertThatThrownBy(() -> Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX))
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).singleElement().hasToString(
             campaigns + ": no campaign has a sandbox yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR"));
   }
@@ -160,7 +160,7 @@ class SandboxCommandTest {
     Files.createDirectories(campaigns.resolve("2012-03-22-nim-invitation").resolve("sandbox"));
     Files.createDirectories(campaigns.resolve("2012-05-02-reminder").resolve("sandbox"));
 
-    assertThatThrownBy(() -> SandboxCommand.onlyCampaignWithSandbox(campaigns))
+    assertThatThrownBy(() -> Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX))
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).singleElement().hasToString(
             campaigns + ": 2 campaigns have a sandbox (2012-03-22-nim-invitation, 2012-05-02-reminder); choose one with --campaign NAME"));
   }
