@@ -104,6 +104,11 @@ public final class LetterTemplate {
     return folder;
   }
 
+  /** A key of {@code letter.properties} itself, such as {@code follows}; blank counts as absent. */
+  public Optional<String> setting(String key) {
+    return translations.get(translations.defaultLanguage(), key).filter(v -> !v.isBlank());
+  }
+
   /** The languages the letter is written in, its default first. */
   public List<String> languages() {
     return translations.languages();

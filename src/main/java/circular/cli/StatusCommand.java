@@ -1,0 +1,136 @@
+package circular.cli;
+
+import circular.campaign.Campaign;
+import circular.campaign.ResponseLog;
+import circular.campaign.ResponseRow;
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Standing;
+import circular.recipients.RecipientList;
+import circular.recipients.RecipientReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code circular status}: who was written to, who answered, who is awaited. */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Shows each delegation's letter, any reminder, and what came back: a reply (when, from whom),",
+      "an automatic reply (out of office), a bounce. Only a reply counts as an answer.",
+      "Run 'circular replies' first to read the mailboxes."
+    })
+final class StatusCommand implements Callable<Integer> {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+  @Spec CommandSpec spec;
+
+  @Mixin CampaignFolder campaignFolder;
+
+  @Option(names = "--awaiting", description = "Only the delegations that were sent the letter and have not replied.")
+  boolean awaiting;
+
+  @Option(names = "--csv", description = "Write the table as CSV, for a spreadsheet.")
+  boolean csv;
+
+  @Override
+  public Integer call() throws IOException {
+    Campaign campaign = campaignFolder.resolve();
+    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    RecipientList list = new RecipientReader().read(origin.recipients());
+    List<SentRow> sent = SentLog.read(campaign.sentLog());
+    List<ResponseRow> responses = ResponseLog.read(campaign.responses());
+    List<Standing> all = Standing.of(list.recipients(), origin.letter().getFileName().toString(), sent, responses);
+    List<Standing> shown = awaiting ? all.stream().filter(Standing::awaiting).toList() : all;
+    PrintWriter out = spec.commandLine().getOut();
+    if (csv) {
+      writeCsv(shown, out);
+    } else {
+      writeTable(shown, out);
+      out.println(totals(all, responses));
+    }
+    return ExitCode.DONE;
+  }
+
+  private static void writeTable(List<Standing> rows, PrintWriter out) {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"ID", "COUNTRY", "LETTER", "REMINDER", "REPLY", "AUTO-REPLY", "BOUNCE"});
+    for (Standing s : rows) {
+      cells.add(
+          new String[] {
+            s.recipient().id(),
+            shorten(s.recipient().fields().getOrDefault("country", ""), 28),
+            s.letter().map(r -> r.status().label()).orElse("-"),
+            s.followUp().map(r -> r.status().label()).orElse("-"),
+            s.reply().map(r -> DAY.format(r.received()) + " " + r.from()).orElse("-"),
+            s.autoReply().map(r -> DAY.format(r.received())).orElse("-"),
+            s.bounce().map(r -> DAY.format(r.received())).orElse("-")
+          });
+    }
+    int[] widths = new int[cells.get(0).length];
+    for (String[] row : cells) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].codePointCount(0, row[i].length()));
+      }
+    }
+    for (String[] row : cells) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < row.length; i++) {
+        line.append(row[i]);
+        if (i < row.length - 1) {
+          line.append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
+        }
+      }
+      out.println(line.toString().stripTrailing());
+    }
+  }
+
+  private static String shorten(String text, int width) {
+    return text.codePointCount(0, text.length()) <= width ? text : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+  }
+
+  private static void writeCsv(List<Standing> rows, PrintWriter out) throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+    printer.printRecord(
+        "id", "country", "letter_status", "letter_time", "reminder_status", "reply_received", "reply_from", "auto_reply_received", "bounce_received");
+    for (Standing s : rows) {
+      printer.printRecord(
+          s.recipient().id(),
+          s.recipient().fields().getOrDefault("country", ""),
+          s.letter().map(r -> r.status().label()).orElse(""),
+          s.letter().map(r -> r.time().toString()).orElse(""),
+          s.followUp().map(r -> r.status().label()).orElse(""),
+          s.reply().map(r -> r.received().toString()).orElse(""),
+          s.reply().map(ResponseRow::from).orElse(""),
+          s.autoReply().map(r -> r.received().toString()).orElse(""),
+          s.bounce().map(r -> r.received().toString()).orElse(""));
+    }
+    printer.flush();
+  }
+
+  private static String totals(List<Standing> all, List<ResponseRow> responses) {
+    long sent = all.stream().filter(Standing::sent).count();
+    long replied = all.stream().filter(s -> s.sent() && s.answered()).count();
+    long awaiting = all.stream().filter(Standing::awaiting).count();
+    long away = all.stream().filter(s -> s.awaiting() && s.autoReply().isPresent()).count();
+    long bounced = all.stream().filter(s -> s.awaiting() && s.bounce().isPresent()).count();
+    long unmatched = responses.stream().filter(r -> r.kind() == ResponseRow.Kind.UNMATCHED).count();
+    return String.format(
+        "%n%d delegations: %d sent, %d replied, %d awaiting (of whom %d sent an automatic reply, %d bounced)%s",
+        all.size(), sent, replied, awaiting, away, bounced,
+        unmatched == 0 ? "." : ";\n" + unmatched + " unmatched message" + (unmatched == 1 ? "" : "s") + " to look at in responses.csv.");
+  }
+}
