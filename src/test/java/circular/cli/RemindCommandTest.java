@@ -1,0 +1,128 @@
+package circular.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Status;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code status} and {@code remind} over a campaign sent through GreenMail, with responses as {@code replies} records them. */
+class RemindCommandTest {
+  private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
+  private static final String REMINDER = "letter-templates/2012-03-22-nim-invitation-reminder";
+  private static final String LIST = "recipients/ccm-states-parties-2012.csv";
+
+  @RegisterExtension static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path dir;
+  private Map<String, String> sentIds;
+
+  private String smtp() {
+    return "smtp://127.0.0.1:" + greenMail.getSmtp().getPort();
+  }
+
+  @BeforeEach
+  void sendTheLetterAndRecordResponses() throws Exception {
+    CliRun send = CliRun.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes", "--only", "AUT,FRA,MEX,ESP,CHL");
+    assertThat(send.status()).as(send.toString()).isZero();
+    sentIds =
+        SentLog.read(dir.resolve("sent.csv")).stream()
+            .filter(r -> r.status() == Status.SENT)
+            .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId));
+    Files.writeString(
+        dir.resolve("responses.csv"),
+        "received,recipient_id,kind,from,subject,message_id,matched_by\n"
+            + "2012-03-23T10:00:00Z,AUT,reply,geneva@aut-mission.example,Re: x,<r1@aut.example>,thread\n"
+            + "2012-03-23T11:00:00Z,FRA,auto-reply,geneve@fra-mission.example,Réponse automatique,<r2@fra.example>,address\n"
+            + "2012-03-23T12:00:00Z,MEX,bounce,mailer-daemon@mex.example,Undeliverable,<r3@mex.example>,thread\n"
+            + "2012-03-24T12:00:00Z,,unmatched,someone@webmail.example,RE: x,<r4@x.example>,none\n",
+        StandardCharsets.UTF_8);
+    greenMail.reset();
+  }
+
+  @Test
+  void statusShowsEachDelegationAndTheTotals() {
+    CliRun run = CliRun.of("status", "--campaign", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("AUT  Austria")
+        .containsPattern("AUT +Austria +sent +- +2012-03-23 10:00 geneva@aut-mission.example")
+        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 +-")
+        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00")
+        .containsPattern("AFG +Afghanistan +- +-")
+        .endsWith(
+            "\n70 delegations: 5 sent, 1 replied, 4 awaiting (of whom 1 sent an automatic reply, 1 bounced);\n"
+                + "1 unmatched message to look at in responses.csv.\n");
+  }
+
+  @Test
+  void awaitingListsOnlyTheSentWithoutAReplyAndCsvOpensInASpreadsheet() {
+    CliRun run = CliRun.of("status", "--campaign", dir.toString(), "--awaiting", "--csv");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received");
+    assertThat(lines.subList(1, lines.size())).extracting(l -> l.substring(0, 3)).containsExactly("CHL", "FRA", "MEX", "ESP");
+  }
+
+  @Test
+  void remindWritesOnlyToTheUnansweredUnbouncedThreadedUnderTheOriginalAndOnlyOnce() throws Exception {
+    CliRun remind = CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
+    CliRun again = CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
+
+    assertThat(remind.status()).as(remind.toString()).isZero();
+    assertThat(remind.out()).startsWith("3 of 70 delegations to remind (1 replied, 1 bounced, 65 not sent the letter).\nSent 3,");
+    assertThat(again.out()).contains("Nothing to send: 0 letters; 3 already sent");
+    Map<String, MimeMessage> reminders = new java.util.TreeMap<>();
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      reminders.putIfAbsent(m.getMessageID(), m);
+    }
+    assertThat(reminders).hasSize(3);
+    Map<String, String> byRecipient =
+        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation-reminder").values().stream()
+            .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId));
+    assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("FRA", "ESP", "CHL");
+    for (MimeMessage m : reminders.values()) {
+      String recipient = byRecipient.entrySet().stream().filter(e -> e.getValue().equals(getId(m))).findFirst().orElseThrow().getKey();
+      assertThat(m.getHeader("In-Reply-To", null)).isEqualTo(sentIds.get(recipient));
+      assertThat(m.getHeader("References", null)).isEqualTo(sentIds.get(recipient) + " " + getId(m));
+    }
+  }
+
+  private static String getId(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aReminderWithoutFollowsOrCampaignIsAnInputError() throws Exception {
+    Path copy = dir.resolve("reminder");
+    Files.createDirectories(copy);
+    for (String f : List.of("letter.html", "letter_fr.properties", "letter_es.properties")) {
+      Files.copy(Path.of(REMINDER, f), copy.resolve(f));
+    }
+    Files.writeString(copy.resolve("letter.properties"), Files.readString(Path.of(REMINDER, "letter.properties")).replaceAll("(?m)^follows.*$", ""));
+
+    CliRun run = CliRun.of("remind", copy.toString(), "--smtp", smtp(), "--yes");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith(copy.resolve("letter.properties") + ": missing key 'follows'");
+  }
+}
