@@ -4,7 +4,14 @@ import circular.InputException;
 import circular.Problem;
 import circular.TextFile;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,29 +42,47 @@ public final class RecipientReader {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
 
   public RecipientList read(Path file) {
-    String text = TextFile.read(file);
-    if (text.isBlank()) {
-      throw new InputException(
-          Problem.in(file, "the file is empty; its first line must name the columns, e.g. id,email"));
+    CountingReader counting;
+    try {
+      counting = new CountingReader(strictUtf8(file));
+    } catch (NoSuchFileException e) {
+      throw new InputException(Problem.in(file, "no such file"));
+    } catch (IOException e) {
+      throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
-    char delimiter = delimiterOf(text);
-    LineIndex lines = new LineIndex(text);
+    try (counting;
+        BufferedReader reader = new BufferedReader(counting, 1 << 16)) {
+      return read(file, counting, reader);
+    } catch (CharacterCodingException e) {
+      TextFile.read(file); // reads it again, whole, to say on which line the first bad byte is
+      throw new InputException(Problem.in(file, "not UTF-8; save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)"));
+    } catch (IOException e) {
+      throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+    }
+  }
+
+  private RecipientList read(Path file, CountingReader counting, BufferedReader reader) throws IOException {
+    char delimiter = delimiterOf(reader);
     List<Problem> problems = new ArrayList<>();
     List<Recipient> recipients = new ArrayList<>();
-    List<String> columns;
     CSVFormat format =
         CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+    Row.Columns columns;
+    try (CSVParser parser = CSVParser.parse(reader, format)) {
       var records = parser.iterator();
+      if (!records.hasNext()) {
+        throw new InputException(
+            Problem.in(file, "the file is empty; its first line must name the columns, e.g. id,email"));
+      }
       CSVRecord header = records.next();
-      columns = header.stream().map(String::strip).toList();
-      checkColumns(file, columns, problems);
+      columns = new Row.Columns(header.stream().map(String::strip).toList());
+      checkColumns(file, columns.names, problems);
       boolean usable = problems.isEmpty();
       Map<String, Long> idLines = new HashMap<>();
       while (records.hasNext()) {
         CSVRecord record = records.next();
-        long line = lines.lineOf(record.getCharacterPosition());
-        if (record.size() != columns.size()) {
+        long line = counting.lineOf(record.getCharacterPosition());
+        if (record.size() != columns.names.size()) {
           problems.add(
               Problem.at(
                   file,
@@ -65,7 +90,7 @@ public final class RecipientReader {
                   "has "
                       + record.size()
                       + " fields but the header names "
-                      + columns.size()
+                      + columns.names.size()
                       + " (a missing or extra '"
                       + delimiter
                       + "', or a quote not closed?)"));
@@ -78,9 +103,16 @@ public final class RecipientReader {
           }
         }
       }
-    } catch (UncheckedIOException | IOException e) {
-      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-      problems.add(Problem.at(file, csvErrorLine(cause), syntaxMessage(cause)));
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CharacterCodingException coding) {
+        throw coding;
+      }
+      problems.add(Problem.at(file, csvErrorLine(e.getCause()), syntaxMessage(e.getCause())));
+      throw new InputException(problems);
+    } catch (CharacterCodingException e) {
+      throw e;
+    } catch (IOException e) {
+      problems.add(Problem.at(file, csvErrorLine(e), syntaxMessage(e)));
       throw new InputException(problems);
     }
     if (recipients.isEmpty() && problems.isEmpty()) {
@@ -89,7 +121,16 @@ public final class RecipientReader {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new RecipientList(file, columns, recipients);
+    return new RecipientList(file, columns.names, recipients);
+  }
+
+  private static Reader strictUtf8(Path file) throws IOException {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new InputStreamReader(Files.newInputStream(file), decoder);
   }
 
   private static void checkColumns(Path file, List<String> columns, List<Problem> problems) {
@@ -124,15 +165,12 @@ public final class RecipientReader {
   private static Recipient recipient(
       Path file,
       long line,
-      List<String> columns,
+      Row.Columns columns,
       CSVRecord record,
       Map<String, Long> idLines,
       List<Problem> problems) {
     int before = problems.size();
-    Map<String, String> raw = new LinkedHashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      raw.put(columns.get(i), record.get(i));
-    }
+    Map<String, String> raw = new Row(columns, record.values());
 
     String id = Text.clean(raw.get("id"));
     if (id.isEmpty()) {
@@ -158,13 +196,14 @@ public final class RecipientReader {
     }
     List<String> cc = raw.containsKey("cc") ? addresses(file, line, "cc", raw.get("cc"), problems) : List.of();
 
-    Map<String, String> fields = new LinkedHashMap<>();
-    raw.forEach((name, value) -> fields.put(name, Text.clean(value)));
-    fields.put("id", id);
-    fields.put("email", String.join(";", emails));
-    if (raw.containsKey("cc")) {
-      fields.put("cc", String.join(";", cc));
+    String[] values = new String[columns.names.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = Text.clean(record.get(i));
     }
+    Row fields = new Row(columns, values);
+    set(columns, values, "id", id);
+    set(columns, values, "email", String.join(";", emails));
+    set(columns, values, "cc", String.join(";", cc));
 
     String language = fields.getOrDefault("language", "").toLowerCase(Locale.ROOT);
     if (!language.isEmpty() && !LANGUAGE.matcher(language).matches()) {
@@ -175,15 +214,20 @@ public final class RecipientReader {
               "language",
               "'" + Text.visible(language) + "' is not a language code; use one like en, fr or es"));
     }
-    if (fields.containsKey("language")) {
-      fields.put("language", language.replace('_', '-'));
-    }
+    set(columns, values, "language", language.replace('_', '-'));
 
     List<Path> attachments = attachments(file, line, fields.getOrDefault("attachments", ""), problems);
     if (problems.size() != before) {
       return null;
     }
     return new Recipient(id, emails, cc, attachments, fields, line);
+  }
+
+  private static void set(Row.Columns columns, String[] values, String column, String value) {
+    Integer i = columns.positions.get(column);
+    if (i != null) {
+      values[i] = value;
+    }
   }
 
   private static List<String> addresses(
@@ -214,11 +258,17 @@ public final class RecipientReader {
   }
 
   /** Whichever of ',' and ';' the header row uses more; spreadsheets in many countries write ';'. */
-  private static char delimiterOf(String text) {
-    int end = text.indexOf('\n');
-    String header = end < 0 ? text : text.substring(0, end);
-    long commas = header.chars().filter(c -> c == ',').count();
-    long semicolons = header.chars().filter(c -> c == ';').count();
+  private static char delimiterOf(BufferedReader reader) throws IOException {
+    reader.mark(1 << 16);
+    char[] head = new char[1 << 16];
+    int n = reader.read(head, 0, head.length);
+    reader.reset();
+    long commas = 0;
+    long semicolons = 0;
+    for (int i = 0; i < n && head[i] != '\n'; i++) {
+      commas += head[i] == ',' ? 1 : 0;
+      semicolons += head[i] == ';' ? 1 : 0;
+    }
     return semicolons > commas ? ';' : ',';
   }
 
@@ -236,36 +286,5 @@ public final class RecipientReader {
       return "text after a closing quote; a quote inside a quoted field is written twice (\"\")";
     }
     return "not a valid CSV file: " + message;
-  }
-
-  /** Maps a character offset of the text to its 1-based line number; blank lines are skipped. */
-  private static final class LineIndex {
-    private final String text;
-    private final int[] starts;
-
-    LineIndex(String text) {
-      this.text = text;
-      int[] found = new int[64];
-      int n = 1;
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          if (n == found.length) {
-            found = Arrays.copyOf(found, n * 2);
-          }
-          found[n++] = i + 1;
-        }
-      }
-      starts = Arrays.copyOf(found, n);
-    }
-
-    /** The line of the first character at or after {@code offset} that is not a line break. */
-    long lineOf(long offset) {
-      int at = (int) offset;
-      while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
-        at++;
-      }
-      int i = Arrays.binarySearch(starts, at);
-      return i >= 0 ? i + 1 : -i - 1;
-    }
   }
 }
