@@ -75,7 +75,7 @@ final class CampaignRunner {
         if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
-        Progress progress = new Progress(err, Progress.onTerminal(), plan.toSend().size());
+        Progress progress = new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters");
         Sending sending = new Sending(campaign, prepared, new Sending.Options(test, options.rate, options.connections, inReplyTo));
         Sending.Report report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
         return summarize(report, plan, campaign, server, test, out, err);

@@ -12,14 +12,16 @@ final class Progress {
   private final PrintWriter err;
   private final boolean terminal;
   private final int total;
+  private final String unit;
   private final long start = System.nanoTime();
   private int done;
   private long lastDraw;
 
-  Progress(PrintWriter err, boolean terminal, int total) {
+  Progress(PrintWriter err, boolean terminal, int total, String unit) {
     this.err = err;
     this.terminal = terminal;
     this.total = total;
+    this.unit = unit;
   }
 
   static boolean onTerminal() {
@@ -38,8 +40,8 @@ final class Progress {
     long left = rate > 0 ? Math.round((total - done) / rate) : 0;
     int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
     err.printf(
-        "\r[%s%s] %d/%d  %.1f letters/s  %s left ",
-        "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, clock(Duration.ofSeconds(left)));
+        "\r[%s%s] %d/%d  %.1f %s/s  %s left ",
+        "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, unit, clock(Duration.ofSeconds(left)));
     if (done == total) {
       err.print("\n");
     }
