@@ -3,8 +3,8 @@ package circular.campaign;
 import java.nio.file.Path;
 
 /**
- * A campaign folder: {@code sent.csv}, {@code responses.csv} and {@code letters/}, the office's
- * copy of every letter sent. By default {@code campaigns/<letter folder name>}.
+ * A campaign folder: {@code sent.csv}, {@code responses.csv}, {@code scan-state.csv} and {@code
+ * letters/}, the office's copy of every letter sent. By default {@code campaigns/<letter folder name>}.
  */
 public record Campaign(Path folder) {
   public static Campaign forLetter(String letterName) {
@@ -17,6 +17,16 @@ public record Campaign(Path folder) {
 
   public Path responses() {
     return folder.resolve("responses.csv");
+  }
+
+  /** Where each mailbox scan stopped, so that the next one fetches only what is new. */
+  public Path scanState() {
+    return folder.resolve("scan-state.csv");
+  }
+
+  /** The office's copies of the letters sent, one folder per letter. */
+  public Path letters() {
+    return folder.resolve("letters");
   }
 
   /**

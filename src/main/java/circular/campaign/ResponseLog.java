@@ -1,0 +1,81 @@
+package circular.campaign;
+
+import circular.InputException;
+import circular.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
+ * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it
+ * appends). Used by one thread at a time.
+ */
+public final class ResponseLog implements AutoCloseable {
+  private final CsvLog log;
+
+  private ResponseLog(CsvLog log) {
+    this.log = log;
+  }
+
+  public static ResponseLog open(Path file) {
+    return new ResponseLog(CsvLog.open(file, ResponseRow.HEADER));
+  }
+
+  /** Appends the row; it survives the process at once, and the disk once the log is closed. */
+  public void append(ResponseRow row) {
+    log.append(row.cells());
+  }
+
+  /** Closes the log, every row on disk. */
+  @Override
+  public void close() {
+    log.close();
+  }
+
+  /** Every row of the file, in order; none if it does not exist yet. */
+  public static List<ResponseRow> read(Path file) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<ResponseRow> rows = new ArrayList<>();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
+      for (CSVRecord record : parser) {
+        if (!record.isConsistent()) {
+          continue; // a row torn by a killed process: it was never durable
+        }
+        long line = parser.getCurrentLineNumber();
+        rows.add(
+            new ResponseRow(
+                Instant.parse(record.get("received")),
+                record.get("recipient_id"),
+                ResponseRow.Kind.of(record.get("kind"))
+                    .orElseThrow(() -> unknown(file, line, "kind", record.get("kind"))),
+                record.get("from"),
+                record.get("subject"),
+                record.get("message_id"),
+                ResponseRow.MatchedBy.of(record.get("matched_by"))
+                    .orElseThrow(() -> unknown(file, line, "matched_by", record.get("matched_by")))));
+      }
+    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
+      throw new InputException(Problem.in(file, "cannot be read as a responses log: " + e.getMessage()));
+    }
+    return rows;
+  }
+
+  private static InputException unknown(Path file, long line, String column, String value) {
+    return new InputException(Problem.atColumn(file, line, column, "unknown value '" + value + "'"));
+  }
+}
