@@ -1,7 +1,9 @@
 package circular.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.InputException;
 import circular.campaign.Campaign;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
@@ -110,6 +112,30 @@ class EmlScanTest {
     } else {
       assertThat(rows).containsExactly(kind + " " + recipient + " " + matchedBy);
     }
+  }
+
+  @Test
+  void aRowTornByAKilledScanIsCutOffAndWrittenWholeByTheNext() throws Exception {
+    Campaign campaign = Corpus.campaignIn(dir);
+    String expected = Corpus.expectedResponses();
+    String firstRow = expected.substring(0, expected.indexOf('\n', expected.indexOf('\n') + 1) + 1);
+    Files.writeString(campaign.responses(), firstRow + "2012-03-26T12:02:11Z,NOR,reply,geneva@nor-mission.example,x,<CAJ7x3pT@mail.gmail.example>,thre");
+
+    ReplyScan.scan(campaign, Corpus.index(campaign), corpus());
+
+    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8)).isEqualTo(expected);
+  }
+
+  @Test
+  void aSecondScanOfTheSameCampaignMeanwhileIsRefused() {
+    Campaign campaign = Corpus.campaignIn(dir);
+
+    try (ScanLock running = ScanLock.acquire(campaign.folder())) {
+      assertThatThrownBy(() -> ReplyScan.scan(campaign, Corpus.index(campaign), corpus()))
+          .isInstanceOf(InputException.class)
+          .hasMessage(dir + ": another circular is scanning this campaign's mailboxes; wait for it to finish, then run again");
+    }
+    assertThat(campaign.responses()).doesNotExist();
   }
 
   @Test
