@@ -33,7 +33,7 @@ public final class CampaignIndex {
   private final Set<String> subjects = new HashSet<>();
   private final Set<String> office = new HashSet<>();
   private final PublicProviders providers;
-  private final Instant start;
+  private final Optional<Instant> start;
 
   private CampaignIndex(
       List<SentRow> sent, Collection<Recipient> recipients, LetterCopies copies, PublicProviders providers) {
@@ -51,7 +51,7 @@ public final class CampaignIndex {
       }
       first = first == null || row.time().isBefore(first) ? row.time() : first;
     }
-    this.start = first == null ? Instant.MIN : first;
+    this.start = Optional.ofNullable(first);
     for (Recipient recipient : recipients) {
       recipient.allAddresses().forEach(a -> add(recipient.id(), a));
     }
@@ -110,8 +110,8 @@ public final class CampaignIndex {
     return letters.size();
   }
 
-  /** When the first letter went out: nothing older can answer it. */
-  Instant start() {
+  /** When the first letter went out (nothing older can answer it); empty before any was sent. */
+  Optional<Instant> start() {
     return start;
   }
 

@@ -18,10 +18,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.eclipse.angus.mail.dsn.MessageHeaders;
 
 /**
  * Every {@code *.eml} file under a folder, at any depth: messages saved from any mail client.
- * Read whole each scan (files are cheap to read; rows are de-duplicated by Message-ID).
+ * Listed whole each scan (files are cheap to read; rows are de-duplicated by Message-ID); only
+ * headers are read, unless a message looks like a delivery report.
  */
 public final class EmlFolderSource extends Source {
   private final Path folder;
@@ -75,34 +77,31 @@ public final class EmlFolderSource extends Source {
     };
   }
 
-  /** One file, parsed when first needed. */
+  /**
+   * One file: its headers read when asked, the whole message parsed again only when a report's
+   * body must be read, so that nothing large stays in memory while a big folder is scanned.
+   */
   private static final class EmlFile implements Incoming {
     private final Session session;
     private final Path file;
-    private MimeMessage message;
 
     EmlFile(Session session, Path file) {
       this.session = session;
       this.file = file;
     }
 
-    private MimeMessage message() throws MessagingException, IOException {
-      if (message == null) {
-        try (InputStream in = Files.newInputStream(file)) {
-          message = new MimeMessage(session, in);
-        }
-      }
-      return message;
-    }
-
     @Override
     public MailHeaders headers() throws MessagingException, IOException {
-      return MailHeaders.of(message());
+      try (InputStream in = Files.newInputStream(file)) {
+        return MailHeaders.of(new MessageHeaders(in));
+      }
     }
 
     @Override
     public MimePart whole() throws MessagingException, IOException {
-      return message();
+      try (InputStream in = Files.newInputStream(file)) {
+        return new MimeMessage(session, in);
+      }
     }
 
     @Override

@@ -58,7 +58,7 @@ final class Triage {
     boolean answersLetter =
         index.answersLetter(headers.subject())
             || report.flatMap(DeliveryReport::returnedSubject).map(index::answersLetter).orElse(false);
-    if (received.isBefore(index.start().minus(CLOCK_SKEW))) {
+    if (index.start().map(start -> received.isBefore(start.minus(CLOCK_SKEW))).orElse(false)) {
       return Optional.empty(); // older than the campaign: the contact's earlier correspondence
     }
     if (report.isEmpty() && !headers.threadIds().isEmpty() && !answersLetter) {

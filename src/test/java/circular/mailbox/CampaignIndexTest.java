@@ -80,7 +80,7 @@ class CampaignIndexTest {
 
   @Test
   void theCampaignStartsWithItsFirstRealLetter() {
-    assertThat(INDEX.start()).isEqualTo(Instant.parse("2012-03-22T09:00:00Z"));
+    assertThat(INDEX.start()).contains(Instant.parse("2012-03-22T09:00:00Z"));
     assertThat(INDEX.answersLetter("RE: invitation  (AUSTRIA)")).isTrue();
     assertThat(INDEX.letterCount()).isEqualTo(1);
   }

@@ -8,12 +8,14 @@ import circular.campaign.Campaign;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
+import circular.recipients.RecipientReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,6 +138,25 @@ class EmlScanTest {
           .hasMessage(dir + ": another circular is scanning this campaign's mailboxes; wait for it to finish, then run again");
     }
     assertThat(campaign.responses()).doesNotExist();
+  }
+
+  @Test
+  void aCampaignThatHasSentNothingYetMatchesByTheListsAddressesAlone() {
+    Campaign campaign = new Campaign(dir);
+    CampaignIndex index =
+        CampaignIndex.read(
+            campaign,
+            Optional.of(new RecipientReader().read(Corpus.root().resolve("recipients.csv"))),
+            PublicProviders.standard().plus("webmail.example"));
+
+    ScanReport report = ReplyScan.scan(campaign, index, corpus());
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(ResponseLog.read(campaign.responses()))
+        .extracting(r -> r.recipientId() + " " + r.matchedBy())
+        .containsExactly(
+            "MEX address", "FRA domain", "DEU address", "SEN address", "FRA address", "DEU address", "NOR address",
+            "NZL address", "BEL address", "SWE address", "URY address", "AUT address");
   }
 
   @Test
