@@ -37,6 +37,11 @@ public final class ResponseLog implements AutoCloseable {
     log.append(row.cells());
   }
 
+  /** Returns once every row appended so far is on disk. */
+  public void sync() {
+    log.sync(Long.MAX_VALUE);
+  }
+
   /** Closes the log, every row on disk. */
   @Override
   public void close() {

@@ -1,0 +1,121 @@
+package circular.mailbox;
+
+import circular.InputException;
+import circular.Problem;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.eclipse.angus.mail.dsn.MessageHeaders;
+
+/**
+ * Every {@code *.eml} file under a folder, at any depth: messages saved from any mail client.
+ * Listed whole each scan (files are cheap to read; rows are de-duplicated by Message-ID); only
+ * headers are read, unless a message looks like a delivery report.
+ */
+public final class EmlFolderSource extends Source {
+  private final Path folder;
+
+  private EmlFolderSource(Path folder) {
+    this.folder = folder;
+  }
+
+  /**
+   * @throws InputException if {@code folder} is not a folder
+   */
+  public static EmlFolderSource of(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      throw new InputException(Problem.in(folder, "is not a folder (--eml takes a folder of .eml files)"));
+    }
+    return new EmlFolderSource(folder);
+  }
+
+  @Override
+  public String name() {
+    return folder.toString();
+  }
+
+  @Override
+  Batch open(ScanState state) {
+    Session session = Session.getInstance(new Properties());
+    List<Incoming> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files =
+          walk.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .<Incoming>map(f -> new EmlFile(session, f))
+              .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MailboxException(name() + ": cannot be listed (" + e.getMessage() + ")", e);
+    }
+    return new Batch() {
+      @Override
+      public List<Incoming> messages() {
+        return files;
+      }
+
+      @Override
+      public void scanned(ScanState s) {
+        // nothing to remember: a folder of files is read whole each time
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
+   * One file: its headers read when asked, the whole message parsed again only when a report's
+   * body must be read, so that nothing large stays in memory while a big folder is scanned.
+   */
+  private static final class EmlFile implements Incoming {
+    private final Session session;
+    private final Path file;
+
+    EmlFile(Session session, Path file) {
+      this.session = session;
+      this.file = file;
+    }
+
+    @Override
+    public MailHeaders headers() throws MessagingException, IOException {
+      try (InputStream in = Files.newInputStream(file)) {
+        return MailHeaders.of(new MessageHeaders(in));
+      }
+    }
+
+    @Override
+    public MimePart whole() throws MessagingException, IOException {
+      try (InputStream in = Files.newInputStream(file)) {
+        return new MimeMessage(session, in);
+      }
+    }
+
+    @Override
+    public Optional<Instant> arrived() {
+      try {
+        return Optional.of(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS));
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+    }
+
+    @Override
+    public String where() {
+      return file.toString();
+    }
+  }
+}

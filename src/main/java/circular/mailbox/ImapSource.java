@@ -1,0 +1,241 @@
+package circular.mailbox;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+
+/**
+ * One IMAP folder, read without changing it: opened read-only, bodies fetched with {@code
+ * BODY.PEEK}, so nothing is marked \Seen. Incremental: only messages with a UID above the last
+ * scan's are listed (unless the folder's UIDVALIDITY changed), their headers fetched in one round
+ * trip; a body is fetched only for a message that looks like a delivery report.
+ *
+ * <p>TLS always, except on loopback: {@code imaps://}, or {@code imap://} with STARTTLS required.
+ * Certificates are verified and the host name checked, against the usual authorities or, for a
+ * test server, against a {@link TrustFile} named explicitly.
+ *
+ * <pre>{@code
+ * Source inbox = ImapSource.of(ImapUrl.parse("imaps://contact@mission.example@imap.mission.example/INBOX"),
+ *     ImapLogin.from(System.getenv(), terminal::askPassword), Optional.empty());
+ * }</pre>
+ */
+public final class ImapSource extends Source {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
+  private final ImapUrl url;
+  private final ImapLogin login;
+  private final Optional<TrustFile> trust;
+
+  private ImapSource(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+    this.url = url;
+    this.login = login;
+    this.trust = trust;
+  }
+
+  public static ImapSource of(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+    return new ImapSource(url, login, trust);
+  }
+
+  public static ImapSource of(ImapUrl url, ImapLogin login) {
+    return of(url, login, Optional.empty());
+  }
+
+  @Override
+  public String name() {
+    return url.toString();
+  }
+
+  /** The session properties: timeouts, TLS and its checks, read-only fetching, the login mechanism. */
+  Properties properties() {
+    String p = "mail." + url.protocol() + ".";
+    Properties props = new Properties();
+    props.put(p + "connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+    props.put(p + "timeout", String.valueOf(READ_TIMEOUT.toMillis()));
+    props.put(p + "writetimeout", String.valueOf(READ_TIMEOUT.toMillis()));
+    props.put(p + "peek", "true");
+    // a report's body (often with the returned letter attached) in one FETCH, not 16 KB at a time
+    props.put(p + "fetchsize", String.valueOf(1 << 20));
+    props.put(p + "ssl.checkserveridentity", "true");
+    if (!url.tls()) {
+      props.put(p + "starttls.enable", "true");
+      props.put(p + "starttls.required", String.valueOf(!url.isLoopback()));
+    }
+    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", t.socketFactory()));
+    if (login.isToken()) {
+      props.put(p + "auth.mechanisms", "XOAUTH2");
+    }
+    return props;
+  }
+
+  @Override
+  Batch open(ScanState state) {
+    Session session = Session.getInstance(properties());
+    Store store;
+    try {
+      store = session.getStore(url.protocol());
+      store.connect(url.host(), url.port(), url.user(), login.secret());
+    } catch (AuthenticationFailedException e) {
+      throw new MailboxException(
+          name() + ": the server refused the login of '" + url.user() + "' with the " + login.kind() + " given", e);
+    } catch (MessagingException e) {
+      throw new MailboxException(name() + ": " + why(e), e);
+    }
+    try {
+      IMAPFolder folder = (IMAPFolder) store.getFolder(url.folder());
+      if (!folder.exists()) {
+        throw new MailboxException(name() + ": no folder '" + url.folder() + "' on this server (folder names are case-sensitive, except INBOX)");
+      }
+      folder.open(Folder.READ_ONLY);
+      return list(session, store, folder, state);
+    } catch (MessagingException | RuntimeException e) {
+      close(store);
+      if (e instanceof MailboxException m) {
+        throw m;
+      }
+      throw new MailboxException(name() + ": " + why(e), e);
+    }
+  }
+
+  private Batch list(Session session, Store store, IMAPFolder folder, ScanState state) throws MessagingException {
+    ScanState.Key key = new ScanState.Key(url.server(), url.user(), url.folder());
+    long validity = folder.getUIDValidity();
+    long after = state.lastUid(key, validity).orElse(0);
+    long next = folder.getUIDNext();
+    List<Message> fresh = new ArrayList<>();
+    if (folder.getMessageCount() > 0 && (next <= 0 || next > after + 1)) {
+      // "after+1:*" always includes the folder's last message, even when it is older: filter.
+      for (Message m : folder.getMessagesByUID(after + 1, UIDFolder.LASTUID)) {
+        if (m != null && folder.getUID(m) > after) {
+          fresh.add(m);
+        }
+      }
+    }
+    if (!fresh.isEmpty()) {
+      FetchProfile profile = new FetchProfile();
+      profile.add(FetchProfile.Item.ENVELOPE);
+      profile.add(UIDFolder.FetchProfileItem.UID);
+      for (String name : MailHeaders.NAMES) {
+        profile.add(name);
+      }
+      folder.fetch(fresh.toArray(Message[]::new), profile);
+    }
+    long last = after;
+    List<Incoming> incoming = new ArrayList<>();
+    for (Message m : fresh) {
+      long uid = folder.getUID(m);
+      last = Math.max(last, uid);
+      incoming.add(new ImapMessage(session, (MimeMessage) m, uid));
+    }
+    long lastUid = last;
+    return new Batch() {
+      @Override
+      public List<Incoming> messages() {
+        return incoming;
+      }
+
+      @Override
+      public void scanned(ScanState s) {
+        s.mark(key, new ScanState.Mark(validity, lastUid));
+      }
+
+      @Override
+      public void close() {
+        try {
+          folder.close(false);
+        } catch (MessagingException | IllegalStateException e) {
+          // closing a read-only folder changes nothing; a dead connection is closed anyway
+        }
+        ImapSource.close(store);
+      }
+    };
+  }
+
+  private static void close(Store store) {
+    try {
+      store.close();
+    } catch (MessagingException e) {
+      // nothing was changed on the server, so there is nothing to lose
+    }
+  }
+
+  /** The reason a connection failed, in the user's terms, with what to do about it. */
+  private String why(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UnknownHostException) {
+        return "no such host '" + url.host() + "'";
+      }
+      if (t instanceof ConnectException) {
+        return "cannot connect to " + url.server() + " (" + t.getMessage() + "); is the port right?";
+      }
+      if (t instanceof SocketTimeoutException) {
+        return "the server did not answer in time";
+      }
+      if (t instanceof SSLException || String.valueOf(t.getMessage()).contains("Can't verify identity of server")) {
+        return "the server's certificate is not trusted or does not name '" + url.host()
+            + "' (" + t.getMessage() + "); for a test server with its own certificate, name that certificate as a trust file";
+      }
+      if (String.valueOf(t.getMessage()).contains("STARTTLS is required")) {
+        return "the server does not offer STARTTLS, and a plain connection is allowed only on loopback; use imaps://";
+      }
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /** A message of the open folder; its headers were fetched with the others. */
+  private final class ImapMessage implements Incoming {
+    private final Session session;
+    private final MimeMessage message;
+    private final long uid;
+
+    ImapMessage(Session session, MimeMessage message, long uid) {
+      this.session = session;
+      this.message = message;
+      this.uid = uid;
+    }
+
+    @Override
+    public MailHeaders headers() throws MessagingException {
+      return MailHeaders.of(message);
+    }
+
+    /** The whole message in one {@code BODY.PEEK[]}, parsed here. */
+    @Override
+    public MimePart whole() throws MessagingException, IOException {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      message.writeTo(bytes);
+      return new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    @Override
+    public Optional<Instant> arrived() throws MessagingException {
+      return Optional.ofNullable(message.getReceivedDate()).map(d -> d.toInstant());
+    }
+
+    @Override
+    public String where() {
+      return name() + ", UID " + uid;
+    }
+  }
+}

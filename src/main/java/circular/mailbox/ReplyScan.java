@@ -1,0 +1,129 @@
+package circular.mailbox;
+
+import circular.campaign.Campaign;
+import circular.campaign.ResponseLog;
+import circular.campaign.ResponseRow;
+import circular.campaign.ResponseRow.Kind;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns mailboxes into the campaign's {@code responses.csv}: every message of every source that
+ * concerns the campaign becomes one row, once, however often it is scanned and in however many
+ * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
+ * scan fetches only what is new, and a scan killed midway redoes its part without duplicates.
+ *
+ * <pre>{@code
+ * CampaignIndex index = CampaignIndex.read(campaign);
+ * ScanReport report = ReplyScan.scan(campaign, index, List.of(contactInbox, senderInbox), bar::show);
+ * out.println(report.summary());
+ * }</pre>
+ *
+ * <p>One scan per campaign at a time: a second one started meanwhile is refused.
+ */
+public final class ReplyScan {
+  public static ScanReport scan(Campaign campaign, CampaignIndex index, List<? extends Source> sources) {
+    return scan(campaign, index, sources, ScanProgress.NONE);
+  }
+
+  /**
+   * Scans every source in order; a source that cannot be read is reported and the others go on,
+   * as does the scan past a message that cannot be parsed.
+   */
+  public static ScanReport scan(
+      Campaign campaign, CampaignIndex index, List<? extends Source> sources, ScanProgress progress) {
+    try (ScanLock lock = ScanLock.acquire(campaign.folder());
+        // opened before it is read: a row torn by a killed scan is cut off, not misread
+        ResponseLog log = ResponseLog.open(campaign.responses())) {
+      return new ReplyScan(campaign, index, log).run(sources, progress);
+    }
+  }
+
+  private final Campaign campaign;
+  private final Triage triage;
+  private final ResponseLog log;
+  private final Set<String> known = new HashSet<>();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<Kind, Integer> added = new EnumMap<>(Kind.class);
+  private int notOurs;
+  private int alreadyKnown;
+  private int done;
+
+  private ReplyScan(Campaign campaign, CampaignIndex index, ResponseLog log) {
+    this.campaign = campaign;
+    this.triage = new Triage(index);
+    this.log = log;
+    ResponseLog.read(campaign.responses()).forEach(r -> known.add(MessageIds.key(r.messageId())));
+  }
+
+  private ScanReport run(List<? extends Source> sources, ScanProgress progress) {
+    ScanState state = ScanState.read(campaign.scanState());
+    List<Source.Batch> opened = new ArrayList<>();
+    try {
+      for (Source source : sources) {
+        try {
+          opened.add(source.open(state));
+        } catch (MailboxException e) {
+          problems.add(e.getMessage());
+        }
+      }
+      int total = opened.stream().mapToInt(b -> b.messages().size()).sum();
+      progress.update(0, total);
+      List<Source.Batch> whole = new ArrayList<>();
+      for (Source.Batch batch : opened) {
+        if (scan(batch, total, progress)) {
+          whole.add(batch);
+        }
+      }
+      log.sync();
+      // The rows are on disk: only now may the next scan skip these messages.
+      whole.forEach(b -> b.scanned(state));
+      state.write();
+    } finally {
+      opened.forEach(Source.Batch::close);
+    }
+    return new ScanReport(done, added, notOurs, alreadyKnown, problems);
+  }
+
+  /** Looks at every message of one source; false if the connection was lost before the end. */
+  private boolean scan(Source.Batch batch, int total, ScanProgress progress) {
+    for (Source.Incoming message : batch.messages()) {
+      try {
+        look(message);
+      } catch (FolderClosedException | StoreClosedException e) {
+        problems.add(message.where() + ": the connection was lost (" + e.getMessage() + "); the next scan goes on from here");
+        return false;
+      } catch (MessagingException | IOException | RuntimeException e) {
+        problems.add(message.where() + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      }
+      progress.update(++done, total);
+    }
+    return true;
+  }
+
+  private void look(Source.Incoming message) throws MessagingException, IOException {
+    MailHeaders headers = message.headers();
+    String id = headers.messageId().orElseGet(headers::syntheticId);
+    if (known.contains(MessageIds.key(id))) {
+      alreadyKnown++;
+      return;
+    }
+    Optional<ResponseRow> row = triage.row(message, headers, id);
+    if (row.isEmpty()) {
+      notOurs++;
+      return;
+    }
+    log.append(row.get());
+    known.add(MessageIds.key(id));
+    added.merge(row.get().kind(), 1, Integer::sum);
+  }
+}

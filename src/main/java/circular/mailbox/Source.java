@@ -1,0 +1,57 @@
+package circular.mailbox;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimePart;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a scan finds messages: an IMAP folder ({@link ImapSource}) or a folder of {@code .eml}
+ * files ({@link EmlFolderSource}). A scan may read several: out-of-office replies and bounces
+ * reach the sender's mailbox, real replies the contact's.
+ */
+public abstract sealed class Source permits ImapSource, EmlFolderSource {
+
+  /** Where the messages come from, for the user to read: no password or token in it. */
+  public abstract String name();
+
+  /**
+   * Opens the source and lists the messages new since the last scan recorded in {@code state}.
+   *
+   * @throws MailboxException if the source cannot be read at all
+   */
+  abstract Batch open(ScanState state);
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  /** The messages of one opened source; closing it lets go of the connection. */
+  interface Batch extends AutoCloseable {
+    List<Incoming> messages();
+
+    /** Records in {@code state} that every listed message has been looked at. */
+    void scanned(ScanState state);
+
+    @Override
+    void close();
+  }
+
+  /** One message of a source: its headers cheaply, the whole of it only on demand. */
+  interface Incoming {
+    /** The headers of {@link MailHeaders#NAMES}; from IMAP, fetched in bulk beforehand. */
+    MailHeaders headers() throws MessagingException, IOException;
+
+    /** The whole message, fetched now if need be: for a report whose body must be read. */
+    MimePart whole() throws MessagingException, IOException;
+
+    /** When the message reached the mailbox (IMAP's internal date, a file's time), if known. */
+    Optional<Instant> arrived() throws MessagingException;
+
+    /** Where the message is, for a problem report: {@code imap://…/INBOX, UID 17}, a file. */
+    String where();
+  }
+}

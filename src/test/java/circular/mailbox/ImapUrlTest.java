@@ -1,0 +1,70 @@
+package circular.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import circular.InputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ImapUrlTest {
+  @Test
+  void portAndFolderHaveDefaults() {
+    assertThat(ImapUrl.parse("imaps://contact@imap.mission.example"))
+        .isEqualTo(new ImapUrl(true, "imap.mission.example", 993, "contact", "INBOX"));
+    assertThat(ImapUrl.parse("imap://contact@imap.mission.example/"))
+        .isEqualTo(new ImapUrl(false, "imap.mission.example", 143, "contact", "INBOX"));
+  }
+
+  @Test
+  void aUserThatIsAnAddressMayBeWrittenPlainlyOrPercentEncoded() {
+    ImapUrl expected = new ImapUrl(true, "imap.mission.example", 1993, "nim+contact@mission.example", "Sent Items/2012");
+
+    assertThat(ImapUrl.parse("imaps://nim+contact@mission.example@IMAP.mission.example:1993/Sent%20Items/2012"))
+        .isEqualTo(expected);
+    assertThat(ImapUrl.parse("IMAPS://nim+contact%40mission.example@imap.mission.example:1993/Sent%20Items/2012"))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void anIpv6LoopbackServerIsUnderstood() {
+    ImapUrl url = ImapUrl.parse("imap://contact@[::1]:3143/INBOX");
+
+    assertThat(url.host()).isEqualTo("::1");
+    assertThat(url.port()).isEqualTo(3143);
+    assertThat(url.isLoopback()).isTrue();
+    assertThat(url).hasToString("imap://contact@[::1]:3143/INBOX");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "127.0.0.1", "127.1.2.3"})
+  void loopbackIsDecidedOnTheNameAsWritten(String host) {
+    assertThat(ImapUrl.parse("imap://u@" + host + "/INBOX").isLoopback()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"imap.mission.example", "128.0.0.1", "localhost.mission.example", "10.0.0.1"})
+  void anyOtherServerIsNotLoopback(String host) {
+    assertThat(ImapUrl.parse("imap://u@" + host + "/INBOX").isLoopback()).isFalse();
+  }
+
+  @Test
+  void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> ImapUrl.parse("imaps://contact:hunter2@imap.mission.example/INBOX"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("--imap: put no password in the URL; set CIRCULAR_IMAP_PASSWORD (or CIRCULAR_IMAP_TOKEN) or type it when asked")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void aWrongUrlSaysWhatIsWrongWithAnExample() {
+    assertThatThrownBy(() -> ImapUrl.parse("pop3://contact@mail.example"))
+        .hasMessage("--imap: 'pop3://contact@mail.example' must start with imap:// or imaps://"
+            + " (e.g. imaps://contact@mission.example@imap.mission.example/INBOX)");
+    assertThatThrownBy(() -> ImapUrl.parse("imap://imap.mission.example/INBOX"))
+        .hasMessageContaining("names no user; write imap://user@host/INBOX");
+    assertThatThrownBy(() -> ImapUrl.parse("imap://u@imap.mission.example:99999/INBOX"))
+        .hasMessageContaining("has port '99999'; a port is a number from 1 to 65535");
+  }
+}

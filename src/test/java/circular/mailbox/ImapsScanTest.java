@@ -1,0 +1,91 @@
+package circular.mailbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import circular.campaign.Campaign;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(120)
+class ImapsScanTest {
+  private static final TestTls TLS = TestTls.install(); // before GreenMail loads its keystore
+
+  @RegisterExtension
+  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAPS.dynamicPort());
+
+  @TempDir Path dir;
+  private Campaign campaign;
+  private CampaignIndex index;
+
+  @BeforeEach
+  void loadTheCorpus() throws Exception {
+    new GreenMailboxes(greenMail).loadCorpus();
+    campaign = Corpus.campaignIn(dir);
+    index = Corpus.index(campaign);
+  }
+
+  private static List<Source> corpus(String host, Optional<TrustFile> trust) {
+    String at = "@" + host + ":" + greenMail.getImaps().getPort() + "/";
+    ImapLogin contact = ImapLogin.password(GreenMailboxes.CONTACT_PASSWORD);
+    return List.of(
+        ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "INBOX"), contact, trust),
+        ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "Archive"), contact, trust),
+        ImapSource.of(
+            ImapUrl.parse("imaps://" + GreenMailboxes.SENDER_LOGIN + at + "INBOX"),
+            ImapLogin.password(GreenMailboxes.SENDER_PASSWORD),
+            trust));
+  }
+
+  @Test
+  void theCorpusIsReadOverImapsTrustingTheCertificateNamedInAPemFile() throws Exception {
+    ScanReport report = ReplyScan.scan(campaign, index, corpus("localhost", Optional.of(TrustFile.read(TLS.pem(), null))));
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8)).isEqualTo(Corpus.expectedResponses());
+  }
+
+  @Test
+  void aPkcs12TrustFileServesAsWell() {
+    TrustFile trust = TrustFile.read(TLS.pkcs12(), TestTls.TRUST_PASSWORD.toCharArray());
+
+    ScanReport report = ReplyScan.scan(campaign, index, corpus("localhost", Optional.of(trust)));
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.addedTotal()).isEqualTo(17);
+  }
+
+  @Test
+  void withoutATrustFileASelfSignedServerIsRefused() {
+    ScanReport report = ReplyScan.scan(campaign, index, corpus("localhost", Optional.empty()).subList(0, 1));
+
+    assertThat(report.problems())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .startsWith("imaps://nim-contact@localhost:" + greenMail.getImaps().getPort() + "/INBOX: ")
+        .contains("the server's certificate is not trusted or does not name 'localhost'")
+        .endsWith("for a test server with its own certificate, name that certificate as a trust file");
+    assertThat(report.messages()).isZero();
+  }
+
+  @Test
+  void aTrustedCertificateForAnotherNameIsRefused() {
+    // the certificate names localhost only; 127.0.0.1 is the same server under a name it does not carry
+    ScanReport report =
+        ReplyScan.scan(campaign, index, corpus("127.0.0.1", Optional.of(TrustFile.read(TLS.pem(), null))).subList(0, 1));
+
+    assertThat(report.problems())
+        .singleElement(InstanceOfAssertFactories.STRING)
+        .contains("does not name '127.0.0.1'");
+    assertThat(report.messages()).isZero();
+  }
+}
