@@ -1,0 +1,161 @@
+package circular.cli;
+
+import circular.InputException;
+import circular.Problem;
+import circular.campaign.Campaign;
+import circular.mailbox.CampaignIndex;
+import circular.mailbox.EmlFolderSource;
+import circular.mailbox.ImapLogin;
+import circular.mailbox.ImapSource;
+import circular.mailbox.ImapUrl;
+import circular.mailbox.ReplyScan;
+import circular.mailbox.ScanReport;
+import circular.mailbox.Source;
+import circular.recipients.Recipient;
+import circular.recipients.RecipientList;
+import circular.recipients.RecipientReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code circular replies}: reads the mailboxes and records who answered, who is away, what bounced. */
+@Command(
+    name = "replies",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there)",
+      "and records in responses.csv every message that answers the campaign's letters: a reply,",
+      "an automatic reply or a bounce, matched to its delegation by thread, address or domain;",
+      "a message that answers the letter but matches no delegation is kept as 'unmatched'.",
+      "Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml,",
+      "a campaign sent through the sandbox is read from the sandbox's mailboxes."
+    })
+final class RepliesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin CampaignFolder campaignFolder;
+
+  @Option(names = "--imap", paramLabel = "URL", description = {
+      "imap://user@host[:port]/FOLDER (STARTTLS) or imaps://user@host[:port]/FOLDER (TLS); may be repeated.",
+      "Default: imap= in circular.properties. The password comes from CIRCULAR_IMAP_PASSWORD or a",
+      "prompt; an OAuth2 token from CIRCULAR_IMAP_TOKEN."})
+  List<String> imap = new ArrayList<>();
+
+  @Option(names = "--eml", paramLabel = "DIR", description = "A folder of .eml files exported from a mail client; may be repeated.")
+  List<Path> eml = new ArrayList<>();
+
+  @Option(names = "--imap-trust", paramLabel = "FILE", description = "Trust the IMAP server certificate in FILE (.pem, .crt, .p12): for a test server with a self-signed certificate.")
+  Path trust;
+
+  @Override
+  public Integer call() {
+    Campaign campaign = campaignFolder.resolve();
+    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    RecipientList list = new RecipientReader().read(origin.recipients());
+    List<Source> sources = sources(campaign, list);
+    PrintWriter err = spec.commandLine().getErr();
+    ScanReport report =
+        ReplyScan.scan(
+            campaign,
+            CampaignIndex.read(campaign, list),
+            sources,
+            new ScanBar(err, Progress.onTerminal()));
+    report.problems().forEach(err::println);
+    spec.commandLine().getOut().println(report.summary() + " Log: " + campaign.responses());
+    return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
+  }
+
+  private List<Source> sources(Campaign campaign, RecipientList list) {
+    List<String> urls = new ArrayList<>(imap);
+    if (urls.isEmpty() && eml.isEmpty()) {
+      Defaults.load().get("imap").ifPresent(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
+    }
+    List<Source> sources = new ArrayList<>();
+    ImapLogin login = null;
+    for (String url : urls) {
+      ImapUrl parsed = ImapUrl.parse(url);
+      if (login == null) {
+        login = ImapLogin.from(System.getenv(), RepliesCommand::prompt);
+      }
+      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(f -> circular.mailbox.TrustFile.read(f, new char[0]))));
+    }
+    for (Path folder : eml) {
+      if (!Files.isDirectory(folder)) {
+        throw new InputException(new Problem("--eml", folder + " is not a folder"));
+      }
+      sources.add(EmlFolderSource.of(folder));
+    }
+    if (sources.isEmpty()) {
+      sources.addAll(sandboxMailboxes(campaign, list));
+    }
+    return sources;
+  }
+
+  /** The sandbox's mailboxes but the delegations' own: the contact's and the sender's. */
+  private static List<Source> sandboxMailboxes(Campaign campaign, RecipientList list) {
+    Path sandbox = campaign.sandbox();
+    if (!Files.isDirectory(sandbox)) {
+      throw new InputException(
+          new Problem("replies", "no mailbox to read: give --imap URL or --eml DIR (or imap= in circular.properties)"));
+    }
+    Set<String> delegations = new HashSet<>();
+    for (Recipient r : list.recipients()) {
+      r.allAddresses().forEach(a -> delegations.add(a.toLowerCase(Locale.ROOT)));
+    }
+    try (Stream<Path> users = Files.list(sandbox)) {
+      return users
+          .filter(Files::isDirectory)
+          .filter(u -> !delegations.contains(u.getFileName().toString().toLowerCase(Locale.ROOT)))
+          .sorted()
+          .<Source>map(EmlFolderSource::of)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String prompt() {
+    Console console = System.console();
+    if (console == null) {
+      return null;
+    }
+    char[] typed = console.readPassword("IMAP password: ");
+    return typed == null ? null : new String(typed);
+  }
+
+  /** The scan's progress on a terminal. */
+  private static final class ScanBar implements circular.mailbox.ScanProgress {
+    private final PrintWriter err;
+    private final boolean terminal;
+    private Progress bar;
+
+    ScanBar(PrintWriter err, boolean terminal) {
+      this.err = err;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public void update(int done, int total) {
+      if (bar == null) {
+        bar = new Progress(err, terminal, total, "messages");
+      }
+      bar.step();
+    }
+  }
+}
