@@ -1,0 +1,77 @@
+package circular.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import circular.campaign.ResponseLog;
+import circular.campaign.ResponseRow;
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code circular replies} as a process, reading the contact's mailbox over IMAP with a password from the environment. */
+@Timeout(120)
+class RepliesJarIT {
+  private static final Path PROJECT = Path.of("").toAbsolutePath();
+  private static final String CONTACT = "nim-contact@mission-coordinator.example";
+  private static final String PASSWORD = "imap-s3cret!";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail =
+      new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(CONTACT, CONTACT, PASSWORD));
+
+  @TempDir Path dir;
+
+  @Test
+  void aReplyInTheContactsImapInboxIsRecordedAndARescanAddsNothing() throws Exception {
+    JarProcess.Result send =
+        JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(60),
+            "send", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--campaign", dir.toString(),
+            "--smtp", "smtp://127.0.0.1:" + greenMail.getSmtp().getPort(), "--yes", "--only", "AUT,FRA");
+    assertThat(send.status()).as(send.toString()).isZero();
+    String original = SentLog.read(dir.resolve("sent.csv")).stream()
+        .filter(r -> r.recipientId().equals("AUT")).map(SentRow::messageId).findFirst().orElseThrow();
+
+    MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
+    reply.setFrom(new InternetAddress("geneva@aut-mission.example", "Georg Lindner", "UTF-8"));
+    reply.setRecipients(jakarta.mail.Message.RecipientType.TO, CONTACT);
+    reply.setSubject("AW: Intersessional Meetings", "UTF-8");
+    reply.setHeader("In-Reply-To", original);
+    reply.setText("Austria will take the floor.", "UTF-8");
+    GreenMailUser contact = greenMail.getUserManager().getUser(CONTACT);
+    contact.deliver(reply);
+
+    String url = "imap://nim-contact%40mission-coordinator.example@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
+    Map<String, String> env = Map.of("CIRCULAR_IMAP_PASSWORD", PASSWORD);
+    JarProcess.Result first = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);
+    JarProcess.Result again = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);
+
+    assertThat(first.status()).as(first.toString()).isZero();
+    assertThat(first.out()).startsWith("1 message: 1 reply added to responses.csv");
+    assertThat(first.err()).as("quiet in a pipe").isEmpty();
+    assertThat(again.out()).startsWith("0 messages: nothing new");
+    assertThat(ResponseLog.read(dir.resolve("responses.csv")))
+        .singleElement()
+        .extracting(ResponseRow::recipientId, ResponseRow::from)
+        .containsExactly("AUT", "geneva@aut-mission.example");
+    String everything = first.out() + first.err() + Files.readString(dir.resolve("responses.csv"), StandardCharsets.UTF_8)
+        + Files.readString(dir.resolve("scan-state.csv"), StandardCharsets.UTF_8);
+    assertThat(everything).doesNotContain(PASSWORD);
+  }
+}
