@@ -93,7 +93,7 @@ final class RepliesCommand implements Callable<Integer> {
       if (login == null) {
         login = ImapLogin.from(System.getenv(), RepliesCommand::prompt);
       }
-      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(f -> circular.mailbox.TrustFile.read(f, new char[0]))));
+      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(circular.mail.TrustFile::of)));
     }
     for (Path folder : eml) {
       if (!Files.isDirectory(folder)) {

@@ -22,13 +22,20 @@ import javax.net.ssl.TrustManagerFactory;
  * JDK's PKIX trust manager over a store holding only them, so that chains are still validated and,
  * with Angus's {@code ssl.checkserveridentity}, the server's name still checked. Never "trust all".
  */
-final class TrustStores {
-  private static final String WHERE = "--smtp-trust";
+public final class TrustStores {
 
   private TrustStores() {}
 
   static SSLSocketFactory socketFactory(TrustFile trust) {
-    List<Certificate> certificates = certificates(trust);
+    return socketFactory(trust, "--smtp-trust");
+  }
+
+  /**
+   * @param option the option that named the file, for messages ({@code --imap-trust})
+   * @throws InputException if the file is missing or holds no certificate we can read
+   */
+  public static SSLSocketFactory socketFactory(TrustFile trust, String option) {
+    List<Certificate> certificates = certificates(trust, option);
     try {
       KeyStore only = KeyStore.getInstance("PKCS12");
       only.load(null, null);
@@ -45,39 +52,39 @@ final class TrustStores {
     }
   }
 
-  private static List<Certificate> certificates(TrustFile trust) {
+  private static List<Certificate> certificates(TrustFile trust, String option) {
     String name = trust.file().getFileName() == null ? "" : trust.file().getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isRegularFile(trust.file()) || !Files.isReadable(trust.file())) {
-      throw problem(trust, "is not a readable file");
+      throw problem(trust, option, "is not a readable file");
     }
     List<Certificate> found;
     if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
-      found = fromCertificateFile(trust);
+      found = fromCertificateFile(trust, option);
     } else if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-      found = fromStore(trust, "PKCS12");
+      found = fromStore(trust, "PKCS12", option);
     } else if (name.endsWith(".jks")) {
-      found = fromStore(trust, "JKS");
+      found = fromStore(trust, "JKS", option);
     } else {
-      throw problem(trust, "is neither a certificate (.pem, .crt, .cer) nor a trust store (.p12, .pfx, .jks)");
+      throw problem(trust, option, "is neither a certificate (.pem, .crt, .cer) nor a trust store (.p12, .pfx, .jks)");
     }
     if (found.isEmpty()) {
-      throw problem(trust, "holds no certificate that can be read; a PKCS12 store may need its password,"
+      throw problem(trust, option, "holds no certificate that can be read; a PKCS12 store may need its password,"
           + " or name the server's certificate itself as a .pem file");
     }
     return found;
   }
 
-  private static List<Certificate> fromCertificateFile(TrustFile trust) {
+  private static List<Certificate> fromCertificateFile(TrustFile trust, String option) {
     try (InputStream in = Files.newInputStream(trust.file())) {
       return new ArrayList<>(CertificateFactory.getInstance("X.509").generateCertificates(in));
     } catch (CertificateException e) {
-      throw problem(trust, "is not a certificate in PEM or DER form");
+      throw problem(trust, option, "is not a certificate in PEM or DER form");
     } catch (IOException e) {
-      throw problem(trust, "cannot be read (" + e.getMessage() + ")");
+      throw problem(trust, option, "cannot be read (" + e.getMessage() + ")");
     }
   }
 
-  private static List<Certificate> fromStore(TrustFile trust, String type) {
+  private static List<Certificate> fromStore(TrustFile trust, String type, String option) {
     char[] password = trust.storePassword().map(String::toCharArray).orElse(null);
     try (InputStream in = Files.newInputStream(trust.file())) {
       KeyStore store = KeyStore.getInstance(type);
@@ -91,12 +98,12 @@ final class TrustStores {
       }
       return found;
     } catch (IOException | GeneralSecurityException e) {
-      throw problem(trust, "cannot be opened as a " + type + " store"
+      throw problem(trust, option, "cannot be opened as a " + type + " store"
           + (password == null ? "" : " with the password given"));
     }
   }
 
-  private static InputException problem(TrustFile trust, String what) {
-    return InputException.of(WHERE, "'" + trust.file() + "' " + what);
+  private static InputException problem(TrustFile trust, String option, String what) {
+    return InputException.of(option, "'" + trust.file() + "' " + what);
   }
 }

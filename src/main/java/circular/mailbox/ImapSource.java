@@ -1,5 +1,7 @@
 package circular.mailbox;
 
+import circular.mail.TrustFile;
+import circular.mail.TrustStores;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
@@ -82,7 +84,7 @@ public final class ImapSource extends Source {
       props.put(p + "starttls.enable", "true");
       props.put(p + "starttls.required", String.valueOf(!url.isLoopback()));
     }
-    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", t.socketFactory()));
+    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, "--imap-trust")));
     if (login.isToken()) {
       props.put(p + "auth.mechanisms", "XOAUTH2");
     }
