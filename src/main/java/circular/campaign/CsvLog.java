@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import circular.InputException;
+import circular.Problem;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * An append-only CSV file that opens in a spreadsheet: UTF-8, a header row, RFC 4180 quoting, and
@@ -97,6 +100,37 @@ final class CsvLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Turns one record of a log back into a value; {@code line} is for messages. */
+  interface RowReader<T> {
+    T read(CSVRecord record, long line);
+  }
+
+  /**
+   * Every complete row of a log written by this class, in order; none if the file does not exist.
+   * A row torn by a killed process is passed over: it was never durable.
+   *
+   * @param what the log's name in messages, e.g. "campaign log"
+   * @throws InputException if the file cannot be read as such a log
+   */
+  static <T> List<T> readAll(Path file, String what, RowReader<T> rows) {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<T> all = new java.util.ArrayList<>();
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, format)) {
+      for (CSVRecord record : parser) {
+        if (record.isConsistent()) {
+          all.add(rows.read(record, parser.getCurrentLineNumber()));
+        }
+      }
+    } catch (IOException | UncheckedIOException | java.time.format.DateTimeParseException | IllegalArgumentException e) {
+      throw new InputException(Problem.in(file, "cannot be read as a " + what + ": " + e.getMessage()));
+    }
+    return all;
   }
 
   static String format(List<String> cells) {

@@ -2,19 +2,9 @@ package circular.campaign;
 
 import circular.InputException;
 import circular.Problem;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
@@ -50,34 +40,19 @@ public final class ResponseLog implements AutoCloseable {
 
   /** Every row of the file, in order; none if it does not exist yet. */
   public static List<ResponseRow> read(Path file) {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    List<ResponseRow> rows = new ArrayList<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
-      for (CSVRecord record : parser) {
-        if (!record.isConsistent()) {
-          continue; // a row torn by a killed process: it was never durable
-        }
-        long line = parser.getCurrentLineNumber();
-        rows.add(
+    return CsvLog.readAll(
+        file,
+        "responses log",
+        (record, line) ->
             new ResponseRow(
                 Instant.parse(record.get("received")),
                 record.get("recipient_id"),
-                ResponseRow.Kind.of(record.get("kind"))
-                    .orElseThrow(() -> unknown(file, line, "kind", record.get("kind"))),
+                ResponseRow.Kind.of(record.get("kind")).orElseThrow(() -> unknown(file, line, "kind", record.get("kind"))),
                 record.get("from"),
                 record.get("subject"),
                 record.get("message_id"),
                 ResponseRow.MatchedBy.of(record.get("matched_by"))
                     .orElseThrow(() -> unknown(file, line, "matched_by", record.get("matched_by")))));
-      }
-    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
-      throw new InputException(Problem.in(file, "cannot be read as a responses log: " + e.getMessage()));
-    }
-    return rows;
   }
 
   private static InputException unknown(Path file, long line, String column, String value) {

@@ -2,23 +2,12 @@ package circular.campaign;
 
 import circular.InputException;
 import circular.Problem;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The campaign's {@code sent.csv}: append-only, one row per event, read back to know where each
@@ -52,36 +41,20 @@ public final class SentLog implements AutoCloseable {
 
   /** Every row of the file, in order; none if it does not exist yet. */
   public static List<SentRow> read(Path file) {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    List<SentRow> rows = new ArrayList<>();
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, format)) {
-      for (CSVRecord record : parser) {
-        if (!record.isConsistent()) {
-          continue; // a row torn by a killed process: it was never durable
-        }
-        Optional<Status> status = Status.of(record.get("status"));
-        if (status.isEmpty()) {
-          throw new InputException(
-              Problem.at(file, parser.getCurrentLineNumber(), "unknown status '" + record.get("status") + "'"));
-        }
-        rows.add(
+    return CsvLog.readAll(
+        file,
+        "campaign log",
+        (record, line) ->
             new SentRow(
                 Instant.parse(record.get("time")),
                 record.get("letter"),
                 record.get("recipient_id"),
                 record.get("email"),
                 record.get("message_id"),
-                status.get(),
+                Status.of(record.get("status"))
+                    .orElseThrow(
+                        () -> new InputException(Problem.at(file, line, "unknown status '" + record.get("status") + "'"))),
                 record.get("detail")));
-      }
-    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
-      throw new InputException(Problem.in(file, "cannot be read as a campaign log: " + e.getMessage()));
-    }
-    return rows;
   }
 
   /** Each recipient's last row for {@code letter}, ignoring test rows; keys are lower-case ids. */
