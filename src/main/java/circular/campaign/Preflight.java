@@ -9,8 +9,10 @@ import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,17 +47,12 @@ public final class Preflight {
       throw new InputException(problems);
     }
     Set<Problem> found = new LinkedHashSet<>();
+    Set<String> printed = new HashSet<>();
     for (Recipient recipient : list.recipients()) {
-      var language = template.languageProblem(recipient.language());
-      if (language.isPresent()) {
-        found.add(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
-        continue;
-      }
-      try {
-        template.render(recipient);
-      } catch (InputException e) {
-        found.addAll(e.problems());
-      }
+      // One PDF per language is enough to check the letterhead and the printing; the list's own
+      // text reaches the PDF through the HTML, which every row renders.
+      boolean print = printed.add(recipient.language());
+      found.addAll(checkOne(template, listFile, recipient, print).problems());
     }
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
@@ -63,10 +60,43 @@ public final class Preflight {
     return new Prepared(template, list);
   }
 
+  /**
+   * One recipient checked: its letter rendered, or what stops it — a language the letter lacks,
+   * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
+   * printed.
+   */
+  public static Checked checkOne(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+    var language = template.languageProblem(recipient.language());
+    if (language.isPresent()) {
+      return new Checked(recipient, Optional.empty(), List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get())));
+    }
+    try {
+      Letter letter = template.render(recipient);
+      if (printPdf) {
+        template.enclosePdf(letter);
+      }
+      return new Checked(recipient, Optional.of(letter), List.of());
+    } catch (InputException e) {
+      return new Checked(recipient, Optional.empty(), e.problems());
+    }
+  }
+
+  /** A recipient's letter (without its PDF), or the problems that stop it; never both. */
+  public record Checked(Recipient recipient, Optional<Letter> letter, List<Problem> problems) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+
+    public String id() {
+      return recipient.id();
+    }
+  }
+
   /** A letter and a list that passed the check: every letter of the list renders. */
   public record Prepared(LetterTemplate template, RecipientList recipients) {
+    /** The letter as it leaves, its PDF enclosed if the letter says so. */
     public Letter letterFor(Recipient recipient) {
-      return template.render(recipient);
+      return template.enclosePdf(template.render(recipient));
     }
   }
 }

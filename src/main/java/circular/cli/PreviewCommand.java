@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,7 +42,8 @@ final class PreviewCommand implements Callable<Integer> {
   enum Format {
     text,
     html,
-    eml
+    eml,
+    pdf
   }
 
   @Spec CommandSpec spec;
@@ -55,14 +57,17 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
   Set<String> only = new LinkedHashSet<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body) or eml (the whole message, to open in a mail client).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
   Format format = Format.text;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html or <id>.eml) instead of standard output.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
   Path out;
 
   @Override
   public Integer call() throws IOException, MessagingException {
+    if (format == Format.pdf && out == null) {
+      throw new ParameterException(spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
+    }
     Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), Locations.recipients(recipients), only);
     MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
     PrintWriter stdout = spec.commandLine().getOut();
@@ -72,7 +77,7 @@ final class PreviewCommand implements Callable<Integer> {
       for (Recipient recipient : rows) {
         Path file = out.resolve(recipient.id() + "." + format.name().replace("text", "txt"));
         try (OutputStream stream = Files.newOutputStream(file)) {
-          stream.write(render(prepared.letterFor(recipient), builder));
+          stream.write(render(recipient, prepared, builder));
         }
       }
       stdout.printf("Wrote %d letter%s to %s%n", rows.size(), rows.size() == 1 ? "" : "s", out);
@@ -87,15 +92,23 @@ final class PreviewCommand implements Callable<Integer> {
       if (shown.size() > 1) {
         stdout.printf("==> %s <==%n", recipient.id());
       }
-      stdout.print(new String(render(prepared.letterFor(recipient), builder), StandardCharsets.UTF_8));
+      stdout.print(new String(render(recipient, prepared, builder), StandardCharsets.UTF_8));
       stdout.flush();
     }
     return ExitCode.DONE;
   }
 
-  private byte[] render(Letter letter, MessageBuilder builder) throws IOException, MessagingException {
+  private byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder)
+      throws IOException, MessagingException {
+    // the text and the message show the letter as it leaves, its PDF enclosed if attached;
+    // the HTML and the PDF are the letter itself
+    Letter letter = switch (format) {
+      case text, eml -> prepared.letterFor(recipient);
+      case html, pdf -> prepared.template().render(recipient);
+    };
     return switch (format) {
       case text -> textView(letter).getBytes(StandardCharsets.UTF_8);
+      case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
       case eml -> {
         MimeMessage message = builder.build(letter, MessageIds.create(letter.from()), Optional.empty());
@@ -122,8 +135,8 @@ final class PreviewCommand implements Callable<Integer> {
     }
     view.append("Subject: ").append(letter.subject()).append('\n');
     view.append("Language: ").append(letter.language()).append('\n');
-    for (Path attachment : letter.attachments()) {
-      view.append("Attachment: ").append(attachment.getFileName()).append('\n');
+    for (String file : letter.fileNames()) {
+      view.append("Attachment: ").append(file).append('\n');
     }
     view.append('\n').append(letter.text());
     return view.toString();

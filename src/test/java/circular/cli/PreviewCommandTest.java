@@ -71,6 +71,38 @@ class PreviewCommandTest {
   }
 
   @Test
+  void pdfFormatWritesEachLetterPrintedAsAPdf() throws IOException {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf", "--only", "AUT,FRA", "--out", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("Wrote 2 letters to " + dir + "\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("AUT.pdf", "FRA.pdf");
+    }
+    assertThat(new String(Files.readAllBytes(dir.resolve("FRA.pdf")), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+  }
+
+  @Test
+  void pdfFormatNeedsAFolderToWriteTo() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "circular: --format pdf writes files, one per recipient: add --out DIR\nTry 'circular preview --help'.\n");
+  }
+
+  @Test
+  void theMessageAndTheTextViewShowThePdfThatGoesWithTheLetter() {
+    CliRun eml = CliRun.of("preview", LETTER, LIST, "--only", "AUT", "--format", "eml");
+
+    assertThat(eml.status()).as(eml.toString()).isZero();
+    assertThat(eml.out())
+        .contains("Content-Type: multipart/mixed")
+        .contains("Content-Type: application/pdf; name=2012-03-22-nim-invitation-AUT.pdf")
+        .contains("Content-Disposition: attachment; filename=2012-03-22-nim-invitation-AUT.pdf");
+  }
+
+  @Test
   void aBrokenListIsReportedLineByLineWithExitTwoAndNothingWritten() throws IOException {
     Path list = dir.resolve("broken.csv");
     Files.writeString(list, "id,email,language\nAUT,not-an-address,en\nAUT,b@x.example,de\n");
