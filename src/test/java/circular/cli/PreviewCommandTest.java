@@ -103,6 +103,17 @@ class PreviewCommandTest {
   }
 
   @Test
+  void serveOptionsThatDoNotGoTogetherAreUsageErrors() {
+    CliRun port = CliRun.of("preview", LETTER, LIST, "--port", "8000");
+    CliRun out = CliRun.of("preview", LETTER, LIST, "--serve", "--out", dir.toString());
+
+    assertThat(port.status()).isEqualTo(2);
+    assertThat(port.err()).startsWith("circular: --port is the port of --serve: add --serve, or drop --port\n");
+    assertThat(out.status()).isEqualTo(2);
+    assertThat(out.err()).startsWith("circular: --serve shows every letter in every form in the browser: drop --out and --format\n");
+  }
+
+  @Test
   void aBrokenListIsReportedLineByLineWithExitTwoAndNothingWritten() throws IOException {
     Path list = dir.resolve("broken.csv");
     Files.writeString(list, "id,email,language\nAUT,not-an-address,en\nAUT,b@x.example,de\n");
@@ -168,7 +179,8 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", "--help");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out");
+    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out")
+        .contains("--serve").contains("--port").contains("(default: 3080;");
   }
 
   @Test
