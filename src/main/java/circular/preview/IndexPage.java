@@ -61,7 +61,7 @@ final class IndexPage {
       tr.appendElement("td").text(String.join(", ", r.emails()));
       tr.appendElement("td").text(row.letter().map(l -> TextView.join(l.cc())).orElse(String.join(", ", r.cc())));
       tr.appendElement("td").addClass("subject").text(row.letter().map(Letter::subject).orElse(""));
-      tr.appendElement("td").text(String.join(", ", files(review, row)));
+      tr.appendElement("td").addClass("files").text(String.join(", ", files(review, row)));
       Element warnings = tr.appendElement("td");
       if (!row.problems().isEmpty()) {
         Element list = warnings.appendElement("ul");

@@ -15,7 +15,7 @@ import org.jsoup.nodes.Element;
  */
 final class Page {
   private static final String STYLE = """
-      body { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 14px; margin: 1.2em 2em; color: #1a1a1a; }
+      body { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 14px; margin: 1em 1.2em; color: #1a1a1a; }
       h1 { font-size: 1.35em; margin: 0 0 0.3em 0; }
       .meta { color: #555; margin: 0 0 1em 0; }
       table { border-collapse: collapse; width: 100%; }
@@ -27,7 +27,10 @@ final class Page {
       .problems ul, td ul { margin: 0; padding-left: 1.2em; }
       .problems li, .warning { font-family: "DejaVu Sans Mono", monospace; font-size: 12.5px; white-space: pre-wrap; }
       .warning { color: #b71c1c; }
-      .views a { margin-right: 0.8em; }
+      .views a { margin-right: 0.5em; }
+      td.views { white-space: nowrap; }
+      td.subject { min-width: 15em; }
+      td.files { font-size: 12px; color: #444; min-width: 9em; }
       nav { margin: 0 0 0.8em 0; }
       nav a { margin-right: 1em; }
       table.headers { width: auto; margin: 0 0 0.8em 0; }
