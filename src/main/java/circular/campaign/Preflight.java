@@ -9,8 +9,10 @@ import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,11 +47,20 @@ public final class Preflight {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
+    // One PDF per language is enough to check the letterhead and the printing; the list's own
+    // text reaches the PDF through the HTML, which every row renders.
+    Set<Recipient> printing = new HashSet<>();
+    Set<String> languages = new HashSet<>();
+    for (Recipient recipient : list.recipients()) {
+      if (languages.add(recipient.language())) {
+        printing.add(recipient);
+      }
+    }
     LetterTemplate letter = template;
     // Both cores render: a 100,000-row list is checked in seconds, and problems keep the list's order.
     Set<Problem> found =
         list.recipients().parallelStream()
-            .flatMap(recipient -> problems(letter, listFile, recipient).stream())
+            .flatMap(r -> checkOne(letter, listFile, r, printing.contains(r)).problems().stream())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
@@ -57,23 +68,43 @@ public final class Preflight {
     return new Prepared(template, list);
   }
 
-  private static List<Problem> problems(LetterTemplate template, Path listFile, Recipient recipient) {
+  /**
+   * One recipient checked: its letter rendered, or what stops it — a language the letter lacks,
+   * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
+   * printed.
+   */
+  public static Checked checkOne(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
+      return new Checked(recipient, Optional.empty(), List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get())));
     }
     try {
-      template.render(recipient);
-      return List.of();
+      Letter letter = template.render(recipient);
+      if (printPdf) {
+        template.enclosePdf(letter);
+      }
+      return new Checked(recipient, Optional.of(letter), List.of());
     } catch (InputException e) {
-      return e.problems();
+      return new Checked(recipient, Optional.empty(), e.problems());
+    }
+  }
+
+  /** A recipient's letter (without its PDF), or the problems that stop it; never both. */
+  public record Checked(Recipient recipient, Optional<Letter> letter, List<Problem> problems) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+
+    public String id() {
+      return recipient.id();
     }
   }
 
   /** A letter and a list that passed the check: every letter of the list renders. */
   public record Prepared(LetterTemplate template, RecipientList recipients) {
+    /** The letter as it leaves, its PDF enclosed if the letter says so. */
     public Letter letterFor(Recipient recipient) {
-      return template.render(recipient);
+      return template.enclosePdf(template.render(recipient));
     }
   }
 }

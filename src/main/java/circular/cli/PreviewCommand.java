@@ -1,9 +1,12 @@
 package circular.cli;
 
+import circular.InputException;
 import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.mail.MessageBuilder;
 import circular.mail.MessageIds;
+import circular.preview.PreviewServer;
+import circular.preview.TextView;
 import circular.recipients.Recipient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -12,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +25,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -35,13 +40,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Shows the letter as each delegation will receive it. The whole list is checked first,",
       "as before sending; any problem is reported and nothing is written.",
-      "Without --out, one letter goes to standard output (the first row, or those of --only)."
+      "Without --out, one letter goes to standard output (the first row, or those of --only).",
+      "With --serve, a web page on this computer shows every letter: edit, then reload."
     })
 final class PreviewCommand implements Callable<Integer> {
+  static final int DEFAULT_PORT = 3080;
+
   enum Format {
     text,
     html,
-    eml
+    eml,
+    pdf
   }
 
   @Spec CommandSpec spec;
@@ -55,14 +64,29 @@ final class PreviewCommand implements Callable<Integer> {
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
   Set<String> only = new LinkedHashSet<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body) or eml (the whole message, to open in a mail client).")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
   Format format = Format.text;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html or <id>.eml) instead of standard output.")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
   Path out;
+
+  @Option(names = "--serve", description = "Show every letter in a browser, at http://127.0.0.1:PORT/, until Ctrl-C. Every page reads the letter and the list afresh.")
+  boolean serve;
+
+  @Option(names = "--port", paramLabel = "N", description = "The port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
+  int port = DEFAULT_PORT;
 
   @Override
   public Integer call() throws IOException, MessagingException {
+    if (serve) {
+      return serve();
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--port")) {
+      throw new ParameterException(spec.commandLine(), "--port is the port of --serve: add --serve, or drop --port");
+    }
+    if (format == Format.pdf && out == null) {
+      throw new ParameterException(spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
+    }
     Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), Locations.recipients(recipients), only);
     MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
     PrintWriter stdout = spec.commandLine().getOut();
@@ -72,7 +96,7 @@ final class PreviewCommand implements Callable<Integer> {
       for (Recipient recipient : rows) {
         Path file = out.resolve(recipient.id() + "." + format.name().replace("text", "txt"));
         try (OutputStream stream = Files.newOutputStream(file)) {
-          stream.write(render(prepared.letterFor(recipient), builder));
+          stream.write(render(recipient, prepared, builder));
         }
       }
       stdout.printf("Wrote %d letter%s to %s%n", rows.size(), rows.size() == 1 ? "" : "s", out);
@@ -87,15 +111,23 @@ final class PreviewCommand implements Callable<Integer> {
       if (shown.size() > 1) {
         stdout.printf("==> %s <==%n", recipient.id());
       }
-      stdout.print(new String(render(prepared.letterFor(recipient), builder), StandardCharsets.UTF_8));
+      stdout.print(new String(render(recipient, prepared, builder), StandardCharsets.UTF_8));
       stdout.flush();
     }
     return ExitCode.DONE;
   }
 
-  private byte[] render(Letter letter, MessageBuilder builder) throws IOException, MessagingException {
+  private byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder)
+      throws IOException, MessagingException {
+    // the text and the message show the letter as it leaves, its PDF enclosed if attached;
+    // the HTML and the PDF are the letter itself
+    Letter letter = switch (format) {
+      case text, eml -> prepared.letterFor(recipient);
+      case html, pdf -> prepared.template().render(recipient);
+    };
     return switch (format) {
-      case text -> textView(letter).getBytes(StandardCharsets.UTF_8);
+      case text -> TextView.of(letter).getBytes(StandardCharsets.UTF_8);
+      case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
       case eml -> {
         MimeMessage message = builder.build(letter, MessageIds.create(letter.from()), Optional.empty());
@@ -106,30 +138,43 @@ final class PreviewCommand implements Callable<Integer> {
     };
   }
 
-  /** The headers a reader sees, then the plain-text body. */
-  static String textView(Letter letter) {
-    StringBuilder view = new StringBuilder();
-    view.append("From: ").append(letter.from()).append('\n');
-    if (!letter.replyTo().isEmpty()) {
-      view.append("Reply-To: ").append(join(letter.replyTo())).append('\n');
+  /** Serves the preview page until interrupted (tests) or Ctrl-C (the process then ends). */
+  private int serve() throws IOException {
+    if (out != null || spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+      throw new ParameterException(spec.commandLine(), "--serve shows every letter in every form in the browser: drop --out and --format");
     }
-    view.append("To: ").append(join(letter.to())).append('\n');
-    if (!letter.cc().isEmpty()) {
-      view.append("Cc: ").append(join(letter.cc())).append('\n');
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "a port is 0 to 65535, not " + port);
     }
-    if (!letter.bcc().isEmpty()) {
-      view.append("Bcc: ").append(join(letter.bcc())).append('\n');
+    Path letterFolder = Locations.letter(letter);
+    Path listFile = Locations.recipients(recipients);
+    PreviewServer server;
+    try {
+      server = PreviewServer.start(letterFolder, listFile, only, port);
+    } catch (BindException e) {
+      throw InputException.of(PreviewServer.HOST + ":" + port,
+          "cannot listen (" + e.getMessage() + "; is another preview running?); choose another port with --port N");
     }
-    view.append("Subject: ").append(letter.subject()).append('\n');
-    view.append("Language: ").append(letter.language()).append('\n');
-    for (Path attachment : letter.attachments()) {
-      view.append("Attachment: ").append(attachment.getFileName()).append('\n');
+    PrintWriter stdout = spec.commandLine().getOut();
+    Thread hook = new Thread(server::close, "preview-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      stdout.printf("Preview of %s for %s on this computer only:%n  %s%n", letterFolder, listFile, server.url());
+      stdout.printf("Every page reads the letter and the list afresh: edit them, then reload. Press Ctrl-C to stop.%n");
+      stdout.flush();
+      new CountDownLatch(1).await(); // Ctrl-C ends the process and the hook stops the server
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or about to
+      }
+      server.close();
     }
-    view.append('\n').append(letter.text());
-    return view.toString();
-  }
-
-  private static String join(List<?> items) {
-    return items.stream().map(Object::toString).collect(Collectors.joining(", "));
+    stdout.println("Stopped.");
+    stdout.flush();
+    return ExitCode.DONE;
   }
 }

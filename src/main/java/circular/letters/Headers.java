@@ -9,10 +9,11 @@ import java.util.Optional;
 
 /**
  * The headers a letter's properties give for one language: the subject (a template), sender,
- * reply and copy addresses, and the letter's own attachments.
+ * reply and copy addresses, the letter's own attachments, and what goes with its PDF.
  */
 record Headers(
-    String subject, Mailbox from, List<Mailbox> replyTo, List<Mailbox> cc, List<Mailbox> bcc, List<Path> attachments) {
+    String subject, Mailbox from, List<Mailbox> replyTo, List<Mailbox> cc, List<Mailbox> bcc, List<Path> attachments,
+    PdfSettings pdf) {
 
   /** Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}. */
   static Optional<Headers> of(Path folder, Translations translations, String language, List<Problem> problems) {
@@ -43,10 +44,11 @@ record Headers(
         attachments.add(path);
       }
     }
+    PdfSettings pdf = PdfSettings.of(folder, translations, language, problems);
     if (problems.size() != before) {
       return Optional.empty();
     }
-    return Optional.of(new Headers(subject, from.get(0), replyTo, cc, bcc, attachments));
+    return Optional.of(new Headers(subject, from.get(0), replyTo, cc, bcc, attachments, pdf));
   }
 
   private static List<Mailbox> addresses(

@@ -34,6 +34,8 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * }</pre>
  */
 public final class LetterTemplate {
+  private static final PdfRenderer PDF = new PdfRenderer();
+
   private final Path folder;
   private final Path html;
   private final Optional<Path> text;
@@ -165,6 +167,40 @@ public final class LetterTemplate {
         plain,
         body,
         attachments);
+  }
+
+  /**
+   * The letter printed as an A4 PDF, on the letterhead of its language if the folder has one.
+   *
+   * @throws InputException if it cannot be printed
+   */
+  public byte[] pdf(Letter letter) {
+    try {
+      return PDF.render(letter.html(), folder, headersFor(letter.language()).pdf().letterhead(), letter.language());
+    } catch (RuntimeException e) {
+      throw new InputException(Problem.in(html, "cannot be printed as a PDF for " + letter.recipient().id() + ": " + e));
+    }
+  }
+
+  /** Whether letters in {@code language} go with their PDF ({@code pdf = attach}). */
+  public boolean attachesPdf(String language) {
+    return headersFor(language.isEmpty() ? translations.defaultLanguage() : language).pdf().attach();
+  }
+
+  /**
+   * The letter as it leaves: with its PDF, {@code <letter>-<id>.pdf}, enclosed when the folder
+   * says {@code pdf = attach}; otherwise the letter as it is.
+   */
+  public Letter enclosePdf(Letter letter) {
+    if (!attachesPdf(letter.language())) {
+      return letter;
+    }
+    return letter.enclosing(Enclosure.pdf(pdfFileName(letter.recipient()), pdf(letter)));
+  }
+
+  /** The name of a recipient's PDF, as attached and offered for download: {@code <letter>-<id>.pdf}. */
+  public String pdfFileName(Recipient recipient) {
+    return name() + "-" + recipient.id() + ".pdf";
   }
 
   private Headers headersFor(String language) {

@@ -1,7 +1,9 @@
 package circular.mail;
 
+import circular.letters.Enclosure;
 import circular.letters.Letter;
 import circular.letters.Mailbox;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -9,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
@@ -19,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Builds the MIME message of a letter: multipart/alternative (plain text, then HTML), wrapped in
- * multipart/mixed when there are attachments; non-ASCII names, subjects and file names encoded
+ * multipart/mixed when there are attachments (files, then the letter's in-memory enclosures such
+ * as its PDF); non-ASCII names, subjects and file names encoded
  * (RFC 2047, RFC 2231); the engine's own Message-ID. Thread-safe if the session is.
  *
  * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
@@ -72,7 +76,7 @@ public final class MessageBuilder {
     html.setText(letter.html(), "UTF-8", "html");
     alternative.addBodyPart(text);
     alternative.addBodyPart(html);
-    if (letter.attachments().isEmpty()) {
+    if (letter.attachments().isEmpty() && letter.enclosures().isEmpty()) {
       return alternative;
     }
     MimeMultipart mixed = new MimeMultipart("mixed");
@@ -86,6 +90,13 @@ public final class MessageBuilder {
       } catch (IOException e) {
         throw new MessagingException("cannot attach " + file, e);
       }
+      attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+      mixed.addBodyPart(attachment);
+    }
+    for (Enclosure enclosure : letter.enclosures()) {
+      MimeBodyPart attachment = new MimeBodyPart();
+      attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(enclosure.content(), enclosure.contentType())));
+      attachment.setFileName(enclosure.fileName());
       attachment.setDisposition(MimeBodyPart.ATTACHMENT);
       mixed.addBodyPart(attachment);
     }

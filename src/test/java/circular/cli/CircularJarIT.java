@@ -3,6 +3,13 @@ package circular.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.text.PDFTextStripper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,25 @@ class CircularJarIT {
             list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
                 + list + ":3: column 'email': 'not-an-address' is not an email address\n"
                 + "2 problems; nothing was written.\n");
+  }
+
+  @Test
+  void pdfsAreSetInTheFontsTheJarCarriesAndNothingIsLogged() throws Exception {
+    JarProcess.Result run = JarProcess.run(
+        PROJECT, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA", "--format", "pdf", "--out", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("Wrote 1 letter to " + dir + "\n");
+    assertThat(run.err()).isEmpty();
+    try (PDDocument pdf = Loader.loadPDF(dir.resolve("FRA.pdf").toFile())) {
+      PDResources resources = pdf.getPage(0).getResources();
+      List<String> fonts = new ArrayList<>();
+      for (COSName name : resources.getFontNames()) {
+        fonts.add(resources.getFont(name).getName().replaceFirst("^[A-Z]{6}\\+", ""));
+      }
+      assertThat(fonts).contains("DejaVuSerif");
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Genève, le 22 mars 2012");
+    }
   }
 
   @Test

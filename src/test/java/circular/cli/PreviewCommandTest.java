@@ -71,6 +71,49 @@ class PreviewCommandTest {
   }
 
   @Test
+  void pdfFormatWritesEachLetterPrintedAsAPdf() throws IOException {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf", "--only", "AUT,FRA", "--out", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo("Wrote 2 letters to " + dir + "\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("AUT.pdf", "FRA.pdf");
+    }
+    assertThat(new String(Files.readAllBytes(dir.resolve("FRA.pdf")), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+  }
+
+  @Test
+  void pdfFormatNeedsAFolderToWriteTo() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo(
+        "circular: --format pdf writes files, one per recipient: add --out DIR\nTry 'circular preview --help'.\n");
+  }
+
+  @Test
+  void theMessageAndTheTextViewShowThePdfThatGoesWithTheLetter() {
+    CliRun eml = CliRun.of("preview", LETTER, LIST, "--only", "AUT", "--format", "eml");
+
+    assertThat(eml.status()).as(eml.toString()).isZero();
+    assertThat(eml.out())
+        .contains("Content-Type: multipart/mixed")
+        .contains("Content-Type: application/pdf; name=2012-03-22-nim-invitation-AUT.pdf")
+        .contains("Content-Disposition: attachment; filename=2012-03-22-nim-invitation-AUT.pdf");
+  }
+
+  @Test
+  void serveOptionsThatDoNotGoTogetherAreUsageErrors() {
+    CliRun port = CliRun.of("preview", LETTER, LIST, "--port", "8000");
+    CliRun out = CliRun.of("preview", LETTER, LIST, "--serve", "--out", dir.toString());
+
+    assertThat(port.status()).isEqualTo(2);
+    assertThat(port.err()).startsWith("circular: --port is the port of --serve: add --serve, or drop --port\n");
+    assertThat(out.status()).isEqualTo(2);
+    assertThat(out.err()).startsWith("circular: --serve shows every letter in every form in the browser: drop --out and --format\n");
+  }
+
+  @Test
   void aBrokenListIsReportedLineByLineWithExitTwoAndNothingWritten() throws IOException {
     Path list = dir.resolve("broken.csv");
     Files.writeString(list, "id,email,language\nAUT,not-an-address,en\nAUT,b@x.example,de\n");
@@ -136,7 +179,8 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", "--help");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out");
+    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out")
+        .contains("--serve").contains("--port").contains("(default: 3080;");
   }
 
   @Test

@@ -8,8 +8,11 @@ import circular.campaign.Status;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message.RecipientType;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +98,22 @@ class SendCommandTest {
     assertThat(received.getSubject()).isEqualTo("Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire)");
     String copy = Files.readString(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"), StandardCharsets.US_ASCII);
     assertThat(copy).contains("Message-ID: " + sent.messageId());
+  }
+
+  @Test
+  void eachLetterGoesWithItsPdfAndTheCampaignCopyKeepsIt() throws Exception {
+    CliRun run = send("--yes", "--only", "CIV");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    Multipart received = (Multipart) greenMail.getReceivedMessages()[0].getContent();
+    Part pdf = received.getBodyPart(received.getCount() - 1);
+    assertThat(pdf.getFileName()).isEqualTo("2012-03-22-nim-invitation-CIV.pdf");
+    assertThat(pdf.getContentType()).startsWith("application/pdf");
+    assertThat(new String(pdf.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    MimeMessage copy = new MimeMessage(null, new ByteArrayInputStream(Files.readAllBytes(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"))));
+    Part kept = ((Multipart) copy.getContent()).getBodyPart(1);
+    assertThat(kept.getFileName()).isEqualTo("2012-03-22-nim-invitation-CIV.pdf");
+    assertThat(kept.getInputStream().readAllBytes()).isEqualTo(pdf.getInputStream().readAllBytes());
   }
 
   @Test

@@ -2,6 +2,7 @@ package circular.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import circular.letters.Enclosure;
 import circular.letters.Letter;
 import circular.letters.Mailbox;
 import circular.recipients.Recipient;
@@ -123,6 +124,34 @@ class MessageBuilderTest {
     assertThat(attachment.getDisposition()).isEqualTo(Part.ATTACHMENT);
     assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("Annexe – état d'avancement.pdf");
     assertThat(attachment.getInputStream().readAllBytes()).containsExactly('%', 'P', 'D', 'F', 0, 1, 2);
+  }
+
+  @Test
+  void anEnclosureIsAttachedAfterTheFilesWithItsNameAndType() throws Exception {
+    Path annex = dir.resolve("annex.txt");
+    Files.writeString(annex, "annex");
+    Letter letter = letter(List.of(annex)).enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F', 9}));
+
+    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
+
+    Multipart mixed = (Multipart) received.getContent();
+    assertThat(mixed.getCount()).isEqualTo(3);
+    assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("annex.txt");
+    Part pdf = mixed.getBodyPart(2);
+    assertThat(pdf.getDisposition()).isEqualTo(Part.ATTACHMENT);
+    assertThat(pdf.getFileName()).isEqualTo("invitation-CIV.pdf");
+    assertThat(pdf.getContentType()).startsWith("application/pdf");
+    assertThat(pdf.getInputStream().readAllBytes()).containsExactly('%', 'P', 'D', 'F', 9);
+  }
+
+  @Test
+  void anEnclosureAloneMakesAMixedMessageToo() throws Exception {
+    Letter letter = letter(List.of()).enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F'}));
+
+    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
+
+    assertThat(received.getContentType()).startsWith("multipart/mixed");
+    assertThat(((Multipart) received.getContent()).getBodyPart(1).getFileName()).isEqualTo("invitation-CIV.pdf");
   }
 
   @Test

@@ -1,0 +1,36 @@
+package circular.preview;
+
+import circular.letters.Letter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A letter as plain text: the headers a reader sees, the files sent with it, then the body. */
+public final class TextView {
+  private TextView() {}
+
+  public static String of(Letter letter) {
+    StringBuilder view = new StringBuilder();
+    view.append("From: ").append(letter.from()).append('\n');
+    if (!letter.replyTo().isEmpty()) {
+      view.append("Reply-To: ").append(join(letter.replyTo())).append('\n');
+    }
+    view.append("To: ").append(join(letter.to())).append('\n');
+    if (!letter.cc().isEmpty()) {
+      view.append("Cc: ").append(join(letter.cc())).append('\n');
+    }
+    if (!letter.bcc().isEmpty()) {
+      view.append("Bcc: ").append(join(letter.bcc())).append('\n');
+    }
+    view.append("Subject: ").append(letter.subject()).append('\n');
+    view.append("Language: ").append(letter.language()).append('\n');
+    for (String file : letter.fileNames()) {
+      view.append("Attachment: ").append(file).append('\n');
+    }
+    view.append('\n').append(letter.text());
+    return view.toString();
+  }
+
+  static String join(List<?> items) {
+    return items.stream().map(Object::toString).collect(Collectors.joining(", "));
+  }
+}
