@@ -38,10 +38,8 @@ import picocli.CommandLine.Spec;
     name = "preview",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows the letter as each delegation will receive it. The whole list is checked first,",
-      "as before sending; any problem is reported and nothing is written.",
-      "Without --out, one letter goes to standard output (the first row, or those of --only).",
-      "With --serve, a web page on this computer shows every letter: edit, then reload."
+      "Shows each letter exactly as its delegation will receive it.",
+      "The whole list is checked first, as before sending; any problem is reported and nothing is written. Without --out, one letter goes to standard output (the first row, or those of --only). With --serve, a web page on this computer shows every letter: edit, then reload."
     })
 final class PreviewCommand implements Callable<Integer> {
   static final int DEFAULT_PORT = 3080;

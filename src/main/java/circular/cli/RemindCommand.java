@@ -31,10 +31,8 @@ import picocli.CommandLine.Spec;
     name = "remind",
     mixinStandardHelpOptions = true,
     description = {
-      "Sends a reminder letter to the delegations that were sent the original letter, have not",
-      "replied and did not bounce, each threaded under its original (In-Reply-To, References).",
-      "The reminder's letter.properties names the original with follows=<letter folder name>.",
-      "Run 'circular replies' first, so that recent replies count. Safe to re-run, like send."
+      "Sends a reminder to the delegations that have not replied.",
+      "Only to those sent the original letter that have not replied and did not bounce, each threaded under its original (In-Reply-To, References). The reminder's letter.properties names the original with follows=<letter folder name>. Run 'circular replies' first, so that recent replies count. Safe to re-run, like send."
     })
 final class RemindCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

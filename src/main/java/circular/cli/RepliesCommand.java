@@ -39,12 +39,8 @@ import picocli.CommandLine.Spec;
     name = "replies",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there)",
-      "and records in responses.csv every message that answers the campaign's letters: a reply,",
-      "an automatic reply or a bounce, matched to its delegation by thread, address or domain;",
-      "a message that answers the letter but matches no delegation is kept as 'unmatched'.",
-      "Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml,",
-      "a campaign sent through the sandbox is read from the sandbox's mailboxes."
+      "Records who replied, who is away and what bounced, from the mailboxes.",
+      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there) and adds to responses.csv every message that answers the campaign's letters: a reply, an automatic reply or a bounce, matched to its delegation by thread, address or domain; a message that answers the letter but matches no delegation is kept as 'unmatched'. Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml, a campaign sent through the sandbox is read from the sandbox's mailboxes."
     })
 final class RepliesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

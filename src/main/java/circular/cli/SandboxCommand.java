@@ -24,9 +24,8 @@ import picocli.CommandLine.Spec;
     name = "sandbox",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves a campaign's sandbox mailboxes (the mail 'circular send' left there)",
-      "over SMTP and IMAP on 127.0.0.1, for a mail client to read and answer by hand.",
-      "Any user name and password are accepted. Ctrl-C stops it; the mail is kept."
+      "Serves a campaign's sandbox mailboxes for a mail client, on this computer only.",
+      "The mail 'circular send' left in the sandbox is served over SMTP and IMAP on 127.0.0.1, to read and answer by hand. Any user name and password are accepted. Ctrl-C stops it; the mail is kept."
     })
 final class SandboxCommand implements Callable<Integer> {
   static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);

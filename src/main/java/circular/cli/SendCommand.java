@@ -17,14 +17,9 @@ import picocli.CommandLine.Spec;
     name = "send",
     mixinStandardHelpOptions = true,
     description = {
-      "Sends the letter to every recipient of the list, each in its language.",
-      "Every row is checked and every letter rendered first; any problem stops the run before",
-      "anything is sent. A re-run is safe: letters already sent are skipped, deferred ones are",
-      "tried again, failed ones only with --retry-failed. A letter whose sending was cut off after",
-      "its data went out is 'in doubt' (the server may have it): it is reported on every run and",
-      "sent again only when you name it with --resend-in-doubt.",
-      "With no --smtp and no smtp= in circular.properties, letters go to the sandbox, a mail",
-      "server on this machine only (see 'circular sandbox')."
+      "Sends the letter to every delegation of the list, each once, in its language.",
+      "Every row is checked and every letter rendered first; any problem stops the run before anything is sent. A re-run is safe: letters already sent are skipped, deferred ones are tried again, failed ones only with --retry-failed. A letter whose sending was cut off after its data went out is 'in doubt' (the server may have it): it is reported on every run and sent again only when you name it with --resend-in-doubt.",
+      "With no --smtp and no smtp= in circular.properties, letters go to the sandbox, a mail server on this machine only (see 'circular sandbox')."
     })
 final class SendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

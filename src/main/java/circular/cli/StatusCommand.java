@@ -28,9 +28,8 @@ import picocli.CommandLine.Spec;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Shows each delegation's letter, any reminder, and what came back: a reply (when, from whom),",
-      "an automatic reply (out of office), a bounce. Only a reply counts as an answer.",
-      "Run 'circular replies' first to read the mailboxes."
+      "Shows where each delegation stands: letter, reminder, reply, out of office, bounce.",
+      "A reply shows when and from whom. Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
