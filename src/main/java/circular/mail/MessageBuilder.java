@@ -25,6 +25,10 @@ import java.util.Optional;
  * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
  */
 public final class MessageBuilder {
+  static {
+    MailStreams.install();
+  }
+
   private final Session session;
 
   public MessageBuilder(Session session) {
