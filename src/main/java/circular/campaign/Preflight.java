@@ -63,7 +63,7 @@ public final class Preflight {
       return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
     }
     try {
-      template.render(recipient);
+      template.check(recipient);
       return List.of();
     } catch (InputException e) {
       return e.problems();
