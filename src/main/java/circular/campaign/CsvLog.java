@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -18,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
  * makes them durable, one {@code fsync} serving every thread that waits for it.
  */
 final class CsvLog implements AutoCloseable {
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
+
   private final FileChannel channel;
   private final Object syncLock = new Object();
   private long written;
@@ -111,7 +114,7 @@ final class CsvLog implements AutoCloseable {
 
   /** A cell a spreadsheet would evaluate, made inert; control characters become spaces. */
   private static String defused(String cell) {
-    String clean = cell == null ? "" : cell.replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
+    String clean = cell == null ? "" : CONTROL.matcher(cell).replaceAll(" ");
     return !clean.isEmpty() && "=+-@".indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
   }
 

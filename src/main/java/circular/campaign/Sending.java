@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -65,6 +67,12 @@ public final class Sending {
 
   public record Outcome(Recipient recipient, Status status, String detail) {}
 
+  /**
+   * Letters prepared ahead of each connection: enough that a letter is ready when its turn comes
+   * even when rendering one takes longer than sending one, as while the JIT compiler warms up.
+   */
+  private static final int AHEAD = 4;
+
   private final Campaign campaign;
   private final Preflight.Prepared prepared;
   private final Options options;
@@ -85,7 +93,7 @@ public final class Sending {
     Pace pace = new Pace(options.ratePerMinute());
     int threads = Math.min(options.connections(), Math.max(1, planned.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "circular-send"));
-    // Letters are rendered and encoded here, one ahead of each connection, so that the wait for
+    // Letters are rendered and encoded here, a few ahead of each connection, so that the wait for
     // the log's fsync and for the server's replies is not also the time a letter takes to render.
     int cores = Runtime.getRuntime().availableProcessors();
     ExecutorService preparing =
@@ -141,22 +149,43 @@ public final class Sending {
       return;
     }
     try (Outbox outbox = connected) {
-      Future<Ready> next = prepareNext(queue, preparing);
-      while (next != null && stopped.get() == null && !Thread.currentThread().isInterrupted()) {
-        Ready ready = ready(next);
-        next = prepareNext(queue, preparing);
+      Deque<Future<Ready>> ahead = new ArrayDeque<>();
+      while (ahead.size() < AHEAD && prepareNext(queue, preparing, ahead)) {
+        // fills the lookahead
+      }
+      while (!ahead.isEmpty() && stopped.get() == null && !Thread.currentThread().isInterrupted()) {
+        Ready ready = ready(ahead.poll());
+        prepareNext(queue, preparing, ahead);
         pace.await();
         done.accept(deliver(ready, outbox, log, stopped));
       }
-      if (next != null) {
-        next.cancel(true); // rendered only: nothing of it was written or sent
-      }
+      ahead.forEach(Sending::discard); // prepared only: neither logged nor sent
     }
   }
 
-  private Future<Ready> prepareNext(ConcurrentLinkedQueue<SendPlan.Planned> queue, ExecutorService preparing) {
+  /** Starts preparing the next planned letter, if there is one. */
+  private boolean prepareNext(
+      ConcurrentLinkedQueue<SendPlan.Planned> queue, ExecutorService preparing, Deque<Future<Ready>> ahead) {
     SendPlan.Planned planned = queue.poll();
-    return planned == null ? null : preparing.submit(() -> prepare(planned));
+    if (planned == null) {
+      return false;
+    }
+    ahead.add(preparing.submit(() -> prepare(planned)));
+    return true;
+  }
+
+  /** Drops a letter prepared but not sent, with the copy staged for it. */
+  private static void discard(Future<Ready> next) {
+    if (!next.cancel(true) && next.isDone()) {
+      try {
+        Path staged = next.get().staged();
+        if (staged != null) {
+          Files.deleteIfExists(staged);
+        }
+      } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
+        // a staged copy left behind is overwritten when its letter is prepared again
+      }
+    }
   }
 
   private static Ready ready(Future<Ready> next) throws InterruptedException {
@@ -174,12 +203,15 @@ public final class Sending {
   }
 
   /**
-   * One letter rendered, built and encoded once, before anything of it is written or sent.
+   * One letter rendered, built and encoded once, its copy staged beside the place it will have,
+   * before anything of it is logged or sent.
    *
+   * @param staged the copy's temporary file, renamed into place just before the letter is logged
+   *     as {@code sending}; null for a test letter or one that could not be built
    * @param failure why the message could not be built, if it could not
    */
   private record Ready(
-      Recipient recipient, Letter letter, String messageId, boolean test, MimeMessage message, byte[] bytes, Optional<String> failure) {}
+      Recipient recipient, Letter letter, String messageId, boolean test, MimeMessage message, Path staged, Optional<String> failure) {}
 
   private Ready prepare(SendPlan.Planned planned) {
     Recipient recipient = planned.recipient();
@@ -193,7 +225,9 @@ public final class Sending {
             .orElseGet(() -> MessageIds.create(letter.from()));
     try {
       MessageBuilder.Encoded encoded = builder.encode(builder.build(letter, messageId, options.inReplyTo().apply(recipient)));
-      return new Ready(recipient, letter, messageId, test, encoded.message(), encoded.bytes(), Optional.empty());
+      // Written here, on the render thread: the connection's own thread only renames it.
+      Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));
+      return new Ready(recipient, letter, messageId, test, encoded.message(), staged, Optional.empty());
     } catch (MessagingException e) {
       return new Ready(recipient, letter, messageId, test, null, null, Optional.of("could not be built: " + e.getMessage()));
     }
@@ -208,7 +242,7 @@ public final class Sending {
       return new Outcome(ready.recipient(), Status.FAILED, ready.failure().get());
     }
     if (!test) {
-      keepCopy(ready.bytes(), campaign.letterCopy(letter.name(), ready.recipient().id()));
+      keepCopy(ready.staged(), campaign.letterCopy(letter.name(), ready.recipient().id()));
       log.appendDurably(row(letter, email, ready.messageId(), Status.SENDING, ""));
     }
     Outbox.Result result;
@@ -234,13 +268,22 @@ public final class Sending {
     return all.stream().map(Mailbox::address).collect(Collectors.joining(";"));
   }
 
-  /** The exact message, written whole or not at all: a killed run leaves no half copy. */
-  private static void keepCopy(byte[] message, Path file) {
+  /** Writes the copy of a letter to a temporary file beside {@code copy}. */
+  private static Path stage(byte[] message, Path copy) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+      Files.createDirectories(copy.getParent());
+      Path temp = copy.resolveSibling(copy.getFileName() + ".tmp");
       Files.write(temp, message);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return temp;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The exact message, put in place whole or not at all: a killed run leaves no half copy. */
+  private static void keepCopy(Path staged, Path copy) {
+    try {
+      Files.move(staged, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
