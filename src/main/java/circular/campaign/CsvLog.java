@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import circular.InputException;
 import circular.Problem;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -21,6 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  * makes them durable, one {@code fsync} serving every thread that waits for it.
  */
 final class CsvLog implements AutoCloseable {
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
+
   private final FileChannel channel;
   private final Object syncLock = new Object();
   private long written;
@@ -145,7 +148,7 @@ final class CsvLog implements AutoCloseable {
 
   /** A cell a spreadsheet would evaluate, made inert; control characters become spaces. */
   private static String defused(String cell) {
-    String clean = cell == null ? "" : cell.replaceAll("[\\p{Cntrl}\u2028\u2029]", " ");
+    String clean = cell == null ? "" : CONTROL.matcher(cell).replaceAll(" ");
     return !clean.isEmpty() && "=+-@".indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
   }
 

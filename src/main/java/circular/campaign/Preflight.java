@@ -60,7 +60,7 @@ public final class Preflight {
     // Both cores render: a 100,000-row list is checked in seconds, and problems keep the list's order.
     Set<Problem> found =
         list.recipients().parallelStream()
-            .flatMap(r -> checkOne(letter, listFile, r, printing.contains(r)).problems().stream())
+            .flatMap(r -> problems(letter, listFile, r, printing.contains(r)).stream())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
@@ -86,6 +86,26 @@ public final class Preflight {
       return new Checked(recipient, Optional.of(letter), List.of());
     } catch (InputException e) {
       return new Checked(recipient, Optional.empty(), e.problems());
+    }
+  }
+
+  /**
+   * What stops one recipient's letter, checked as cheaply as is safe: everything that can fail is
+   * rendered (the plain text derived from the HTML cannot, so it is left for sending).
+   */
+  private static List<Problem> problems(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+    if (printPdf) {
+      return checkOne(template, listFile, recipient, true).problems();
+    }
+    var language = template.languageProblem(recipient.language());
+    if (language.isPresent()) {
+      return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
+    }
+    try {
+      template.check(recipient);
+      return List.of();
+    } catch (InputException e) {
+      return e.problems();
     }
   }
 

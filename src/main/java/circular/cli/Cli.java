@@ -2,6 +2,7 @@ package circular.cli;
 
 import circular.InputException;
 import circular.Problem;
+import circular.mail.MailStreams;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ public final class Cli {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    MailStreams.install();
     CommandLine cli = commandLine(out, err);
     int status = cli.execute(args);
     out.flush();

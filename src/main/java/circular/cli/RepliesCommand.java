@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,13 +64,14 @@ final class RepliesCommand implements Callable<Integer> {
   public Integer call() {
     Campaign campaign = campaignFolder.resolve();
     Campaign.Origin origin = CampaignFolder.origin(campaign);
-    RecipientList list = new RecipientReader().read(origin.recipients());
+    // Read only when needed: a rescan that finds nothing new reads neither the list nor the letters.
+    Supplier<RecipientList> list = new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
     ScanReport report =
         ReplyScan.scan(
             campaign,
-            CampaignIndex.read(campaign, list),
+            () -> CampaignIndex.read(campaign, list.get()),
             sources,
             new ScanBar(err, Progress.onTerminal()));
     report.problems().forEach(err::println);
@@ -77,7 +79,7 @@ final class RepliesCommand implements Callable<Integer> {
     return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
   }
 
-  private List<Source> sources(Campaign campaign, RecipientList list) {
+  private List<Source> sources(Campaign campaign, Supplier<RecipientList> list) {
     List<String> urls = new ArrayList<>(imap);
     if (urls.isEmpty() && eml.isEmpty()) {
       Defaults.load().get("imap").ifPresent(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
@@ -98,7 +100,7 @@ final class RepliesCommand implements Callable<Integer> {
       sources.add(EmlFolderSource.of(folder));
     }
     if (sources.isEmpty()) {
-      sources.addAll(sandboxMailboxes(campaign, list));
+      sources.addAll(sandboxMailboxes(campaign, list.get()));
     }
     return sources;
   }
@@ -123,6 +125,25 @@ final class RepliesCommand implements Callable<Integer> {
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A value computed on first use, then kept. */
+  private static final class Once<T> implements Supplier<T> {
+    private Supplier<T> compute;
+    private T value;
+
+    Once(Supplier<T> compute) {
+      this.compute = compute;
+    }
+
+    @Override
+    public T get() {
+      if (compute != null) {
+        value = compute.get();
+        compute = null;
+      }
+      return value;
     }
   }
 

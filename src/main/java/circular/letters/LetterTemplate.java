@@ -136,20 +136,14 @@ public final class LetterTemplate {
    *     or cannot be rendered; the problem names the template file, line and column
    */
   public Letter render(Recipient recipient) {
-    String language = recipient.language().isEmpty() ? translations.defaultLanguage() : recipient.language();
-    languageProblem(language).ifPresent(p -> {
-      throw new IllegalArgumentException("recipient " + recipient.id() + ": language " + p);
-    });
+    String language = languageOf(recipient);
     Headers h = headersFor(language);
-    Context context = new Context(Locale.forLanguageTag(language), new LinkedHashMap<>(recipient.fields()));
+    Context context = context(recipient, language);
     String body = process(documents, html.toString(), TemplateMode.HTML, context, html, recipient);
     String plain =
         text.map(t -> process(documents, t.toString(), TemplateMode.TEXT, context, t, recipient))
             .orElseGet(() -> PlainText.fromHtml(body));
-    String subject =
-        process(subjects, h.subject(), TemplateMode.TEXT, context, translations.fileFor(language), recipient)
-            .replaceAll("\\s+", " ")
-            .strip();
+    String subject = subject(h, context, language, recipient);
     List<Mailbox> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(Mailbox::of).filter(m -> !cc.contains(m)).forEach(cc::add);
     List<Path> attachments = new ArrayList<>(h.attachments());
@@ -201,6 +195,39 @@ public final class LetterTemplate {
   /** The name of a recipient's PDF, as attached and offered for download: {@code <letter>-<id>.pdf}. */
   public String pdfFileName(Recipient recipient) {
     return name() + "-" + recipient.id() + ".pdf";
+  }
+
+  /**
+   * Renders all of the letter that can fail for one recipient, its templates and subject, and
+   * keeps none of it: the check before sending. Deriving the plain text from the HTML cannot fail,
+   * so it is left for {@link #render}; it costs as much as the rest of the rendering together.
+   *
+   * @throws InputException as {@link #render} does
+   */
+  public void check(Recipient recipient) {
+    String language = languageOf(recipient);
+    Context context = context(recipient, language);
+    process(documents, html.toString(), TemplateMode.HTML, context, html, recipient);
+    text.ifPresent(t -> process(documents, t.toString(), TemplateMode.TEXT, context, t, recipient));
+    subject(headersFor(language), context, language, recipient);
+  }
+
+  private String languageOf(Recipient recipient) {
+    String language = recipient.language().isEmpty() ? translations.defaultLanguage() : recipient.language();
+    languageProblem(language).ifPresent(p -> {
+      throw new IllegalArgumentException("recipient " + recipient.id() + ": language " + p);
+    });
+    return language;
+  }
+
+  private static Context context(Recipient recipient, String language) {
+    return new Context(Locale.forLanguageTag(language), new LinkedHashMap<>(recipient.fields()));
+  }
+
+  private String subject(Headers h, Context context, String language, Recipient recipient) {
+    return process(subjects, h.subject(), TemplateMode.TEXT, context, translations.fileFor(language), recipient)
+        .replaceAll("\\s+", " ")
+        .strip();
   }
 
   private Headers headersFor(String language) {

@@ -12,6 +12,8 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.file.Path;
@@ -29,6 +31,10 @@ import java.util.Optional;
  * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
  */
 public final class MessageBuilder {
+  static {
+    MailStreams.install();
+  }
+
   private final Session session;
 
   public MessageBuilder(Session session) {
@@ -66,6 +72,26 @@ public final class MessageBuilder {
     message.setContent(body(letter));
     message.saveChanges();
     return message;
+  }
+
+  /**
+   * A built message encoded once: {@code bytes} is the message as the office's copy holds it, and
+   * {@code message} writes those same bytes to the server (less its Bcc header) rather than
+   * encoding every part again.
+   */
+  public record Encoded(MimeMessage message, byte[] bytes) {}
+
+  /** Encodes {@code built} once; see {@link Encoded}. */
+  public Encoded encode(MimeMessage built) throws MessagingException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 13);
+    try {
+      built.writeTo(out);
+    } catch (IOException e) {
+      throw new MessagingException("cannot encode the letter", e);
+    }
+    byte[] bytes = out.toByteArray();
+    // A message read back from its bytes is "saved": writing it copies its headers and body as read.
+    return new Encoded(new MimeMessage(session, new ByteArrayInputStream(bytes)), bytes);
   }
 
   private static MimeMultipart body(Letter letter) throws MessagingException {

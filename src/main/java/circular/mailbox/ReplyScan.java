@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Turns mailboxes into the campaign's {@code responses.csv}: every message of every source that
@@ -32,15 +33,23 @@ import java.util.Set;
  */
 public final class ReplyScan {
   public static ScanReport scan(Campaign campaign, CampaignIndex index, List<? extends Source> sources) {
-    return scan(campaign, index, sources, ScanProgress.NONE);
+    return scan(campaign, () -> index, sources, ScanProgress.NONE);
+  }
+
+  public static ScanReport scan(
+      Campaign campaign, CampaignIndex index, List<? extends Source> sources, ScanProgress progress) {
+    return scan(campaign, () -> index, sources, progress);
   }
 
   /**
    * Scans every source in order; a source that cannot be read is reported and the others go on,
    * as does the scan past a message that cannot be parsed.
+   *
+   * @param index read only when some source has a message new since the last scan: a rescan that
+   *     finds nothing new does not read the campaign's letters and list at all
    */
   public static ScanReport scan(
-      Campaign campaign, CampaignIndex index, List<? extends Source> sources, ScanProgress progress) {
+      Campaign campaign, Supplier<CampaignIndex> index, List<? extends Source> sources, ScanProgress progress) {
     try (ScanLock lock = ScanLock.acquire(campaign.folder());
         // opened before it is read: a row torn by a killed scan is cut off, not misread
         ResponseLog log = ResponseLog.open(campaign.responses())) {
@@ -49,7 +58,8 @@ public final class ReplyScan {
   }
 
   private final Campaign campaign;
-  private final Triage triage;
+  private final Supplier<CampaignIndex> index;
+  private Triage triage;
   private final ResponseLog log;
   private final Set<String> known = new HashSet<>();
   private final List<String> problems = new ArrayList<>();
@@ -58,9 +68,9 @@ public final class ReplyScan {
   private int alreadyKnown;
   private int done;
 
-  private ReplyScan(Campaign campaign, CampaignIndex index, ResponseLog log) {
+  private ReplyScan(Campaign campaign, Supplier<CampaignIndex> index, ResponseLog log) {
     this.campaign = campaign;
-    this.triage = new Triage(index);
+    this.index = index;
     this.log = log;
     ResponseLog.read(campaign.responses()).forEach(r -> known.add(MessageIds.key(r.messageId())));
   }
@@ -116,6 +126,9 @@ public final class ReplyScan {
     if (known.contains(MessageIds.key(id))) {
       alreadyKnown++;
       return;
+    }
+    if (triage == null) {
+      triage = new Triage(index.get());
     }
     Optional<ResponseRow> row = triage.row(message, headers, id);
     if (row.isEmpty()) {

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Sending rate, side by side in one run: circular send (--connections 1 and 4), the bare
+reference (bench/src/BareSend.java) and Postfix's smtp-source (1 and 4 sessions), each against a
+fresh Postfix smtp-sink on 127.0.0.1, interleaved, REPS repetitions, medians.
+
+A run counts only if smtp-sink received exactly N messages; otherwise it is reported FAILED and
+gets no rate. Rates are N / wall time of the whole process (JVM start, preflight and all), as a
+user waits for it. Peak RSS from /usr/bin/time -v.
+
+Usage (from the project root, after bench/setup.sh):
+    python3 bench/send_rate.py [--n 10000] [--reps 3] [--only c1,c4,bare,src1,src4]
+"""
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "target", "bench")
+POSTFIX = os.path.join(BENCH, "postfix")
+JAR = os.path.join(ROOT, "target", "circular.jar")
+LETTER = os.path.join(BENCH, "letters", "bench-letter")
+TIMEOUT = 600  # seconds, for any one run
+
+
+def env():
+    e = dict(os.environ)
+    e["LD_LIBRARY_PATH"] = os.path.join(POSTFIX, "usr", "lib", "postfix")
+    e["LANG"] = "C"
+    return e
+
+
+def start_sink(port, log):
+    out = open(log, "wb")
+    sink = subprocess.Popen(
+        [os.path.join(POSTFIX, "usr", "sbin", "smtp-sink"), "-c", "-u", "nobody", "-4",
+         "127.0.0.1:%d" % port, "256"],
+        stdout=out, stderr=subprocess.STDOUT, env=env())
+    for _ in range(50):  # up to 5 s for the port to open
+        if subprocess.run(["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/%d" % port],
+                          stderr=subprocess.DEVNULL).returncode == 0:
+            break
+        time.sleep(0.1)
+    return sink, out
+
+
+def stop_sink(sink, out, log):
+    time.sleep(0.2)
+    sink.send_signal(signal.SIGTERM)
+    try:
+        sink.wait(10)
+    except subprocess.TimeoutExpired:
+        sink.kill()
+        sink.wait()
+    out.close()
+    counts = re.findall(rb"mesg=(\d+)", open(log, "rb").read())
+    # the probe connection that checked the port is a session without a message
+    return int(counts[-1]) if counts else 0
+
+
+def timed(cmd, label, cwd=ROOT):
+    timefile = os.path.join(BENCH, "runs", label + ".time")
+    outfile = os.path.join(BENCH, "runs", label + ".out")
+    t0 = time.monotonic()
+    with open(outfile, "wb") as out:
+        p = subprocess.Popen(["/usr/bin/time", "-v", "-o", timefile] + cmd, cwd=cwd, stdout=out,
+                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env())
+        try:
+            status = p.wait(TIMEOUT)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            status = -1
+    wall = time.monotonic() - t0
+    rss = 0
+    for line in open(timefile):
+        if "Maximum resident set size" in line:
+            rss = int(line.split(":")[1]) // 1024
+    return status, wall, rss
+
+
+def sending_phase(k, rep, n):
+    """Seconds from the first to the last row of sent.csv (circular), or as the bare reference
+    reports it (from its connection to its last letter); None for smtp-source."""
+    if k in ("c1", "c4"):
+        import csv
+        import datetime
+        rows = list(csv.DictReader(open(os.path.join(BENCH, "runs", "campaign-" + k, "sent.csv"))))
+        t = [datetime.datetime.fromisoformat(r["time"].replace("Z", "+00:00")) for r in rows]
+        return (t[-1] - t[0]).total_seconds() if len(t) > 1 else None
+    if k == "bare":
+        m = re.search(r"sent \d+ in ([0-9.]+) s", open(os.path.join(BENCH, "runs", "%s-%d.out" % (k, rep))).read())
+        return float(m.group(1)) if m else None
+    return None
+
+
+def variants(n, port):
+    smtp = "smtp://127.0.0.1:%d" % port
+    listfile = os.path.join(BENCH, "recipients-%d.csv" % n)
+    one = os.path.join(BENCH, "one-letter.eml")
+
+    def circular(connections):
+        campaign = os.path.join(BENCH, "runs", "campaign-c%d" % connections)
+        shutil.rmtree(campaign, ignore_errors=True)
+        return ["java", "-jar", JAR, "send", LETTER, listfile, "--smtp", smtp, "--yes",
+                "--campaign", campaign, "--connections", str(connections)]
+
+    def source(sessions):
+        return [os.path.join(POSTFIX, "usr", "sbin", "smtp-source"), "-4", "-d", "-s", str(sessions),
+                "-m", str(n), "-F", one, "-f", "nim-coordinator@mission-coordinator.example",
+                "-t", "geneva@d000001-mission.example", "127.0.0.1:%d" % port]
+
+    return {
+        "c1": ("circular send --connections 1", lambda: circular(1)),
+        "c4": ("circular send --connections 4", lambda: circular(4)),
+        # compiled beforehand (see main): source-file mode would add javac to its start-up time
+        "bare": ("bare reference (1 connection, no log)",
+                 lambda: ["java", "-cp", JAR + ":" + os.path.join(BENCH, "classes"), "BareSend",
+                          LETTER, listfile, "127.0.0.1", str(port)]),
+        "src1": ("smtp-source -s 1 (pre-rendered)", lambda: source(1)),
+        "src4": ("smtp-source -s 4 (pre-rendered)", lambda: source(4)),
+    }
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--port", type=int, default=25250)
+    ap.add_argument("--only", default="c1,c4,bare,src1,src4")
+    args = ap.parse_args()
+    os.makedirs(os.path.join(BENCH, "runs"), exist_ok=True)
+    subprocess.run(["javac", "-cp", JAR, "-d", os.path.join(BENCH, "classes"),
+                    os.path.join(ROOT, "bench", "src", "BareSend.java")], check=True)
+    one = os.path.join(BENCH, "one-letter.eml")
+    with open(one, "wb") as f:  # the letter of the first row, exactly as circular renders it
+        subprocess.run(["java", "-jar", JAR, "preview", LETTER, os.path.join(BENCH, "recipients-%d.csv" % args.n),
+                        "--only", "D000001", "--format", "eml"], stdout=f, check=True, cwd=ROOT)
+    keys = args.only.split(",")
+    table = variants(args.n, args.port)
+    results = {k: [] for k in keys}
+    load = open("/proc/loadavg").read().split()[0]
+    print("N=%d, %d repetitions, load average at start %s" % (args.n, args.reps, load), flush=True)
+    for rep in range(args.reps):
+        order = keys[rep % len(keys):] + keys[:rep % len(keys)]  # interleaved, rotated each round
+        for k in order:
+            name, cmd = table[k]
+            log = os.path.join(BENCH, "runs", "sink-%s-%d.log" % (k, rep))
+            sink, out = start_sink(args.port, log)
+            try:
+                status, wall, rss = timed(cmd(), "%s-%d" % (k, rep))
+            finally:
+                received = stop_sink(sink, out, log)
+            ok = status == 0 and received == args.n
+            phase = sending_phase(k, rep, args.n) if ok else None
+            results[k].append((ok, wall, rss, received, phase))
+            print("  round %d %-5s exit %d, received %d/%d, %.2f s, peak RSS %d MB%s" % (
+                rep + 1, k, status, received, args.n, wall, rss,
+                "" if ok else "  FAILED RUN: no rate reported"), flush=True)
+    print("load average at end %s" % open("/proc/loadavg").read().split()[0])
+    medians = {}
+    print()
+    print("| what | letters/s (median of %d) | wall s | peak RSS MB | letters/s while sending (circular: after its preflight) |" % args.reps)
+    print("|---|---:|---:|---:|---:|")
+    for k in keys:
+        runs = results[k]
+        name = table[k][0]
+        if not all(r[0] for r in runs):
+            print("| %s | FAILED (%s) | | | |" % (name, ", ".join("%d/%d" % (r[3], args.n) for r in runs)))
+            continue
+        wall = statistics.median(r[1] for r in runs)
+        medians[k] = args.n / wall
+        phases = [r[4] for r in runs if r[4]]
+        phase = "%.0f" % (args.n / statistics.median(phases)) if phases else "-"
+        print("| %s | %.0f | %.2f | %d | %s |" % (name, medians[k], wall, statistics.median(r[2] for r in runs), phase))
+    print()
+    for a, b, target in (("c1", "bare", 0.90), ("c4", "src4", 0.50), ("c4", "c1", None), ("src4", "src1", None)):
+        if a in medians and b in medians:
+            ratio = medians[a] / medians[b]
+            verdict = "" if target is None else (" (target >= %d%%: %s)" % (target * 100, "met" if ratio >= target else "MISSED"))
+            print("- %s / %s = %.0f%%%s" % (a, b, 100 * ratio, verdict))
+    sys.exit(0 if all(all(r[0] for r in results[k]) for k in keys) else 1)
+
+
+if __name__ == "__main__":
+    main()
