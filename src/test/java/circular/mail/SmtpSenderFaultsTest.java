@@ -238,9 +238,9 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aServerThatCannotBeReachedAtTheStartStopsTheRun() throws IOException {
-    FakeSmtpServer server = FakeSmtpServer.start(c -> normal());
-    SmtpSettings settings = settings(server);
-    server.close();
+    // Port 1 (tcpmux) on loopback: nothing listens there, and no other test can take it meanwhile,
+    // as a freed ephemeral port could be.
+    SmtpSettings settings = SmtpSettings.fromUrl("smtp://127.0.0.1:1").withTimeout(TIMEOUT);
 
     assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.empty()))
         .isInstanceOf(SmtpException.class)
