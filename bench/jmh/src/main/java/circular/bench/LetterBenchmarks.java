@@ -77,6 +77,12 @@ public class LetterBenchmarks {
     return builder.build(letter, "<bench.1@mission-coordinator.example>", Optional.empty());
   }
 
+  /** The letter printed as an A4 PDF (openhtmltopdf, DejaVu fonts registered once per JVM). */
+  @Benchmark
+  public byte[] renderPdf() {
+    return withText.pdf(letter);
+  }
+
   /** A built message written out as the server receives it (quoted-printable, encoded words). */
   @Benchmark
   public byte[] encodeMessage() throws MessagingException, IOException {
