@@ -115,16 +115,25 @@ final class PreviewCommand implements Callable<Integer> {
     return ExitCode.DONE;
   }
 
+  private static List<String> filesSentWith(Letter letter, Preflight.Prepared prepared) {
+    List<String> files = new java.util.ArrayList<>(letter.fileNames());
+    if (prepared.template().attachesPdf(letter.language())) {
+      files.add(prepared.template().pdfFileName(letter.recipient()));
+    }
+    return files;
+  }
+
   private byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder)
       throws IOException, MessagingException {
-    // the text and the message show the letter as it leaves, its PDF enclosed if attached;
-    // the HTML and the PDF are the letter itself
+    // the message shows the letter as it leaves, its PDF enclosed if attached; the text view
+    // names that PDF without printing it (the preflight has checked that it prints); the HTML
+    // and the PDF are the letter itself
     Letter letter = switch (format) {
-      case text, eml -> prepared.letterFor(recipient);
-      case html, pdf -> prepared.template().render(recipient);
+      case eml -> prepared.letterFor(recipient);
+      case text, html, pdf -> prepared.template().render(recipient);
     };
     return switch (format) {
-      case text -> TextView.of(letter).getBytes(StandardCharsets.UTF_8);
+      case text -> TextView.of(letter, filesSentWith(letter, prepared)).getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
       case eml -> {

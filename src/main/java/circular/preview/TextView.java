@@ -9,6 +9,11 @@ public final class TextView {
   private TextView() {}
 
   public static String of(Letter letter) {
+    return of(letter, letter.fileNames());
+  }
+
+  /** The view with the given files listed, for a letter whose enclosures are named, not printed. */
+  public static String of(Letter letter, List<String> files) {
     StringBuilder view = new StringBuilder();
     view.append("From: ").append(letter.from()).append('\n');
     if (!letter.replyTo().isEmpty()) {
@@ -23,7 +28,7 @@ public final class TextView {
     }
     view.append("Subject: ").append(letter.subject()).append('\n');
     view.append("Language: ").append(letter.language()).append('\n');
-    for (String file : letter.fileNames()) {
+    for (String file : files) {
       view.append("Attachment: ").append(file).append('\n');
     }
     view.append('\n').append(letter.text());
