@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Keeps a second {@code send} off a campaign while one runs. An operating-system file lock: it
+ * Keeps a second {@code send} (or a second mailbox scan) off a campaign while one runs. An operating-system file lock: it
  * dies with its process, so a run started right after a crash (or {@code kill -9}) is not
  * blocked. The file holds the owner's pid and start time, for the message.
  */
@@ -28,12 +28,25 @@ public final class CampaignLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** @throws InputException if another process holds the campaign */
+  /** @throws InputException if another {@code send} holds the campaign */
   public static CampaignLock acquire(Path campaign) {
-    Path file = campaign.resolve(".lock");
+    return acquire(
+        campaign, ".lock", "another circular is sending this campaign%s; wait for it to finish, or stop it, then run again");
+  }
+
+  /**
+   * Takes the lock file {@code file} of the campaign for one kind of work.
+   *
+   * @param busy the message when another process holds it; a {@code %s} there is replaced by the
+   *     holder's pid and start time
+   * @throws InputException if another process holds it
+   */
+  public static CampaignLock acquire(Path campaign, String file, String busy) {
+    Path lockFile = campaign.resolve(file);
     try {
       Files.createDirectories(campaign);
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -41,14 +54,9 @@ public final class CampaignLock implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        String owner = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String owner = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new InputException(
-            Problem.in(
-                campaign,
-                "another circular is sending this campaign"
-                    + (owner.isEmpty() ? "" : " (" + owner + ")")
-                    + "; wait for it to finish, or stop it, then run again"));
+        throw new InputException(Problem.in(campaign, String.format(busy, owner.isEmpty() ? "" : " (" + owner + ")")));
       }
       channel.truncate(0);
       channel.write(

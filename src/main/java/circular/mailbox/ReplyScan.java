@@ -1,6 +1,7 @@
 package circular.mailbox;
 
 import circular.campaign.Campaign;
+import circular.campaign.CampaignLock;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
@@ -50,7 +51,7 @@ public final class ReplyScan {
    */
   public static ScanReport scan(
       Campaign campaign, Supplier<CampaignIndex> index, List<? extends Source> sources, ScanProgress progress) {
-    try (ScanLock lock = ScanLock.acquire(campaign.folder());
+    try (CampaignLock lock = ScanLock.acquire(campaign.folder());
         // opened before it is read: a row torn by a killed scan is cut off, not misread
         ResponseLog log = ResponseLog.open(campaign.responses())) {
       return new ReplyScan(campaign, index, log).run(sources, progress);

@@ -132,7 +132,7 @@ class EmlScanTest {
   void aSecondScanOfTheSameCampaignMeanwhileIsRefused() {
     Campaign campaign = Corpus.campaignIn(dir);
 
-    try (ScanLock running = ScanLock.acquire(campaign.folder())) {
+    try (var running = ScanLock.acquire(campaign.folder())) {
       assertThatThrownBy(() -> ReplyScan.scan(campaign, Corpus.index(campaign), corpus()))
           .isInstanceOf(InputException.class)
           .hasMessage(dir + ": another circular is scanning this campaign's mailboxes; wait for it to finish, then run again");
