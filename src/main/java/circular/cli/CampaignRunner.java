@@ -56,6 +56,9 @@ final class CampaignRunner {
               ? SendPlan.of(recipients, Map.of(), true, true, options.limit)
               : withInDoubtResent(SendPlan.of(recipients, latest, options.retryFailed, false, options.limit), recipients);
       reportLeftAlone(plan, err);
+      if (!plan.toSend().isEmpty() && prepared.template().hasLetterPerLanguage()) {
+        out.println(writtenFrom(plan, prepared));
+      }
 
       if (options.dryRun || plan.toSend().isEmpty()) {
         out.printf(
@@ -116,6 +119,17 @@ final class CampaignRunner {
     }
     toSend.sort(Comparator.comparingLong(p -> p.recipient().line()));
     return new SendPlan(toSend, plan.alreadySent(), plan.failedLeft(), stillInDoubt);
+  }
+
+  /** "Letters to send, by the file they are written from: letter.md + letter.properties 2, letter_fr.md 1." */
+  private static String writtenFrom(SendPlan plan, Preflight.Prepared prepared) {
+    Map<String, Long> counts =
+        plan.toSend().stream()
+            .collect(Collectors.groupingBy(
+                p -> prepared.template().writtenFrom(p.recipient().language()), java.util.LinkedHashMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", ", "Letters to send, by the file they are written from: ", "."));
   }
 
   private static void reportLeftAlone(SendPlan plan, PrintWriter err) {

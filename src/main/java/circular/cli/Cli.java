@@ -58,7 +58,7 @@ public final class Cli {
       int n = input.problems().size();
       String verb = switch (command.getCommandName()) {
         case "preview" -> "written";
-        case "sandbox" -> ""; // serves mail, sends none: its one line says it all
+        case "sandbox", "new" -> ""; // they send no mail: their one line says it all
         default -> "sent";
       };
       if (!verb.isEmpty()) {

@@ -133,7 +133,8 @@ final class PreviewCommand implements Callable<Integer> {
       case text, html, pdf -> prepared.template().render(recipient);
     };
     return switch (format) {
-      case text -> TextView.of(letter, filesSentWith(letter, prepared)).getBytes(StandardCharsets.UTF_8);
+      case text -> TextView.of(letter, filesSentWith(letter, prepared), prepared.template().writtenFrom(letter.language()))
+          .getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
       case eml -> {

@@ -2,7 +2,6 @@ package circular.letters;
 
 import circular.InputException;
 import circular.Problem;
-import circular.TextFile;
 import circular.recipients.Recipient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;
@@ -24,9 +24,10 @@ import org.thymeleaf.templateresolver.ITemplateResolver;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
- * A letter folder, loaded and checked: {@code letter.html}, the optional {@code letter.txt}, and
- * {@code letter.properties} with its translations. Templates are compiled once and cached, so
- * one instance renders a whole list; it is thread-safe.
+ * A letter folder, loaded and checked: {@code letter.html} or {@code letter.md}, the optional
+ * {@code letter.txt}, {@code letter.properties} with its translations, and the letters written
+ * for one language ({@code letter_fr.md}). Templates are compiled once and cached, so one
+ * instance renders a whole list; it is thread-safe.
  *
  * <pre>{@code
  * LetterTemplate template = LetterTemplate.load(Path.of("letter-templates/2012-03-22-nim-invitation"));
@@ -37,26 +38,24 @@ public final class LetterTemplate {
   private static final PdfRenderer PDF = new PdfRenderer();
 
   private final Path folder;
-  private final Path html;
-  private final Optional<Path> text;
+  private final Map<String, BodySource> bodies;
   private final Translations translations;
   private final Map<String, Headers> headers;
   private final TemplateEngine documents;
-  private final TemplateEngine subjects;
+  private final TemplateEngine strings;
 
-  private LetterTemplate(Path folder, Path html, Optional<Path> text, Translations translations, Map<String, Headers> headers) {
+  private LetterTemplate(Path folder, Map<String, BodySource> bodies, Translations translations, Map<String, Headers> headers) {
     this.folder = folder;
-    this.html = html;
-    this.text = text;
+    this.bodies = bodies;
     this.translations = translations;
     this.headers = headers;
     FileTemplateResolver files = new FileTemplateResolver();
     files.setCharacterEncoding("UTF-8");
     files.setCacheable(true);
-    StringTemplateResolver strings = new StringTemplateResolver();
-    strings.setCacheable(true);
+    StringTemplateResolver inline = new StringTemplateResolver();
+    inline.setCacheable(true);
     this.documents = engine(files, translations);
-    this.subjects = engine(strings, translations);
+    this.strings = engine(inline, translations);
   }
 
   /**
@@ -68,20 +67,10 @@ public final class LetterTemplate {
       throw new InputException(Problem.in(folder, "no such letter folder" + siblings(folder)));
     }
     List<Problem> problems = new ArrayList<>();
-    Path html = folder.resolve("letter.html");
-    Path txt = folder.resolve("letter.txt");
-    for (Path template : List.of(html, txt)) {
-      if (template == html || Files.exists(txt)) {
-        try {
-          TextFile.read(template);
-        } catch (InputException e) {
-          problems.addAll(e.problems());
-        }
-      }
-    }
+    BodyFiles files = BodyFiles.read(folder, problems);
     Translations translations = null;
     try {
-      translations = Translations.load(folder);
+      translations = Translations.load(folder, files.languages());
     } catch (InputException e) {
       problems.addAll(e.problems());
     }
@@ -94,7 +83,9 @@ public final class LetterTemplate {
     if (!problems.isEmpty()) {
       throw new InputException(problems.stream().distinct().toList());
     }
-    return new LetterTemplate(folder, html, Files.exists(txt) ? Optional.of(txt) : Optional.empty(), translations, headers);
+    Map<String, BodySource> bodies = new LinkedHashMap<>();
+    translations.languages().forEach(language -> bodies.put(language, files.forLanguage(language)));
+    return new LetterTemplate(folder, bodies, translations, headers);
   }
 
   /** The letter's name: its folder's name, as the campaign log records it. */
@@ -130,6 +121,23 @@ public final class LetterTemplate {
   }
 
   /**
+   * The files a letter in {@code language} is written from, as preview and send name them: the
+   * letter of that language ({@code letter_fr.md}), or the main letter with that language's text
+   * ({@code letter.html + letter_fr.properties}).
+   */
+  public String writtenFrom(String language) {
+    String tag = language.isEmpty() ? translations.defaultLanguage() : language;
+    BodySource body = bodyFor(tag);
+    String files = body.files().stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    return body.whole() ? files : files + " + " + translations.fileFor(tag).getFileName();
+  }
+
+  /** Whether some language has a letter file of its own ({@code letter_fr.md}), beside the main one. */
+  public boolean hasLetterPerLanguage() {
+    return bodies.values().stream().map(BodySource::files).distinct().count() > 1;
+  }
+
+  /**
    * Renders the letter for one recipient, whose language must pass {@link #languageProblem}.
    *
    * @throws InputException when the template reads a variable or a message that does not exist,
@@ -138,11 +146,10 @@ public final class LetterTemplate {
   public Letter render(Recipient recipient) {
     String language = languageOf(recipient);
     Headers h = headersFor(language);
+    BodySource source = bodyFor(language);
     Context context = context(recipient, language);
-    String body = process(documents, html.toString(), TemplateMode.HTML, context, html, recipient);
-    String plain =
-        text.map(t -> process(documents, t.toString(), TemplateMode.TEXT, context, t, recipient))
-            .orElseGet(() -> PlainText.fromHtml(body));
+    String body = process(source.html(), context, recipient);
+    String plain = source.text().map(t -> process(t, context, recipient)).orElseGet(() -> PlainText.fromHtml(body));
     String subject = subject(h, context, language, recipient);
     List<Mailbox> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(Mailbox::of).filter(m -> !cc.contains(m)).forEach(cc::add);
@@ -172,7 +179,7 @@ public final class LetterTemplate {
     try {
       return PDF.render(letter.html(), folder, headersFor(letter.language()).pdf().letterhead(), letter.language());
     } catch (RuntimeException e) {
-      throw new InputException(Problem.in(html, "cannot be printed as a PDF for " + letter.recipient().id() + ": " + e));
+      throw new InputException(Problem.in(bodyFor(letter.language()).html().file(), "cannot be printed as a PDF for " + letter.recipient().id() + ": " + e));
     }
   }
 
@@ -206,9 +213,10 @@ public final class LetterTemplate {
    */
   public void check(Recipient recipient) {
     String language = languageOf(recipient);
+    BodySource source = bodyFor(language);
     Context context = context(recipient, language);
-    process(documents, html.toString(), TemplateMode.HTML, context, html, recipient);
-    text.ifPresent(t -> process(documents, t.toString(), TemplateMode.TEXT, context, t, recipient));
+    process(source.html(), context, recipient);
+    source.text().ifPresent(t -> process(t, context, recipient));
     subject(headersFor(language), context, language, recipient);
   }
 
@@ -225,25 +233,36 @@ public final class LetterTemplate {
   }
 
   private String subject(Headers h, Context context, String language, Recipient recipient) {
-    return process(subjects, h.subject(), TemplateMode.TEXT, context, translations.fileFor(language), recipient)
-        .replaceAll("\\s+", " ")
-        .strip();
+    try {
+      return strings.process(new TemplateSpec(h.subject(), TemplateMode.TEXT), context).replaceAll("\\s+", " ").strip();
+    } catch (TemplateProcessingException e) {
+      throw new InputException(RenderFailure.inSubject(e, translations.fileFor(language), recipient));
+    }
   }
 
   private Headers headersFor(String language) {
-    String tag = Translations.tag(language);
-    while (!headers.containsKey(tag) && tag.contains("-")) {
-      tag = tag.substring(0, tag.lastIndexOf('-'));
-    }
-    return headers.getOrDefault(tag, headers.get(translations.defaultLanguage()));
+    return forLanguage(headers, language);
   }
 
-  private String process(
-      TemplateEngine engine, String template, TemplateMode mode, Context context, Path file, Recipient recipient) {
+  private BodySource bodyFor(String language) {
+    return forLanguage(bodies, language);
+  }
+
+  /** The value of {@code language}, of its base language ({@code fr} for {@code fr-CH}), or of the default. */
+  private <T> T forLanguage(Map<String, T> byLanguage, String language) {
+    String tag = Translations.tag(language);
+    while (!byLanguage.containsKey(tag) && tag.contains("-")) {
+      tag = tag.substring(0, tag.lastIndexOf('-'));
+    }
+    return byLanguage.getOrDefault(tag, byLanguage.get(translations.defaultLanguage()));
+  }
+
+  private String process(BodyTemplate template, Context context, Recipient recipient) {
+    TemplateEngine engine = template.generated() ? strings : documents;
     try {
-      return engine.process(new TemplateSpec(template, mode), context);
+      return engine.process(new TemplateSpec(template.template(), template.mode()), context);
     } catch (TemplateProcessingException e) {
-      throw new InputException(RenderFailure.problem(e, file, engine == subjects, recipient));
+      throw new InputException(RenderFailure.inBody(e, template.file(), template.lines(), recipient));
     }
   }
 
@@ -262,7 +281,7 @@ public final class LetterTemplate {
     }
     try (Stream<Path> list = Files.list(parent)) {
       List<String> names =
-          list.filter(p -> Files.isRegularFile(p.resolve("letter.html")))
+          list.filter(p -> Files.isRegularFile(p.resolve("letter.html")) || Files.isRegularFile(p.resolve("letter.md")))
               .map(p -> p.getFileName().toString())
               .sorted()
               .toList();

@@ -11,11 +11,17 @@ import org.thymeleaf.exceptions.TemplateProcessingException;
 final class RenderFailure {
   private RenderFailure() {}
 
-  static Problem problem(TemplateProcessingException e, Path file, boolean subject, Recipient recipient) {
+  /** A problem of the subject, a template in a properties file: named by its key, not its place. */
+  static Problem inSubject(TemplateProcessingException e, Path file, Recipient recipient) {
+    return Problem.in(file, "key 'subject': " + describe(e, recipient));
+  }
+
+  /**
+   * A problem of a body template, at its place in {@code file}: the template's own line and
+   * column, led back through {@code lines} when the template was made from the file.
+   */
+  static Problem inBody(TemplateProcessingException e, Path file, SourceMap lines, Recipient recipient) {
     String what = describe(e, recipient);
-    if (subject) {
-      return Problem.in(file, "key 'subject': " + what);
-    }
     TemplateProcessingException located = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof TemplateProcessingException tpe && tpe.getLine() != null) {
@@ -23,7 +29,10 @@ final class RenderFailure {
       }
     }
     if (located.getLine() != null && located.getCol() != null) {
-      return Problem.at(file, located.getLine(), located.getCol(), what);
+      var at = lines.source(located.getLine(), located.getCol());
+      if (at.isPresent()) {
+        return Problem.at(file, at.get().line(), at.get().column(), what);
+      }
     }
     return Problem.in(file, what);
   }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +22,9 @@ import java.util.stream.Stream;
 /**
  * The text of a letter in each of its languages: {@code letter.properties} and its {@code
  * letter_fr.properties}, {@code letter_es.properties}, … siblings. A key missing from a language
- * falls back to {@code letter.properties}. Immutable and thread-safe.
+ * falls back to {@code letter.properties}. A language may also have a letter of its own ({@code
+ * letter_fr.md}) and no properties file: its keys are then all those of {@code letter.properties}.
+ * Immutable and thread-safe.
  */
 final class Translations {
   private static final Pattern FILE = Pattern.compile("letter_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?)\\.properties");
@@ -33,14 +36,20 @@ final class Translations {
   private final Path folder;
   private final Map<String, String> base;
   private final Map<String, Map<String, String>> byLanguage;
+  private final Set<String> ownLetters;
 
-  private Translations(Path folder, Map<String, String> base, Map<String, Map<String, String>> byLanguage) {
+  private Translations(Path folder, Map<String, String> base, Map<String, Map<String, String>> byLanguage, Set<String> ownLetters) {
     this.folder = folder;
     this.base = base;
     this.byLanguage = byLanguage;
+    this.ownLetters = Set.copyOf(ownLetters);
   }
 
-  static Translations load(Path folder) {
+  /**
+   * @param ownLetters the languages (tags, such as {@code fr}) that have a letter of their own,
+   *     with or without a properties file
+   */
+  static Translations load(Path folder, Set<String> ownLetters) {
     List<Problem> problems = new ArrayList<>();
     Map<String, String> base = read(folder.resolve("letter.properties"), problems);
     Map<String, Map<String, String>> byLanguage = new LinkedHashMap<>();
@@ -57,7 +66,7 @@ final class Translations {
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    return new Translations(folder, base, byLanguage);
+    return new Translations(folder, base, byLanguage, ownLetters);
   }
 
   /** The language {@code letter.properties} is written in. */
@@ -70,6 +79,7 @@ final class Translations {
     List<String> all = new ArrayList<>();
     all.add(defaultLanguage());
     byLanguage.keySet().stream().filter(l -> !all.contains(l)).forEach(all::add);
+    ownLetters.stream().sorted().filter(l -> !all.contains(l)).forEach(all::add);
     return all;
   }
 
@@ -129,7 +139,7 @@ final class Translations {
 
   private Optional<String> resolveLanguage(String language) {
     String tag = tag(language.isEmpty() ? defaultLanguage() : language);
-    if (tag.equals(defaultLanguage()) || byLanguage.containsKey(tag)) {
+    if (tag.equals(defaultLanguage()) || byLanguage.containsKey(tag) || ownLetters.contains(tag)) {
       return Optional.of(tag);
     }
     int dash = tag.indexOf('-');

@@ -16,7 +16,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * The index: every delegation of the list with its language, addresses, subject and files, the
- * problems of the letter and the list, and links to each letter in every form.
+ * file its letter is written from, the problems of the letter and the list, and links to each
+ * letter in every form.
  */
 final class IndexPage {
   private IndexPage() {}
@@ -48,7 +49,7 @@ final class IndexPage {
   private static void table(Element body, Review review) {
     Element table = body.appendElement("table").attr("id", "delegations");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String title : List.of("Id", "Country", "Language", "To", "Cc", "Subject", "Files", "Warnings", "View")) {
+    for (String title : List.of("Id", "Country", "Language", "To", "Cc", "Subject", "Files", "Letter file", "Warnings", "View")) {
       head.appendElement("th").text(title);
     }
     Element rows = table.appendElement("tbody");
@@ -62,6 +63,7 @@ final class IndexPage {
       tr.appendElement("td").text(row.letter().map(l -> TextView.join(l.cc())).orElse(String.join(", ", r.cc())));
       tr.appendElement("td").addClass("subject").text(row.letter().map(Letter::subject).orElse(""));
       tr.appendElement("td").addClass("files").text(String.join(", ", files(review, row)));
+      tr.appendElement("td").addClass("letter-file").text(row.letter().map(l -> review.template().orElseThrow().writtenFrom(l.language())).orElse(""));
       Element warnings = tr.appendElement("td");
       if (!row.problems().isEmpty()) {
         Element list = warnings.appendElement("ul");

@@ -38,7 +38,7 @@ final class LetterPage {
     if (letter.isEmpty()) {
       return page.outerHtml();
     }
-    headers(body, letter.get(), IndexPage.files(review, row));
+    headers(body, letter.get(), IndexPage.files(review, row), review.template().orElseThrow().writtenFrom(letter.get().language()));
     String path = Page.letterPath(id);
     Element views = body.appendElement("p").addClass("views");
     Page.link(views, path + "/html", "HTML alone");
@@ -49,7 +49,7 @@ final class LetterPage {
     return page.outerHtml();
   }
 
-  private static void headers(Element body, Letter letter, List<String> files) {
+  private static void headers(Element body, Letter letter, List<String> files, String writtenFrom) {
     Element table = body.appendElement("table").addClass("headers").attr("id", "headers");
     row(table, "From", List.of(letter.from()));
     row(table, "Reply-To", letter.replyTo());
@@ -58,6 +58,7 @@ final class LetterPage {
     row(table, "Bcc", letter.bcc());
     line(table, "Subject", letter.subject());
     line(table, "Language", letter.language());
+    line(table, "Letter file", writtenFrom);
     line(table, "Files", String.join(", ", files));
   }
 
@@ -71,6 +72,6 @@ final class LetterPage {
     }
     Element tr = table.appendElement("tr");
     tr.appendElement("th").text(name);
-    tr.appendElement("td").addClass(name.toLowerCase(Locale.ROOT)).text(value);
+    tr.appendElement("td").addClass(name.toLowerCase(Locale.ROOT).replace(' ', '-')).text(value);
   }
 }

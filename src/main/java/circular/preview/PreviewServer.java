@@ -138,7 +138,7 @@ public final class PreviewServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Security-Policy", "script-src 'none'; object-src 'none'");
         send(exchange, 200, "text/html", bytes(letter.html()));
       }
-      case "text" -> send(exchange, 200, "text/plain", bytes(TextView.of(template.enclosePdf(letter))));
+      case "text" -> send(exchange, 200, "text/plain", bytes(TextView.of(template.enclosePdf(letter), template.writtenFrom(letter.language()))));
       case "pdf" -> {
         exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + template.pdfFileName(letter.recipient()) + "\"");
         send(exchange, 200, "application/pdf", template.pdf(letter));

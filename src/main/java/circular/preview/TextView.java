@@ -4,16 +4,23 @@ import circular.letters.Letter;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A letter as plain text: the headers a reader sees, the files sent with it, then the body. */
+/**
+ * A letter as plain text: the headers a reader sees, the file the letter is written from, the
+ * files sent with it, then the body.
+ */
 public final class TextView {
   private TextView() {}
 
-  public static String of(Letter letter) {
-    return of(letter, letter.fileNames());
+  /**
+   * @param writtenFrom the files the letter comes from, e.g. {@code letter_fr.md} (see {@link
+   *     circular.letters.LetterTemplate#writtenFrom})
+   */
+  public static String of(Letter letter, String writtenFrom) {
+    return of(letter, letter.fileNames(), writtenFrom);
   }
 
   /** The view with the given files listed, for a letter whose enclosures are named, not printed. */
-  public static String of(Letter letter, List<String> files) {
+  public static String of(Letter letter, List<String> files, String writtenFrom) {
     StringBuilder view = new StringBuilder();
     view.append("From: ").append(letter.from()).append('\n');
     if (!letter.replyTo().isEmpty()) {
@@ -28,6 +35,7 @@ public final class TextView {
     }
     view.append("Subject: ").append(letter.subject()).append('\n');
     view.append("Language: ").append(letter.language()).append('\n');
+    view.append("Letter file: ").append(writtenFrom).append('\n');
     for (String file : files) {
       view.append("Attachment: ").append(file).append('\n');
     }

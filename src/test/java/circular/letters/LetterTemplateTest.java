@@ -191,7 +191,7 @@ class LetterTemplateTest {
         .hasMessage(dir.resolve("nope") + ": no such letter folder");
     LetterFolder empty = new LetterFolder(dir);
     assertThat(problems(empty::load))
-        .containsExactly("letter/letter.html: no such file", "letter/letter.properties: no such file");
+        .containsExactly("letter/letter.html: no such file; write the letter as letter.html, or as letter.md in Markdown", "letter/letter.properties: no such file");
   }
 
   @Test

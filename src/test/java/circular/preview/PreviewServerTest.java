@@ -92,7 +92,7 @@ class PreviewServerTest {
     assertThat(france.select("td").stream().map(Element::text)).containsExactly(
         "FRA", "France", "fr", "geneve@fra-mission.example, desarmement@fra-mission.example", "",
         "Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (France)",
-        "2012-03-22-nim-invitation-FRA.pdf", "", "HTML text PDF .eml");
+        "2012-03-22-nim-invitation-FRA.pdf", "letter.html + letter_fr.properties", "", "HTML text PDF .eml");
     assertThat(index.select("#problems")).isEmpty();
     assertThat(index.selectFirst("#summary").text()).startsWith("70 delegations (en 43, es 12, fr 15). Read and rendered at ");
   }
