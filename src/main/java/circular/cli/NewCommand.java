@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Creates a new letter to start from.",
-      "Writes letter-templates/LETTER/: a commented letter.md (the letter in Markdown), letter.properties with every header explained, and for each other language a whole letter (letter_fr.md) with its subject line (letter_fr.properties). With --from, a copy of an existing letter instead. Unless --recipients names a list, it also writes recipients/LETTER-sample.csv with two sample delegations. Then it prints the preview command to run next. It never changes a folder that exists."
+      "Writes letter-templates/LETTER/: a commented letter.md (the letter in Markdown), letter.properties with every header explained, and for each other language a whole letter (letter_fr.md) with its subject line (letter_fr.properties). With --from, a copy of an existing letter instead. Unless --recipients names a list, it also writes recipients/LETTER-sample.csv with two sample delegations (in the recipients folder beside letter-templates). Then it prints the preview command to run next. It never changes a folder that exists."
     })
 final class NewCommand implements Callable<Integer> {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -60,7 +60,9 @@ final class NewCommand implements Callable<Integer> {
     out.printf("Created %s: %s%n", folder, created.files().stream().map(f -> folder.relativize(f).toString()).collect(Collectors.joining(", ")));
     String only = "";
     if (list == null) {
-      list = Path.of("recipients", folder.getFileName() + "-sample.csv");
+      Path letters = folder.getParent();
+      Path lists = letters == null ? Path.of("recipients") : letters.resolveSibling("recipients");
+      list = lists.resolve(folder.getFileName() + "-sample.csv");
       if (Files.exists(list)) {
         out.printf("Kept %s as it was.%n", list);
       } else {
