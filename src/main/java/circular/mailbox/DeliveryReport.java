@@ -75,7 +75,9 @@ record DeliveryReport(
           "undeliver|undelivered mail|returned mail|mail delivery fail|delivery status notification|delivery notification|"
               + "delivery failure|failure notice|delivery has failed|could not be delivered|not delivered|message delivery|"
               + "delivery status|delivery report|mail system error|non[- ]?delivery|nondeliver|delivery problem|"
-              + "non remis|non distribuable|unzustellbar|nicht zustellbar|no se puede entregar|no entregado|"
+              + "non remis|non distribuable|échec de (?:la )?remise|remise retardée|message non distribué|"
+              + "unzustellbar|nicht zustellbar|zustellung fehlgeschlagen|übermittlungsfehler|verzögert|"
+              + "no se puede entregar|no entregado|error de entrega|mensaje devuelto|entrega retrasada|"
               + "warning: message .* delayed|warning: could not send|delivery delayed|delayed mail|delivery delay|"
               + "aws notification message|^delivered:|^relayed:|feedback report|abuse report|complaint|"
               + "\\bbounce|\\bnot member|loop alert|mail failure",
@@ -171,15 +173,17 @@ record DeliveryReport(
     }
     Recipient about = about(address);
     Diagnosis diagnosis = Diagnosis.of(about.status(), about.said());
-    if (diagnosis.status().isEmpty() && diagnosis.reason().isEmpty() && about != summary) {
-      diagnosis = Diagnosis.of(summary.status(), summary.said());
+    if (diagnosis.reason().isEmpty() && about != summary) {
+      // what is said of no recipient in particular, for what was not said of this one
+      Diagnosis overall = Diagnosis.of(diagnosis.status().isEmpty() ? summary.status() : diagnosis.status(), summary.said());
+      diagnosis = new Diagnosis(diagnosis.status().isEmpty() ? overall.status() : diagnosis.status(), overall.reason());
     }
     String who = address.orElse(about.address()).toLowerCase(Locale.ROOT);
     String what =
         switch (outcome) {
-          case FAILED -> diagnosis.words().isEmpty() ? "delivery failed" : diagnosis.words();
+          case FAILED -> (diagnosis.status() + " " + (diagnosis.reason().isEmpty() ? "delivery failed" : diagnosis.reason())).strip();
           case DELAYED -> (diagnosis.status() + " delayed").strip() + parenthesised(diagnosis.reason());
-          case DELIVERED -> (diagnosis.status() + " delivered").strip();
+          case DELIVERED -> (about.status() + " delivered").strip();
           case COMPLAINT -> throw new AssertionError("handled above");
         };
     return (who + " " + what).strip();
@@ -201,15 +205,27 @@ record DeliveryReport(
     return reason.isEmpty() || reason.startsWith("expired") ? "" : " (" + reason + ")";
   }
 
-  /** The recipients of a list, without duplicates (compared without case), the first kept. */
+  /**
+   * The recipients of a list without duplicates (compared without case), each as it was first
+   * named (by a field, or on a line of the words), with what was said of it wherever that was
+   * said first.
+   */
   static List<Recipient> distinct(List<Recipient> recipients) {
-    List<Recipient> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
+    java.util.Map<String, Recipient> byAddress = new java.util.LinkedHashMap<>();
     for (Recipient r : recipients) {
-      if (!r.address().isEmpty() && seen.add(r.address().toLowerCase(Locale.ROOT))) {
-        out.add(r);
+      if (r.address().isEmpty()) {
+        continue;
       }
+      byAddress.merge(
+          r.address().toLowerCase(Locale.ROOT),
+          r,
+          (first, later) ->
+              new Recipient(
+                  first.address(),
+                  first.status().isEmpty() ? later.status() : first.status(),
+                  first.said().isEmpty() ? later.said() : first.said(),
+                  first.line()));
     }
-    return out;
+    return List.copyOf(byAddress.values());
   }
 }

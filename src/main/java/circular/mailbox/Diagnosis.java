@@ -45,7 +45,7 @@ record Diagnosis(String status, String reason) {
               "reverse dns|reverse lookup|\\bptr\\b|\\brdns\\b|(?:client |your )?host ?name (?:lookup|does not resolve)|no reverse|reverse (?:dns )?record",
               "no reverse DNS for the sender"),
           said(
-              "\\bspam|\\bjunk|black ?list|block ?list|blocked using|(?:is |are )?listed (?:in|on|at|by)|\\brbl\\b|\\bdnsbl\\b|spamhaus|spamcop|"
+              "\\bspam|\\bjunk|black ?list|block ?list|blocked using|(?<!not )listed (?:in|on|at|by)|\\brbl\\b|\\bdnsbl\\b|spamhaus|spamcop|"
                   + "\\bsorbs\\b|reputation|bulk (?:mail|e-?mail)|unsolicited|\\buce\\b|poor sender",
               "rejected as spam"),
           said("malformed|syntax|bad address syntax|illegal address|invalid address format", "address syntax error"),
@@ -61,16 +61,16 @@ record Diagnosis(String status, String reason) {
               "host unknown|unknown host|host not found|domain not found|no such domain|domain (?:does not|doesn'?t) exist|"
                   + "domain (?:name )?(?:is )?(?:invalid|unknown|not exist\\w*)|unrouteable|unroutable|\\bno mx\\b|mx (?:record )?not found|"
                   + "name service error|nxdomain|name or service not known|could ?n[o']t find any host|no route to domain|domain lookup failed|"
-                  + "host or domain name not found|dns (?:error|failure|lookup failed)|could not find a gateway|no such host|unknown domain|bad domain",
+                  + "host or domain name not found|dns (?:error|failure|lookup failed)|could not find a gateway|no such host|unknown domain|bad domain|"
+                  + "bad destination (?:system|host|domain)|\\b[a-z0-9-]+(?:\\.[a-z0-9-]+)+\\.? (?:does not exist|doesn'?t exist|not found)",
               "host unknown"),
           said(
               "user unknown|unknown user|no such (?:user|mailbox|recipient|account|address|person|local user)|"
-                  + "(?:user|mailbox|recipient|address|account|addressee)(?: name)?(?: is)? (?:unknown|not found|does not exist|doesn'?t exist|not exist\\w*|unavailable|invalid|not valid|not recognized|not listed|nonexistent|non-existent)|"
-                  + "recipient name is not recognized|invalid (?:recipient|mailbox|user|address|e-?mail)|unknown (?:recipient|mailbox|address|local.?part|addressee|alias)|"
-                  + "recipient (?:address )?rejected|address rejected|no mailbox|not a valid (?:mailbox|user|recipient|address)|undeliverable address|"
-                  + "not our customer|was not found|could not be found|not found in|does not have an? (?:\\S+ )?account|doesn'?t have an? (?:\\S+ )?account|"
-                  + "no account|bad destination mailbox|not a known user|unknown or illegal|user not found|mailbox not found|"
-                  + "no valid recipients?|invalid user|doesn'?t exist|does not exist",
+                  + "(?:user|mailbox|recipient|addressee|account)(?: name)?(?: is)? (?:unknown|not found|does not exist|doesn'?t exist|not exist\\w*|not recognized|not listed|nonexistent|non-existent)|"
+                  + "invalid (?:recipient|mailbox|user)|unknown (?:recipient|mailbox|local.?part|addressee|alias)|not listed in|"
+                  + "not a valid (?:mailbox|user|recipient)|undeliverable address|not our customer|does not have an? (?:\\S+ )?account|"
+                  + "doesn'?t have an? (?:\\S+ )?account|no account|bad destination mailbox|not a known user|unknown or illegal|"
+                  + "user not found|mailbox not found|no valid recipients?|invalid final delivery",
               "user unknown"),
           said(
               "relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|refused)|not permitted to relay|unable to relay|"
@@ -101,6 +101,15 @@ record Diagnosis(String status, String reason) {
                   + "processing error|out of memory|disk full|system (?:is )?full|insufficient system",
               "mail system error"),
           said("content (?:rejected|not accepted|filter|polic)|message content|attachment|message body|8-?bit|header (?:is )?(?:invalid|malformed)", "rejected for its content"));
+
+  /**
+   * Words that say only that the address was refused or is not there: the status code, when it
+   * gives one, says more ({@code 5.1.2 … address rejected} is an unknown host).
+   */
+  private static final Pattern NOT_THERE =
+      Pattern.compile(
+          "recipient (?:address )?rejected|address rejected|(?:mailbox|recipient|address|account|user) (?:is )?(?:unavailable|invalid|not valid)|"
+              + "invalid (?:address|e-?mail)|not a valid address|was not found|could not be found|not found|does not exist|doesn'?t exist");
 
   /** What the server's words say when they say no more than no. */
   private static final Pattern REFUSED =
@@ -158,7 +167,8 @@ record Diagnosis(String status, String reason) {
    *     report about the recipient
    */
   static Diagnosis of(String statusField, String said) {
-    String text = said == null ? "" : said.replaceAll("\\s+", " ");
+    // the addresses themselves are no words: "userunknown@x.example" says nothing of its fate
+    String text = said == null ? "" : Addresses.ADDRESS.matcher(said).replaceAll("<address>").replaceAll("\\s+", " ");
     String status = status(statusField == null ? "" : statusField, text);
     return new Diagnosis(status, reason(status, text.toLowerCase(Locale.ROOT)));
   }
@@ -192,6 +202,9 @@ record Diagnosis(String status, String reason) {
     String subjectDetail = code.matches() ? code.group(2) + "." + code.group(3) : "";
     if (CODES.containsKey(subjectDetail)) {
       return CODES.get(subjectDetail);
+    }
+    if (NOT_THERE.matcher(said).find()) {
+      return "user unknown";
     }
     if (REFUSED.matcher(said).find()) {
       return "rejected by policy";

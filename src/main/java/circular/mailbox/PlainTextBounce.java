@@ -41,16 +41,25 @@ final class PlainTextBounce {
               + "giving up|gave up|no such user|user unknown|unknown user|mail delivery failed|message delivery has failed|"
               + "following address(?:\\(es\\)|es)? failed|following recipients? failed|non-?delivery|could not be forwarded|"
               + "not a member|not member of|loop (?:alert|detected)|mail loop|blocked|refused|denied|"
-              + "was not accepted|could not reach|unable to reach|delivery.{0,40}(?:was )?unsuccessful|message could not be",
-          Pattern.CASE_INSENSITIVE);
+              + "was not accepted|could not reach|unable to reach|delivery.{0,40}(?:was )?unsuccessful|message could not be|"
+              // the same in French, Spanish and German, as localised servers write it
+              + "n'a pas pu (?:être|etre) (?:remis|distribu|livr)|impossible de (?:remettre|distribuer|livrer)|"
+              + "la remise .{0,40}a échoué|échec de (?:la )?(?:remise|distribution)|non remis|non distribu|adresse inconnue|"
+              + "no (?:se )?(?:ha )?pudo (?:ser )?entregar|no se puede entregar|error (?:en la|de) entrega|no entregado|"
+              + "destinatario desconocido|nicht zugestellt|nicht zustellbar|unzustellbar|zustellung .{0,40}fehlgeschlagen|"
+              + "fehler bei der zustellung|konnte nicht (?:zugestellt|übermittelt) werden|empfänger unbekannt",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   /** Words that delivery goes on: a warning, not a failure. */
   private static final Pattern DELAY =
       Pattern.compile(
           "(?:this is a )?warning (?:message )?only|has been delayed|have been delayed|is delayed|delivery (?:is |has been )?delayed|"
               + "will (?:keep|continue to) try|will be retried|will retry|will try again|still (?:trying|being retried)|"
               + "do not need to resend|no action is required|not yet been delivered|has not been delivered yet|"
-              + "attempts will continue|retrying|delivery attempts will continue|temporarily (?:deferred|delayed)",
-          Pattern.CASE_INSENSITIVE);
+              + "attempts will continue|retrying|delivery attempts will continue|temporarily (?:deferred|delayed)|"
+              + "(?:a été|est) retardé|remise .{0,30}retardée|nouvelle(?:s)? tentative|ne pas renvoyer|"
+              + "(?:ha sido|está) retrasad|se (?:volverá a intentar|seguirá intentando)|no es necesario reenviar|"
+              + "verzögert|wird (?:weiterhin|erneut) versucht|nicht erneut senden",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern DELAY_SUBJECT =
       Pattern.compile("delay|warning|retrying|still being retried|verzögert|retard|retrasad|demorad", Pattern.CASE_INSENSITIVE);
   /** Words that the server stopped trying: an expired letter it returned is a failure, not a delay. */
@@ -64,8 +73,9 @@ final class PlainTextBounce {
   private static final Pattern FAILURE_SUBJECT =
       Pattern.compile(
           "undeliver|undelivered|returned mail|returned to sender|mail delivery fail|failure|failed|non remis|non distribuable|"
-              + "unzustellbar|nicht zustellbar|no se puede entregar|no entregado|not delivered|error|rejected|not member|loop alert",
-          Pattern.CASE_INSENSITIVE);
+              + "échec|unzustellbar|nicht zustellbar|fehlgeschlagen|no se puede entregar|no entregado|devuelto|not delivered|error|"
+              + "rejected|not member|loop alert",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern SUCCESS =
       Pattern.compile(
           "(?:was|were|has been|have been) (?:successfully )?(?:delivered|relayed)(?! to the following)|successfully delivered|"

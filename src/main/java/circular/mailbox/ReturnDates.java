@@ -47,13 +47,16 @@ final class ReturnDates {
   private static final Pattern ISO = Pattern.compile("\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})\\b");
   /**
    * Words before a date that say what it is: the day the writer is back, or the last day away.
-   * The one nearest the date counts, and only within a few words of it.
+   * The one nearest the date counts, within a few words of it; a short word of a range ({@code
+   * to}, {@code au}, {@code al}, {@code bis}) only right before it.
    */
   private static final Pattern TRIGGER =
       Pattern.compile(
           "\\b(?:(back|return|returning|returns|again|de retour|retour|a partir du|des le|de vuelta|regreso|regresare|regresa|"
-              + "de nuevo|a partir del|wieder|zuruck|ab)|(until|till|til|through|thru|to|jusqu'?au|jusqu'?a|au|hasta|al|bis))\\b");
+              + "de nuevo|a partir del|wieder|zuruck|ab)|(until|till|til|through|thru|jusqu'?au|jusqu'?a|hasta|bis zum|bis einschliesslich)|"
+              + "(to|au|al|bis))\\b");
   private static final Pattern FEW_WORDS = Pattern.compile("^\\W*(?:\\w+\\W+){0,4}$");
+  private static final Pattern NO_WORD = Pattern.compile("^\\W*(?:(?:the|le|el|den|dem)\\W+)?$");
 
   private ReturnDates() {}
 
@@ -68,7 +71,7 @@ final class ReturnDates {
   /** The return date in a notice's text, if it gives one. */
   static Optional<Found> in(MimePart message, Instant written) {
     try {
-      return in(text(message, 0), written);
+      return in(text(message, 0), written).or(() -> subject(message).flatMap(subject -> in(subject, written)));
     } catch (MessagingException | IOException | RuntimeException e) {
       return Optional.empty(); // a notice we cannot read says nothing of its writer's return
     }
@@ -105,7 +108,14 @@ final class ReturnDates {
     Matcher trigger = TRIGGER.matcher(before);
     Optional<Boolean> last = Optional.empty();
     while (trigger.find()) {
-      last = FEW_WORDS.matcher(before.substring(trigger.end())).matches() ? Optional.of(trigger.group(1) != null) : Optional.empty();
+      String between = before.substring(trigger.end());
+      if (trigger.group(3) != null) {
+        if (NO_WORD.matcher(between).matches()) {
+          last = Optional.of(false);
+        }
+      } else if (FEW_WORDS.matcher(between).matches()) {
+        last = Optional.of(trigger.group(1) != null);
+      }
     }
     return last;
   }
@@ -150,6 +160,20 @@ final class ReturnDates {
   private static String plain(String text) {
     String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('’', '\''), Normalizer.Form.NFD);
     return folded.replaceAll("\\p{M}", "").replace('ß', 's');
+  }
+
+  private static Optional<String> subject(MimePart message) {
+    try {
+      return Optional.ofNullable(message.getHeader("Subject", null)).map(s -> {
+        try {
+          return MimeUtility.decodeText(s);
+        } catch (java.io.UnsupportedEncodingException e) {
+          return s;
+        }
+      });
+    } catch (MessagingException e) {
+      return Optional.empty();
+    }
   }
 
   private static String text(Part part, int depth) throws MessagingException, IOException {

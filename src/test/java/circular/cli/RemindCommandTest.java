@@ -75,7 +75,7 @@ class RemindCommandTest {
 
     assertThat(run.status()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received");
+    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received,auto_reply_detail,bounce_detail");
     assertThat(lines.subList(1, lines.size())).extracting(l -> l.substring(0, 3)).containsExactly("CHL", "FRA", "MEX", "ESP");
   }
 
