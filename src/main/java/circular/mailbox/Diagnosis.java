@@ -29,6 +29,7 @@ record Diagnosis(String status, String reason) {
   private static final List<Map.Entry<Pattern, String>> SAID =
       List.of(
           said("virus|malware|infected", "virus found"),
+          said("grey ?list|gray ?list", "greylisted"),
           said(
               "mailbox (?:is )?full|mail ?box.{0,25}(?:over|exceed\\w*).{0,12}(?:quota|size|limit)|over ?quota|"
                   + "quota (?:exceeded|full)|exceed\\w* (?:the |their |his |her )?(?:storage|quota)|insufficient (?:disk |storage )?(?:space|storage)|"
@@ -66,7 +67,7 @@ record Diagnosis(String status, String reason) {
               "host unknown"),
           said(
               "user unknown|unknown user|no such (?:user|mailbox|recipient|account|address|person|local user)|"
-                  + "(?:user|mailbox|recipient|addressee|account)(?: name)?(?: is)? (?:unknown|not found|does not exist|doesn'?t exist|not exist\\w*|not recognized|not listed|nonexistent|non-existent)|"
+                  + "recipientnotfound|(?:user|mailbox|recipient|addressee|account)(?: name)?(?: <address>)?(?: is)? (?:unknown|not found|does not exist|doesn'?t exist|not exist\\w*|not recognized|not listed|nonexistent|non-existent)|"
                   + "invalid (?:recipient|mailbox|user)|unknown (?:recipient|mailbox|local.?part|addressee|alias)|not listed in|"
                   + "not a valid (?:mailbox|user|recipient)|undeliverable address|not our customer|does not have an? (?:\\S+ )?account|"
                   + "doesn'?t have an? (?:\\S+ )?account|no account|bad destination mailbox|not a known user|unknown or illegal|"

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides, for one message, whether it concerns the campaign and how: which delegation (by
@@ -110,8 +111,11 @@ final class Triage {
     threadIds.addAll(headers.threadIds());
     Optional<String> byThread = index.byThread(threadIds);
     if (byThread.isPresent()) {
+      // the delegation's address the report names; if it names none, the returned letter's
       Optional<String> address =
-          candidates.stream().filter(a -> index.byAddress(a).equals(byThread)).findFirst();
+          Stream.concat(candidates.stream(), report.returnedTo().stream())
+              .filter(a -> index.byAddress(a).equals(byThread))
+              .findFirst();
       return Optional.of(
           row(received, byThread.get(), kind, headers, messageId, MatchedBy.THREAD, report.detail(address)));
     }
