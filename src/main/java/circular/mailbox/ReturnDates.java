@@ -55,7 +55,7 @@ final class ReturnDates {
           "\\b(?:(back|return|returning|returns|again|de retour|retour|a partir du|des le|de vuelta|regreso|regresare|regresa|"
               + "de nuevo|a partir del|wieder|zuruck|ab)|(until|till|til|through|thru|jusqu'?au|jusqu'?a|hasta|bis zum|bis einschliesslich)|"
               + "(to|au|al|bis))\\b");
-  private static final Pattern FEW_WORDS = Pattern.compile("^\\W*(?:\\w+\\W+){0,4}$");
+  private static final Pattern FEW_WORDS = Pattern.compile("^\\W*(?:\\w+\\W+){0,6}$");
   private static final Pattern NO_WORD = Pattern.compile("^\\W*(?:(?:the|le|el|den|dem)\\W+)?$");
 
   private ReturnDates() {}
