@@ -87,6 +87,9 @@ record DeliveryReport(
   private static final Pattern SERVER_FROM =
       Pattern.compile("mailer[-_]?daemon|<\\s*>|mail delivery (?:sub)?system|delivery status notification", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern FORWARDED_REPORT =
+      Pattern.compile("^\\s*(?:fwd?|fw|tr|wg|rv|enc)\\s*:\\s*(?:" + SUSPECT_SUBJECT.pattern() + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** A sender nobody reads: notices come from it, and some servers send their reports so. */
   private static final Pattern NO_REPLY = Pattern.compile("^(?:no-?reply|do-?not-?reply|bounces?)[@+-]", Pattern.CASE_INSENSITIVE);
 
@@ -121,9 +124,31 @@ record DeliveryReport(
         || headers.nullReturnPath();
   }
 
-  /** Reads the report in a whole message; empty if it is not a delivery report after all. */
-  static Optional<DeliveryReport> read(MimePart message, MailHeaders headers) throws MessagingException, IOException {
-    return ReportReader.read(message, headers);
+  /**
+   * Whether a machine wrote the message, or a person forwards what a machine wrote, so that its
+   * words may be read as a report's: a server, a no-reply sender, a list server, a message marked
+   * automatic, or one whose subject forwards a report ({@code Fwd: Returned mail…}). A person's
+   * message that merely speaks of one ({@code Re: delivery failure}) is read for its report parts
+   * alone.
+   */
+  static boolean fromMachine(MailHeaders headers) {
+    return fromServer(headers)
+        || FORWARDED_REPORT.matcher(headers.subject()).find()
+        || headers.from().map(a -> NO_REPLY.matcher(a).find()).orElse(false)
+        || headers.get("X-Failed-Recipients").isPresent()
+        || headers.get("X-MLServer").isPresent()
+        || headers.get("Auto-Submitted").map(v -> !v.strip().toLowerCase(Locale.ROOT).startsWith("no")).orElse(false);
+  }
+
+  /**
+   * Reads the report in a whole message; empty if it is not a delivery report after all.
+   *
+   * @param readWords whether the report's words may tell what it is (see {@link #fromMachine}):
+   *     else only its machine-readable parts do
+   */
+  static Optional<DeliveryReport> read(MimePart message, MailHeaders headers, boolean readWords)
+      throws MessagingException, IOException {
+    return ReportReader.read(message, headers, readWords);
   }
 
   boolean failed() {

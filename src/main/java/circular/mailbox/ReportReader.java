@@ -51,13 +51,14 @@ final class ReportReader {
 
   private ReportReader() {}
 
-  static Optional<DeliveryReport> read(MimePart message, MailHeaders headers) throws MessagingException, IOException {
+  static Optional<DeliveryReport> read(MimePart message, MailHeaders headers, boolean readWords)
+      throws MessagingException, IOException {
     ReportReader reader = new ReportReader();
     reader.collect(message, 0);
-    return reader.report(headers);
+    return reader.report(headers, readWords);
   }
 
-  private Optional<DeliveryReport> report(MailHeaders headers) {
+  private Optional<DeliveryReport> report(MailHeaders headers, boolean readWords) {
     List<QuotedOriginal> quotes = texts.stream().map(QuotedOriginal::in).toList();
     StringBuilder ownWords = new StringBuilder();
     for (int i = 0; i < texts.size(); i++) {
@@ -84,7 +85,7 @@ final class ReportReader {
         feedback(headers)
             .or(() -> SesNotification.read(String.join("\n", texts)))
             .or(() -> deliveryStatus(words, notRecipients))
-            .or(() -> PlainTextBounce.read(words, headers, notRecipients));
+            .or(() -> readWords ? PlainTextBounce.read(words, headers, notRecipients) : Optional.empty());
     // The returned letter's own To says whom it was for only when the report names no one: an
     // address the report names but that is no failed recipient (its own To) is no reason to guess.
     boolean namesSomeone = !PlainTextBounce.recipients(words, Set.of()).isEmpty();

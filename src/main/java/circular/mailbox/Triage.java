@@ -46,7 +46,11 @@ final class Triage {
     Instant received =
         headers.date().or(() -> arrivedOrEmpty(message)).orElseGet(Instant::now).truncatedTo(ChronoUnit.SECONDS);
 
-    Optional<DeliveryReport> report = suspected ? DeliveryReport.read(message.whole(), headers) : Optional.empty();
+    // A report's words are read only when a machine wrote it, and never a delegation's own mail:
+    // a delegation's out-of-office saying "your message will not be delivered" is no bounce.
+    boolean readWords = DeliveryReport.fromMachine(headers) && from.flatMap(index::byAddress).isEmpty();
+    Optional<DeliveryReport> report =
+        suspected ? DeliveryReport.read(message.whole(), headers, readWords) : Optional.empty();
     if (report.isPresent()) {
       return reportRow(report.get(), received, headers, messageId);
     }
