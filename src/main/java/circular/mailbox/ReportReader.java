@@ -35,7 +35,8 @@ import org.eclipse.angus.mail.dsn.MessageHeaders;
  * broken is read as text rather than dropped; a returned message that is itself a report (a
  * bounce forwarded by a relay) is read as part of the report. Then the report is understood in
  * this order: its feedback fields, an Amazon SES notification, its delivery-status fields
- * (wherever they were written), and last its words ({@link PlainTextBounce}). Stateless.
+ * (wherever they were written), and last its words ({@link PlainTextBounce}). One reader per
+ * message, used by one thread: {@code ReportReader.read(message, headers, true)}.
  */
 final class ReportReader {
   private static final int MAX_DEPTH = 8;
@@ -84,7 +85,7 @@ final class ReportReader {
     Optional<Reading> reading =
         feedback(headers)
             .or(() -> SesNotification.read(String.join("\n", texts)))
-            .or(() -> deliveryStatus(words, notRecipients))
+            .or(() -> deliveryStatus(readWords ? words : "", notRecipients))
             .or(() -> readWords ? PlainTextBounce.read(words, headers, notRecipients) : Optional.empty());
     // The returned letter's own To says whom it was for only when the report names no one: an
     // address the report names but that is no failed recipient (its own To) is no reason to guess.
@@ -124,7 +125,10 @@ final class ReportReader {
     return Optional.of(new Reading(Outcome.COMPLAINT, recipients, type));
   }
 
-  /** The RFC 3464 fields, from a delivery-status part or pasted into the text. */
+  /**
+   * The RFC 3464 fields, from a delivery-status part or pasted into the text; for a failure, the
+   * addresses the words name after those the fields do (a forwarding address's original).
+   */
   private Optional<Reading> deliveryStatus(String words, Set<String> notRecipients) {
     List<Recipient> failed = new ArrayList<>();
     List<Recipient> delayed = new ArrayList<>();

@@ -94,7 +94,8 @@ final class Triage {
         return Optional.of(new Match(byAddress.get(), MatchedBy.ADDRESS));
       }
     }
-    for (String address : senders) {
+    // a server or a no-reply sender at a delegation's domain writes for everyone there
+    for (String address : DeliveryReport.fromMachine(headers) ? List.<String>of() : senders) {
       Optional<String> byDomain = index.byDomain(address);
       if (byDomain.isPresent()) {
         return Optional.of(new Match(byDomain.get(), MatchedBy.DOMAIN));
