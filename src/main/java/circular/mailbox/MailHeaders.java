@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
  */
 record MailHeaders(Map<String, String> raw) {
   private static final Pattern MIME_TYPE = Pattern.compile("[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
-  private static final Pattern ADDRESS =
-      Pattern.compile("[A-Za-z0-9._%+'!#$&*/=?^`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
   /** Every header the scan reads; nothing else is fetched unless a message looks like a bounce. */
   static final List<String> NAMES =
@@ -196,8 +194,7 @@ record MailHeaders(Map<String, String> raw) {
     } catch (AddressException e) {
       // an address a client mangled: fall through to the plain search below
     }
-    Matcher m = ADDRESS.matcher(value);
-    return m.find() ? Optional.of(m.group()) : Optional.empty();
+    return Addresses.first(value);
   }
 
   /**

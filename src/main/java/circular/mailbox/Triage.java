@@ -4,6 +4,7 @@ import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
 import circular.campaign.ResponseRow.MatchedBy;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimePart;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +50,9 @@ final class Triage {
     // A report's words are read only when a machine wrote it, and never a delegation's own mail:
     // a delegation's out-of-office saying "your message will not be delivered" is no bounce.
     boolean readWords = DeliveryReport.fromMachine(headers) && from.flatMap(index::byAddress).isEmpty();
+    Whole whole = new Whole(message);
     Optional<DeliveryReport> report =
-        suspected ? DeliveryReport.read(message.whole(), headers, readWords) : Optional.empty();
+        suspected ? DeliveryReport.read(whole.get(), headers, readWords) : Optional.empty();
     if (report.isPresent()) {
       return reportRow(report.get(), received, headers, messageId);
     }
@@ -61,13 +63,30 @@ final class Triage {
     }
     String detail = "";
     if (kind == Kind.AUTO_REPLY && match.get().by() != MatchedBy.NONE) {
-      detail = ReturnDates.in(message.whole(), received).map(ReturnDates.Found::detail).orElse("");
+      detail = ReturnDates.in(whole.get(), received).map(ReturnDates.Found::detail).orElse("");
     }
     Match m = match.get();
     return Optional.of(row(received, m.recipientId(), m.by() == MatchedBy.NONE ? Kind.UNMATCHED : kind, headers, messageId, m.by(), detail));
   }
 
   private record Match(String recipientId, MatchedBy by) {}
+
+  /** The whole message, fetched the first time it is needed and only then. */
+  private static final class Whole {
+    private final Source.Incoming message;
+    private MimePart part;
+
+    Whole(Source.Incoming message) {
+      this.message = message;
+    }
+
+    MimePart get() throws MessagingException, IOException {
+      if (part == null) {
+        part = message.whole();
+      }
+      return part;
+    }
+  }
 
   /** Who a reply or an automatic reply is from: by thread, address or domain, or unmatched. */
   private Optional<Match> match(Kind kind, Instant received, MailHeaders headers) {
