@@ -35,7 +35,10 @@ import org.eclipse.angus.mail.dsn.MessageHeaders;
  * broken is read as text rather than dropped; a returned message that is itself a report (a
  * bounce forwarded by a relay) is read as part of the report. Then the report is understood in
  * this order: its feedback fields, an Amazon SES notification, its delivery-status fields
- * (wherever they were written), and last its words ({@link PlainTextBounce}). One reader per
+ * (wherever they were written), and last its words ({@link PlainTextBounce}). What is found only
+ * in the words — pasted fields, a notification, the words themselves — counts only when a machine
+ * wrote the message ({@link DeliveryReport#fromMachine}): a person quoting a report sends none.
+ * One reader per
  * message, used by one thread: {@code ReportReader.read(message, headers, true)}.
  */
 final class ReportReader {
@@ -73,7 +76,9 @@ final class ReportReader {
       returnedTo.addAll(q.recipients());
     }
     for (String text : texts) {
-      fields.addAll(StatusFields.parse(text));
+      if (readWords) { // fields pasted into words count only where the words do
+        fields.addAll(StatusFields.parse(text));
+      }
       ids.addAll(SesNotification.ids(text));
     }
     String words = ownWords.toString();
@@ -84,7 +89,7 @@ final class ReportReader {
 
     Optional<Reading> reading =
         feedback(headers)
-            .or(() -> SesNotification.read(String.join("\n", texts)))
+            .or(() -> readWords ? SesNotification.read(String.join("\n", texts)) : Optional.empty())
             .or(() -> deliveryStatus(readWords ? words : "", notRecipients))
             .or(() -> readWords ? PlainTextBounce.read(words, headers, notRecipients) : Optional.empty());
     // The returned letter's own To says whom it was for only when the report names no one: an
