@@ -259,8 +259,11 @@ final class ReportReader {
   }
 
   private MailHeaders returnedHeaders(byte[] bytes) throws MessagingException {
-    MailHeaders headers = MailHeaders.of(new MessageHeaders(new ByteArrayInputStream(bytes)));
+    MessageHeaders raw = new MessageHeaders(new ByteArrayInputStream(bytes));
+    MailHeaders headers = MailHeaders.of(raw);
     headers.messageId().ifPresent(ids::add);
+    // Outlook.com rewrites a letter's Message-ID on the way out and keeps ours here
+    ids.addAll(MessageIds.all(raw.getHeader("X-Microsoft-Original-Message-ID", " ")));
     ids.addAll(headers.threadIds());
     if (returnedSubject.isEmpty() && !headers.subject().isEmpty()) {
       returnedSubject = Optional.of(headers.subject());
