@@ -36,11 +36,13 @@ final class CsvLog implements AutoCloseable {
   /**
    * Opens {@code file} for appending, writing {@code header} if it is new. A last row torn by a
    * killed process (no final line break) is cut off: it was never made durable, so nothing
-   * depended on it.
+   * depended on it. A file written before the header's last columns existed is {@link #widen
+   * widened} first.
    */
   static CsvLog open(Path file, List<String> header) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
+      widen(file, header);
       FileChannel channel =
           FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       long size = channel.size();
@@ -57,6 +59,55 @@ final class CsvLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Gives a log whose header is the start of {@code header} — written by a version that did not
+   * have the last columns yet — those columns, empty in every row. The file is written anew beside
+   * the old one and then put in its place in one step, so that a crash leaves the one or the
+   * other, whole. Any other file is left as it is.
+   */
+  private static void widen(Path file, List<String> header) throws IOException {
+    if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+      return;
+    }
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, CSVFormat.RFC4180)) {
+      for (CSVRecord record : parser) {
+        rows.add(record.toList());
+      }
+    } catch (UncheckedIOException | java.nio.charset.MalformedInputException e) {
+      return; // not a log this class can read: reading it says so
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    List<String> old = rows.get(0);
+    if (old.size() >= header.size() || !header.subList(0, old.size()).equals(old)) {
+      return;
+    }
+    if (!Files.readString(file, StandardCharsets.UTF_8).endsWith("\n")) {
+      rows.remove(rows.size() - 1); // torn by a killed process: never durable, cut off as below
+    }
+    StringBuilder widened = new StringBuilder(format(header));
+    for (List<String> row : rows.subList(1, rows.size())) {
+      List<String> cells = new java.util.ArrayList<>(row);
+      while (cells.size() < header.size()) {
+        cells.add("");
+      }
+      widened.append(format(cells));
+    }
+    Path next = file.resolveSibling(file.getFileName() + ".widened");
+    try (FileChannel out =
+        FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      ByteBuffer bytes = ByteBuffer.wrap(widened.toString().getBytes(StandardCharsets.UTF_8));
+      while (bytes.hasRemaining()) {
+        out.write(bytes);
+      }
+      out.force(true);
+    }
+    Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** Writes a row (to the operating system, so it survives the process) and returns its number. */

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
  * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it
- * appends). Used by one thread at a time.
+ * appends). A file written before the {@code detail} column existed is read as it is, and given
+ * the column (empty in its old rows) when it is next opened for appending. Used by one thread at a
+ * time.
  */
 public final class ResponseLog implements AutoCloseable {
   private final CsvLog log;
@@ -52,7 +54,8 @@ public final class ResponseLog implements AutoCloseable {
                 record.get("subject"),
                 record.get("message_id"),
                 ResponseRow.MatchedBy.of(record.get("matched_by"))
-                    .orElseThrow(() -> unknown(file, line, "matched_by", record.get("matched_by")))));
+                    .orElseThrow(() -> unknown(file, line, "matched_by", record.get("matched_by"))),
+                record.isMapped("detail") ? record.get("detail") : ""));
   }
 
   private static InputException unknown(Path file, long line, String column, String value) {

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One row of {@code responses.csv}: {@code received,recipient_id,kind,from,subject,message_id,matched_by},
- * one message found in a mailbox that concerns the campaign.
+ * One row of {@code responses.csv}: {@code
+ * received,recipient_id,kind,from,subject,message_id,matched_by,detail}, one message found in a
+ * mailbox that concerns the campaign.
  *
  * @param received when the message was written (its Date header), or when the server got it
  * @param recipientId the delegation it was matched to; empty when {@link Kind#UNMATCHED}
  * @param from the sender's bare address
  * @param messageId as in the header, angle brackets included; the row's identity
+ * @param detail what the message says, for a person to act on: for a bounce the failed address,
+ *     status code and reason ({@code disarmament@x.example 5.1.1 user unknown}), for a delay its
+ *     status, for an abuse report {@code spam complaint}, for an out-of-office its return date
+ *     when it gives one; empty for a reply
  */
 public record ResponseRow(
     Instant received,
@@ -21,10 +26,13 @@ public record ResponseRow(
     String from,
     String subject,
     String messageId,
-    MatchedBy matchedBy) {
+    MatchedBy matchedBy,
+    String detail) {
 
   static final List<String> HEADER =
-      List.of("received", "recipient_id", "kind", "from", "subject", "message_id", "matched_by");
+      List.of("received", "recipient_id", "kind", "from", "subject", "message_id", "matched_by", "detail");
+  /** The header of a file written before the {@code detail} column existed. */
+  static final List<String> HEADER_WITHOUT_DETAIL = HEADER.subList(0, HEADER.size() - 1);
 
   public ResponseRow {
     if (messageId == null || messageId.isBlank()) {
@@ -36,11 +44,18 @@ public record ResponseRow(
     recipientId = recipientId == null ? "" : recipientId;
     from = from == null ? "" : from;
     subject = subject == null ? "" : subject;
+    detail = detail == null ? "" : detail;
+  }
+
+  /** A row that says nothing more than its kind: a reply, or a row of a file without details. */
+  public ResponseRow(
+      Instant received, String recipientId, Kind kind, String from, String subject, String messageId, MatchedBy matchedBy) {
+    this(received, recipientId, kind, from, subject, messageId, matchedBy, "");
   }
 
   List<String> cells() {
     return List.of(
-        received.toString(), recipientId, kind.label(), from, subject, messageId, matchedBy.label());
+        received.toString(), recipientId, kind.label(), from, subject, messageId, matchedBy.label(), detail);
   }
 
   /** What a message is; only a {@link #REPLY} counts as an answer. */

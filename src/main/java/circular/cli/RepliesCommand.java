@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Records who replied, who is away and what bounced, from the mailboxes.",
-      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there) and adds to responses.csv every message that answers the campaign's letters: a reply, an automatic reply or a bounce, matched to its delegation by thread, address or domain; a message that answers the letter but matches no delegation is kept as 'unmatched'. Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml, a campaign sent through the sandbox is read from the sandbox's mailboxes."
+      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there) and adds to responses.csv every message that answers the campaign's letters: a reply, an automatic reply or a bounce, matched to its delegation by thread, address or domain; a message that answers the letter but matches no delegation is kept as 'unmatched'. Delivery reports are read in every common dialect and tied to a delegation only by the letter they return or the address they name; each row's detail says what a report said (the failed address, status and reason) or when an out-of-office's writer is back. Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml, a campaign sent through the sandbox is read from the sandbox's mailboxes."
     })
 final class RepliesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

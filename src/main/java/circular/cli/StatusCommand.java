@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Shows where each delegation stands: letter, reminder, reply, out of office, bounce.",
-      "A reply shows when and from whom. Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
+      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -74,8 +74,8 @@ final class StatusCommand implements Callable<Integer> {
             s.letter().map(r -> r.status().label()).orElse("-"),
             s.followUp().map(r -> r.status().label()).orElse("-"),
             s.reply().map(r -> DAY.format(r.received()) + " " + r.from()).orElse("-"),
-            s.autoReply().map(r -> DAY.format(r.received())).orElse("-"),
-            s.bounce().map(r -> DAY.format(r.received())).orElse("-")
+            s.autoReply().map(StatusCommand::withDetail).orElse("-"),
+            s.bounce().map(StatusCommand::withDetail).orElse("-")
           });
     }
     int[] widths = new int[cells.get(0).length];
@@ -96,6 +96,11 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code 2012-03-22 09:07 geneva@nzl-mission.example 5.1.1 user unknown}: when, and what it said. */
+  private static String withDetail(ResponseRow row) {
+    return (DAY.format(row.received()) + " " + row.detail()).strip();
+  }
+
   private static String shorten(String text, int width) {
     return text.codePointCount(0, text.length()) <= width ? text : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
   }
@@ -103,7 +108,8 @@ final class StatusCommand implements Callable<Integer> {
   private static void writeCsv(List<Standing> rows, PrintWriter out) throws IOException {
     CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     printer.printRecord(
-        "id", "country", "letter_status", "letter_time", "reminder_status", "reply_received", "reply_from", "auto_reply_received", "bounce_received");
+        "id", "country", "letter_status", "letter_time", "reminder_status", "reply_received", "reply_from", "auto_reply_received",
+        "bounce_received", "auto_reply_detail", "bounce_detail");
     for (Standing s : rows) {
       printer.printRecord(
           s.recipient().id(),
@@ -114,7 +120,9 @@ final class StatusCommand implements Callable<Integer> {
           s.reply().map(r -> r.received().toString()).orElse(""),
           s.reply().map(ResponseRow::from).orElse(""),
           s.autoReply().map(r -> r.received().toString()).orElse(""),
-          s.bounce().map(r -> r.received().toString()).orElse(""));
+          s.bounce().map(r -> r.received().toString()).orElse(""),
+          s.autoReply().map(ResponseRow::detail).orElse(""),
+          s.bounce().map(ResponseRow::detail).orElse(""));
     }
     printer.flush();
   }

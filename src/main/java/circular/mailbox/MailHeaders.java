@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  * @param raw each header's first value as it was sent (unfolded), by its name in {@link #NAMES}
  */
 record MailHeaders(Map<String, String> raw) {
-  private static final Pattern ADDRESS =
-      Pattern.compile("[A-Za-z0-9._%+'!#$&*/=?^`{|}~-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+  private static final Pattern MIME_TYPE = Pattern.compile("[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
 
   /** Every header the scan reads; nothing else is fetched unless a message looks like a bounce. */
   static final List<String> NAMES =
@@ -57,7 +56,8 @@ record MailHeaders(Map<String, String> raw) {
           "Precedence",
           "X-Precedence",
           "Content-Type",
-          "X-Failed-Recipients");
+          "X-Failed-Recipients",
+          "X-MLServer");
 
   /** The header names as a FetchProfile takes them. */
   static String[] names() {
@@ -173,8 +173,9 @@ record MailHeaders(Map<String, String> raw) {
     try {
       return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
     } catch (ParseException e) {
-      int semicolon = contentType.indexOf(';');
-      return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+      // a malformed type, such as "text/plain charset=..." without its semicolon: its first word
+      Matcher type = MIME_TYPE.matcher(contentType);
+      return type.find() ? type.group().toLowerCase(Locale.ROOT) : "text/plain";
     }
   }
 
@@ -193,8 +194,7 @@ record MailHeaders(Map<String, String> raw) {
     } catch (AddressException e) {
       // an address a client mangled: fall through to the plain search below
     }
-    Matcher m = ADDRESS.matcher(value);
-    return m.find() ? Optional.of(m.group()) : Optional.empty();
+    return Addresses.first(value);
   }
 
   /**

@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.InputException;
 import circular.campaign.Campaign;
 import circular.campaign.CampaignLock;
 import circular.campaign.ResponseLog;
@@ -44,7 +45,9 @@ public final class ReplyScan {
 
   /**
    * Scans every source in order; a source that cannot be read is reported and the others go on,
-   * as does the scan past a message that cannot be parsed.
+   * as does the scan past a message that cannot be parsed. A problem with the campaign or its
+   * recipient list is no message's: it stops the scan, as an {@link InputException}, before any
+   * row is written.
    *
    * @param index read only when some source has a message new since the last scan: a rescan that
    *     finds nothing new does not read the campaign's letters and list at all
@@ -110,6 +113,8 @@ public final class ReplyScan {
     for (Source.Incoming message : batch.messages()) {
       try {
         look(message);
+      } catch (InputException e) {
+        throw e; // the list or the campaign is wrong, not this message: said once, by the caller
       } catch (FolderClosedException | StoreClosedException e) {
         problems.add(message.where() + ": the connection was lost (" + e.getMessage() + "); the next scan goes on from here");
         return false;

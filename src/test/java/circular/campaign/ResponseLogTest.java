@@ -2,6 +2,7 @@ package circular.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import circular.InputException;
 import circular.campaign.ResponseRow.Kind;
@@ -38,9 +39,9 @@ class ResponseLogTest {
 
     assertThat(Files.readString(file, StandardCharsets.UTF_8))
         .isEqualTo(
-            "received,recipient_id,kind,from,subject,message_id,matched_by\n"
-                + "2012-03-23T09:14:32Z,AUT,reply,geneva@aut-mission.example,\"RE: Intersessional Meetings, Geneva (Austria)\",<8F2A@EXCH01.aut-mission.example>,thread\n"
-                + "2012-03-23T09:14:32Z,,unmatched,geneva@aut-mission.example,Invitation,<8F2A@EXCH01.aut-mission.example>,none\n");
+            "received,recipient_id,kind,from,subject,message_id,matched_by,detail\n"
+                + "2012-03-23T09:14:32Z,AUT,reply,geneva@aut-mission.example,\"RE: Intersessional Meetings, Geneva (Austria)\",<8F2A@EXCH01.aut-mission.example>,thread,\n"
+                + "2012-03-23T09:14:32Z,,unmatched,geneva@aut-mission.example,Invitation,<8F2A@EXCH01.aut-mission.example>,none,\n");
   }
 
   @Test
@@ -70,6 +71,55 @@ class ResponseLogTest {
     assertThatThrownBy(() -> ResponseLog.read(file))
         .isInstanceOf(InputException.class)
         .hasMessage(file + ":2: column 'kind': unknown value 'answer'");
+  }
+
+  @Test
+  void aBounceKeepsWhatItSaidInTheDetailColumn() {
+    Path file = dir.resolve("responses.csv");
+    ResponseRow bounce =
+        new ResponseRow(
+            Instant.parse("2012-03-22T09:07:09Z"), "NZL", Kind.BOUNCE, "MAILER-DAEMON@mx.nzl-mission.example",
+            "Undelivered Mail Returned to Sender", "<b1@mx.nzl-mission.example>", MatchedBy.THREAD,
+            "geneva@nzl-mission.example 5.1.1 user unknown");
+    try (ResponseLog log = ResponseLog.open(file)) {
+      log.append(bounce);
+    }
+
+    assertThat(ResponseLog.read(file)).containsExactly(bounce);
+  }
+
+  private static final String WITHOUT_DETAIL =
+      "received,recipient_id,kind,from,subject,message_id,matched_by\n"
+          + "2012-03-23T09:14:32Z,AUT,reply,geneva@aut-mission.example,\"RE: Meetings, Geneva\",<r1@aut.example>,thread\n"
+          + "2012-03-22T09:07:09Z,NZL,bounce,MAILER-DAEMON@mx.nzl-mission.example,Undelivered,<b1@nzl.example>,thread\n";
+
+  @Test
+  void aFileWrittenBeforeTheDetailColumnIsReadWithEmptyDetails() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    Files.writeString(file, WITHOUT_DETAIL);
+
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::recipientId, ResponseRow::detail)
+        .containsExactly(tuple("AUT", ""), tuple("NZL", ""));
+    assertThat(Files.readString(file)).as("reading changes nothing").isEqualTo(WITHOUT_DETAIL);
+  }
+
+  @Test
+  void aFileWrittenBeforeTheDetailColumnIsWidenedWhenExtendedItsRowsKeptAsTheyWere() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    Files.writeString(file, WITHOUT_DETAIL + "2012-03-24T09:10:12Z,URY,auto-re");
+
+    try (ResponseLog log = ResponseLog.open(file)) {
+      log.append(row("Automatic reply", Kind.AUTO_REPLY, MatchedBy.ADDRESS));
+    }
+
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "received,recipient_id,kind,from,subject,message_id,matched_by,detail\n"
+                + "2012-03-23T09:14:32Z,AUT,reply,geneva@aut-mission.example,\"RE: Meetings, Geneva\",<r1@aut.example>,thread,\n"
+                + "2012-03-22T09:07:09Z,NZL,bounce,MAILER-DAEMON@mx.nzl-mission.example,Undelivered,<b1@nzl.example>,thread,\n"
+                + "2012-03-23T09:14:32Z,AUT,auto-reply,geneva@aut-mission.example,Automatic reply,<8F2A@EXCH01.aut-mission.example>,address,\n");
+    assertThat(dir.resolve("responses.csv.widened")).doesNotExist();
   }
 
   @Test

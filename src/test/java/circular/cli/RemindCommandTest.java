@@ -70,12 +70,42 @@ class RemindCommandTest {
   }
 
   @Test
+  void statusShowsWhatAnAutomaticReplyAndABounceSaid() throws Exception {
+    Files.writeString(
+        dir.resolve("responses.csv"),
+        "received,recipient_id,kind,from,subject,message_id,matched_by,detail\n"
+            + "2012-03-23T11:00:00Z,FRA,auto-reply,geneve@fra-mission.example,Réponse automatique,<r2@fra.example>,address,back on 2012-04-02\n"
+            + "2012-03-23T12:00:00Z,MEX,bounce,mailer-daemon@mex.example,Undeliverable,<r3@mex.example>,thread,"
+            + "misionginebra@mex-mission.example 5.1.1 user unknown\n",
+        StandardCharsets.UTF_8);
+
+    CliRun table = CliRun.of("status", "--campaign", dir.toString());
+    CliRun csv = CliRun.of("status", "--campaign", dir.toString(), "--csv");
+
+    assertThat(table.out())
+        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 back on 2012-04-02 +-")
+        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 misionginebra@mex-mission.example 5.1.1 user unknown");
+    assertThat(csv.out().lines())
+        .contains(
+            "FRA,France,sent," + sentTime("FRA") + ",,,,2012-03-23T11:00:00Z,,back on 2012-04-02,",
+            "MEX,Mexico,sent," + sentTime("MEX") + ",,,,,2012-03-23T12:00:00Z,,misionginebra@mex-mission.example 5.1.1 user unknown");
+  }
+
+  private String sentTime(String id) {
+    return SentLog.read(dir.resolve("sent.csv")).stream()
+        .filter(r -> r.recipientId().equals(id) && r.status() == Status.SENT)
+        .map(r -> r.time().toString())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void awaitingListsOnlyTheSentWithoutAReplyAndCsvOpensInASpreadsheet() {
     CliRun run = CliRun.of("status", "--campaign", dir.toString(), "--awaiting", "--csv");
 
     assertThat(run.status()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received");
+    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received,auto_reply_detail,bounce_detail");
     assertThat(lines.subList(1, lines.size())).extracting(l -> l.substring(0, 3)).containsExactly("CHL", "FRA", "MEX", "ESP");
   }
 

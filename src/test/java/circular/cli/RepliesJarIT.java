@@ -74,4 +74,40 @@ class RepliesJarIT {
         + Files.readString(dir.resolve("scan-state.csv"), StandardCharsets.UTF_8);
     assertThat(everything).doesNotContain(PASSWORD);
   }
+
+  @Test
+  void aBrokenRecipientListIsReportedOnceForAllTheMessagesWithExitTwoAndNothingRecorded() throws Exception {
+    Path campaign = dir.resolve("campaign");
+    copy(PROJECT.resolve("src/test/resources/mailbox/campaign"), campaign);
+    Path mailbox = dir.resolve("mailbox");
+    copy(PROJECT.resolve("src/test/resources/mailbox/sender/INBOX"), mailbox);
+    Path list = dir.resolve("states.csv");
+    Files.writeString(list, "id,email\nAUT,geneva@aut-mission.example\nAUT,disarmament@aut-mission.example\n");
+    Files.writeString(
+        campaign.resolve("campaign.properties"),
+        "letter=" + PROJECT.resolve("letter-templates/2012-03-22-nim-invitation") + "\nrecipients=" + list + "\n");
+
+    JarProcess.Result run =
+        JarProcess.run(PROJECT, "replies", "--campaign", campaign.toString(), "--eml", mailbox.toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .as("one line for the list, not one per message")
+        .isEqualTo(list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n1 problem; nothing was recorded.\n");
+    assertThat(ResponseLog.read(campaign.resolve("responses.csv"))).isEmpty();
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target);
+        }
+      }
+    }
+  }
 }

@@ -101,7 +101,7 @@ class ImapScanTest {
     assertThat(responses())
         .endsWith(
             "2012-04-10T07:15:00Z,BEL,reply,geneve@bel-mission.example,RE: mesures nationales d'application,"
-                + "<late-reply-1@bel-mission.example>,thread\n");
+                + "<late-reply-1@bel-mission.example>,thread,\n");
   }
 
   @Test
@@ -124,7 +124,7 @@ class ImapScanTest {
 
     assertThat(responses())
         .contains("\n2012-04-11T08:30:00Z,BEL,reply,geneve@bel-mission.example,Re: mesures nationales d'application,"
-            + "<undated@bel-mission.example>,address\n");
+            + "<undated@bel-mission.example>,address,\n");
   }
 
   @Test
