@@ -2,15 +2,18 @@ package circular.mailbox;
 
 import circular.campaign.Campaign;
 import circular.campaign.CampaignLock;
+import circular.campaign.ReplyCopies;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
+import jakarta.mail.internet.MimePart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ import java.util.function.Supplier;
  * concerns the campaign becomes one row, once, however often it is scanned and in however many
  * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
  * scan fetches only what is new, and a scan killed midway redoes its part without duplicates.
+ * Every message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign);
@@ -62,7 +66,10 @@ public final class ReplyScan {
   private final Supplier<CampaignIndex> index;
   private Triage triage;
   private final ResponseLog log;
+  private final ReplyCopies copies;
   private final Set<String> known = new HashSet<>();
+  /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
+  private final Map<String, String> uncopied = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final Map<Kind, Integer> added = new EnumMap<>(Kind.class);
   private int notOurs;
@@ -73,7 +80,13 @@ public final class ReplyScan {
     this.campaign = campaign;
     this.index = index;
     this.log = log;
-    ResponseLog.read(campaign.responses()).forEach(r -> known.add(MessageIds.key(r.messageId())));
+    this.copies = ReplyCopies.of(campaign);
+    for (ResponseRow r : ResponseLog.read(campaign.responses())) {
+      known.add(MessageIds.key(r.messageId()));
+      if (r.kind() == Kind.REPLY && !copies.has(r.messageId())) {
+        uncopied.put(MessageIds.key(r.messageId()), r.messageId());
+      }
+    }
   }
 
   private ScanReport run(List<? extends Source> sources, ScanProgress progress) {
@@ -125,6 +138,10 @@ public final class ReplyScan {
     MailHeaders headers = message.headers();
     String id = headers.messageId().orElseGet(headers::syntheticId);
     if (known.contains(MessageIds.key(id))) {
+      String recorded = uncopied.remove(MessageIds.key(id));
+      if (recorded != null) {
+        keep(recorded, message);
+      }
       alreadyKnown++;
       return;
     }
@@ -136,8 +153,21 @@ public final class ReplyScan {
       notOurs++;
       return;
     }
+    if (row.get().kind() == Kind.REPLY) {
+      keep(id, message); // before its row: a recorded reply has its copy
+    }
     log.append(row.get());
     known.add(MessageIds.key(id));
     added.merge(row.get().kind(), 1, Integer::sum);
+  }
+
+  /** Keeps the reply for the digest; a copy that cannot be written does not cost the row. */
+  private void keep(String id, Source.Incoming message) throws MessagingException, IOException {
+    MimePart whole = message.whole();
+    try {
+      copies.keep(id, whole::writeTo);
+    } catch (IOException e) {
+      problems.add(message.where() + ": recorded, but its copy for the digest cannot be written to " + copies.folder() + " (" + e.getMessage() + ")");
+    }
   }
 }
