@@ -29,7 +29,7 @@ final class DigestPage {
       body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; font-size: 15px; line-height: 1.45; color: #1a1a1a; margin: 1.2em auto; max-width: 60em; padding: 0 1em; }
       h1 { font-size: 1.5em; margin: 0 0 0.3em 0; }
       h2 { font-size: 1.2em; margin: 0 0 0.5em 0; padding-bottom: 0.2em; border-bottom: 1px solid #ccc; }
-      h2 .id { color: #666; font-weight: normal; font-size: 0.85em; margin-left: 0.4em; }
+      h2 .id { color: #666; font-weight: normal; font-size: 0.85em; margin-left: 0.2em; }
       .meta { color: #555; margin: 0 0 1em 0; }
       nav { margin: 0 0 1.5em 0; font-size: 0.92em; }
       nav a { margin-right: 0.9em; white-space: nowrap; }
@@ -98,7 +98,7 @@ final class DigestPage {
     Element section = body.appendElement("section").addClass("delegation").attr("id", first.id());
     Element heading = section.appendElement("h2").text(first.country().isEmpty() ? first.id() : first.country());
     if (!first.country().isEmpty()) {
-      heading.appendElement("span").addClass("id").text(first.id());
+      heading.appendText(" ").appendElement("span").addClass("id").text(first.id()); // "Austria AUT" when copied
     }
     for (Answer a : replies) {
       Element article = section.appendElement("article").addClass("reply");

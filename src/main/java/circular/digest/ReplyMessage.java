@@ -49,9 +49,11 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
    * @throws MessagingException if it cannot be read as a message
    */
   static ReplyMessage read(Path eml) throws IOException, MessagingException {
+    Properties properties = new Properties();
+    properties.setProperty("mail.mime.allowutf8", "true"); // headers sent as raw UTF-8, as many clients now do
     MimeMessage message;
     try (InputStream in = Files.newInputStream(eml)) {
-      message = new MimeMessage(Session.getInstance(new Properties()), in);
+      message = new MimeMessage(Session.getInstance(properties), in);
     }
     Walk walk = new Walk();
     walk.part(message, false);
