@@ -88,7 +88,7 @@ final class DigestPage {
     Optional<Instant> latest = answers.stream().map(Answer::received).max(Instant::compareTo);
     return answers.size() + (answers.size() == 1 ? " reply" : " replies") + " from " + delegations.size()
         + (delegations.size() == 1 ? " delegation" : " delegations") + "; " + awaited.size() + " of the " + sent
-        + " delegations sent the letter still awaited. List: " + list.getFileName() + "."
+        + " delegations written to " + (awaited.size() == 1 ? "has" : "have") + " not replied yet. List: " + list.getFileName() + "."
         + latest.map(t -> " Latest reply: " + WHEN.format(t) + ".").orElse("")
         + " Compiled by circular digest from the replies recorded by circular replies.";
   }
