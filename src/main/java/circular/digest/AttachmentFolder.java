@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -36,6 +37,11 @@ final class AttachmentFolder {
   /** Saves the bytes, or finds them saved before; returns the file's name in the folder. */
   String save(String sentName, byte[] content) throws IOException {
     String safe = FileNames.safe(sentName, "attachment");
+    try {
+      folder.resolve(safe);
+    } catch (InvalidPathException e) {
+      safe = FileNames.ascii(safe); // this system cannot name a file so (a JVM under the C locale)
+    }
     for (int n = 1; ; n++) {
       String name = FileNames.numbered(safe, n);
       Path file = folder.resolve(name);

@@ -47,6 +47,7 @@ final class DigestPage {
       table.awaited { border-collapse: collapse; width: 100%; font-size: 0.92em; }
       table.awaited th, table.awaited td { text-align: left; vertical-align: top; padding: 0.25em 0.6em; border-bottom: 1px solid #ddd; }
       table.awaited th { background: #f2f2f2; }
+      td.when { white-space: nowrap; }
       @media print { nav { display: none; } .text { background: none; } a { color: inherit; text-decoration: none; } }
       """;
 
@@ -143,7 +144,7 @@ final class DigestPage {
       tr.appendElement("td").text(s.recipient().id());
       tr.appendElement("td").text(s.recipient().fields().getOrDefault("country", ""));
       tr.appendElement("td").text(String.join(", ", s.recipient().emails()));
-      tr.appendElement("td").text(s.letter().map(r -> DAY.format(r.time())).orElse(""));
+      tr.appendElement("td").addClass("when").text(s.letter().map(r -> DAY.format(r.time())).orElse(""));
       tr.appendElement("td").text(sinceThen(s));
     }
   }

@@ -35,6 +35,16 @@ final class FileNames {
     return shortened(clean);
   }
 
+  /**
+   * The name in ASCII, accents dropped ({@code état} → {@code etat}) and other letters replaced by
+   * {@code _}: for a system whose file names cannot hold the name as sent (Java under a {@code C}
+   * locale encodes file names in ASCII).
+   */
+  static String ascii(String name) {
+    String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    return plain.replaceAll("[^\\x20-\\x7E]", "_");
+  }
+
   /** The name of the {@code n}th file of this name in a folder: {@code report.pdf}, {@code report-2.pdf}, … */
   static String numbered(String name, int n) {
     if (n == 1) {

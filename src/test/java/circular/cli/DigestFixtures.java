@@ -50,9 +50,13 @@ final class DigestFixtures {
       files = all.sorted().toList();
     }
     for (Path file : files) {
-      String text = expand(Files.readString(file, StandardCharsets.UTF_8), letterIds);
-      Files.writeString(inbox.resolve(file.getFileName()), text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+      Files.writeString(inbox.resolve(file.getFileName()), message(file, letterIds), StandardCharsets.UTF_8);
     }
+  }
+
+  /** One fixture as the message it stands for: placeholders filled in, lines ended by CRLF. */
+  static String message(Path file, Map<String, String> letterIds) throws IOException {
+    return expand(Files.readString(file, StandardCharsets.UTF_8), letterIds).replace("\n", "\r\n");
   }
 
   private static String expand(String text, Map<String, String> letterIds) {

@@ -32,6 +32,11 @@ class FileNamesTest {
   }
 
   @Test
+  void anAsciiNameKeepsItsLettersWithoutTheirAccents() {
+    assertThat(FileNames.ascii("Budget état 2012 – Genève.xlsx")).isEqualTo("Budget etat 2012 _ Geneve.xlsx");
+  }
+
+  @Test
   void theNthFileOfANameIsNumberedBeforeItsExtension() {
     assertThat(FileNames.numbered("report.pdf", 1)).isEqualTo("report.pdf");
     assertThat(FileNames.numbered("report.pdf", 2)).isEqualTo("report-2.pdf");
