@@ -9,12 +9,12 @@ import circular.campaign.ResponseRow.Kind;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
-import jakarta.mail.internet.MimePart;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +26,9 @@ import java.util.function.Supplier;
  * concerns the campaign becomes one row, once, however often it is scanned and in however many
  * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
  * scan fetches only what is new, and a scan killed midway redoes its part without duplicates.
- * Every message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest.
+ * Every message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest: fetched
+ * with the other replies of its folder once the folder is scanned, and before its position is
+ * saved, so that a reply whose row a killed scan left without its copy is kept by the next scan.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign);
@@ -70,6 +72,8 @@ public final class ReplyScan {
   private final Set<String> known = new HashSet<>();
   /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
   private final Map<String, String> uncopied = new HashMap<>();
+  /** The replies of the source being scanned, to keep once it is, with the id each is recorded by. */
+  private final Map<Source.Incoming, String> toKeep = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final Map<Kind, Integer> added = new EnumMap<>(Kind.class);
   private int notOurs;
@@ -120,6 +124,7 @@ public final class ReplyScan {
 
   /** Looks at every message of one source; false if the connection was lost before the end. */
   private boolean scan(Source.Batch batch, int total, ScanProgress progress) {
+    toKeep.clear();
     for (Source.Incoming message : batch.messages()) {
       try {
         look(message);
@@ -131,7 +136,23 @@ public final class ReplyScan {
       }
       progress.update(++done, total);
     }
-    return true;
+    return keepReplies(batch);
+  }
+
+  /** Keeps the source's replies for the digest; false if they could not all be fetched. */
+  private boolean keepReplies(Source.Batch batch) {
+    if (toKeep.isEmpty()) {
+      return true;
+    }
+    try {
+      batch.wholeOf(new ArrayList<>(toKeep.keySet()), this::keep);
+      return true;
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // the source is not marked scanned: the next scan meets these replies again and keeps them
+      problems.add(toKeep.keySet().iterator().next().where() + ": the replies cannot be fetched whole for the digest ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the next scan keeps them");
+      return false;
+    }
   }
 
   private void look(Source.Incoming message) throws MessagingException, IOException {
@@ -140,7 +161,7 @@ public final class ReplyScan {
     if (known.contains(MessageIds.key(id))) {
       String recorded = uncopied.remove(MessageIds.key(id));
       if (recorded != null) {
-        keep(recorded, message);
+        toKeep.put(message, recorded);
       }
       alreadyKnown++;
       return;
@@ -154,19 +175,18 @@ public final class ReplyScan {
       return;
     }
     if (row.get().kind() == Kind.REPLY) {
-      keep(id, message); // before its row: a recorded reply has its copy
+      toKeep.put(message, id);
     }
     log.append(row.get());
     known.add(MessageIds.key(id));
     added.merge(row.get().kind(), 1, Integer::sum);
   }
 
-  /** Keeps the reply for the digest; a copy that cannot be written does not cost the row. */
-  private void keep(String id, Source.Incoming message) throws MessagingException, IOException {
-    MimePart whole = message.whole();
+  /** Keeps one reply; a copy that cannot be written does not cost the others. */
+  private void keep(Source.Incoming message, byte[] bytes) {
     try {
-      copies.keep(id, whole::writeTo);
-    } catch (IOException e) {
+      copies.keep(toKeep.get(message), out -> out.write(bytes));
+    } catch (IOException | MessagingException e) {
       problems.add(message.where() + ": recorded, but its copy for the digest cannot be written to " + copies.folder() + " (" + e.getMessage() + ")");
     }
   }

@@ -84,7 +84,7 @@ class KeptRepliesTest {
   }
 
   @Test
-  void everyReplyReadFromFilesIsKeptWithItsHeadersAndBodyAsSentAndNoOtherMessageIs() throws Exception {
+  void everyReplyReadFromFilesIsKeptByteForByteAndNoOtherMessageIs() throws Exception {
     Campaign campaign = Corpus.campaignIn(dir);
 
     ReplyScan.scan(campaign, Corpus.index(campaign), files());
@@ -93,7 +93,7 @@ class KeptRepliesTest {
     assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign));
     for (ResponseRow reply : replies(campaign)) {
       Path copy = ReplyCopies.of(campaign).file(reply.messageId());
-      assertThat(parts(copy)).as(reply.recipientId()).isEqualTo(parts(source(reply.messageId())));
+      assertThat(copy).as(reply.recipientId()).hasSameBinaryContentAs(source(reply.messageId()));
     }
   }
 
@@ -111,11 +111,9 @@ class KeptRepliesTest {
     assertThat(replies(campaign)).extracting(ResponseRow::recipientId).containsExactly("AUT", "NOR", "MEX", "FRA", "CHL", "SEN");
     assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign));
     for (ResponseRow reply : replies(campaign)) {
-      MimeMessage copy = message(ReplyCopies.of(campaign).file(reply.messageId()));
-      MimeMessage sent = message(source(reply.messageId()));
-      assertThat(copy.getMessageID()).isEqualTo(reply.messageId());
-      assertThat(copy.getSubject()).isEqualTo(sent.getSubject());
-      assertThat(copy.getContentType()).isEqualTo(sent.getContentType());
+      // as the server holds it: the headers and body the corpus file has, line ends made CRLF
+      Path copy = ReplyCopies.of(campaign).file(reply.messageId());
+      assertThat(parts(copy)).as(reply.recipientId()).isEqualTo(parts(source(reply.messageId())));
     }
   }
 
