@@ -57,7 +57,7 @@ public final class ImapSource extends Source {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
   /** At most this much mail is fetched whole in one command (and held in memory at once). */
   private static final long WHOLE_BYTES_AT_ONCE = 16L << 20;
-  private static final int WHOLE_MESSAGES_AT_ONCE = 200;
+  private static final int WHOLE_MESSAGES_AT_ONCE = 1000;
 
   private final ImapUrl url;
   private final ImapLogin login;
