@@ -41,6 +41,9 @@ import java.util.Properties;
  * @param subject the subject, decoded, if there is one
  */
 record ReplyMessage(Optional<String> from, Optional<String> subject, String text, List<Attachment> attachments) {
+  /** One for all: a session reads its providers from the jar when it is made. */
+  private static final Session SESSION = Session.getInstance(utf8Headers());
+
   /** A file that came with the reply: its name as sent, and its bytes, transfer encoding undone. */
   record Attachment(String name, byte[] content) {}
 
@@ -49,16 +52,21 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
    * @throws MessagingException if it cannot be read as a message
    */
   static ReplyMessage read(Path eml) throws IOException, MessagingException {
-    Properties properties = new Properties();
-    properties.setProperty("mail.mime.allowutf8", "true"); // headers sent as raw UTF-8, as many clients now do
     MimeMessage message;
     try (InputStream in = Files.newInputStream(eml)) {
-      message = new MimeMessage(Session.getInstance(properties), in);
+      message = new MimeMessage(SESSION, in);
     }
     Walk walk = new Walk();
     walk.part(message, false);
     List<String> texts = walk.texts.stream().filter(t -> !t.isEmpty()).toList();
     return new ReplyMessage(from(message), subject(message), String.join("\n\n", texts), walk.attachments);
+  }
+
+  /** Headers sent as raw UTF-8, as many clients now send them, read as UTF-8. */
+  private static Properties utf8Headers() {
+    Properties properties = new Properties();
+    properties.setProperty("mail.mime.allowutf8", "true");
+    return properties;
   }
 
   private static Optional<String> from(MimeMessage message) {
