@@ -29,7 +29,9 @@ import org.apache.commons.csv.CSVRecord;
  * with MESSAGES messages — REPLIES replies threaded to letters of the campaign, a few
  * out-of-office replies, the rest the contact's unrelated mail — then runs {@code circular
  * replies --imap ...} twice as a process: the first scan reads everything, the second finds
- * nothing new. Prints messages/s of the first scan and both wall times.
+ * nothing new; then {@code circular digest} of the replies recorded. Prints messages/s of the
+ * first scan and the wall times. {@code -Dbench.digest=false} leaves the digest out (for a jar
+ * that has no such command).
  *
  * <p>Run: {@code java -cp target/circular.jar bench/src/ReplyScanBench.java LETTER_DIR LIST.csv
  * [MESSAGES=10000] [REPLIES=300]}
@@ -81,6 +83,15 @@ public class ReplyScanBench {
           "first scan: %d messages in %.2f s = %.0f messages/s (process wall time, JVM start included)%n",
           messages, first.seconds, messages / first.seconds);
       System.out.printf(Locale.ROOT, "rescan with nothing new: %.2f s%n", again.seconds);
+      // the digest of what the scan recorded: every reply's kept copy read, its words and files written
+      if (Boolean.parseBoolean(System.getProperty("bench.digest", "true"))) {
+        Result digest = run(List.of("digest", "--campaign", campaign.toString()), 600, "digest");
+        if (digest.status != 0) {
+          throw new IllegalStateException("digest failed:\n" + digest);
+        }
+        System.out.println("digest:      " + digest.out.strip());
+        System.out.printf(Locale.ROOT, "digest of %d replies: %.2f s (process wall time, JVM start included)%n", replies, digest.seconds);
+      }
       Path archive = Path.of("target/circular.jsa");
       if (Files.exists(archive)) {
         Result cds = run(scan, 600, null, List.of("-XX:SharedArchiveFile=" + archive));

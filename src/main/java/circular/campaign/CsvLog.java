@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import circular.InputException;
 import circular.Problem;
-import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -22,8 +21,6 @@ import org.apache.commons.csv.CSVRecord;
  * makes them durable, one {@code fsync} serving every thread that waits for it.
  */
 final class CsvLog implements AutoCloseable {
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
-
   private final FileChannel channel;
   private final Object syncLock = new Object();
   private long written;
@@ -190,17 +187,11 @@ final class CsvLog implements AutoCloseable {
   static String format(List<String> cells) {
     StringBuilder line = new StringBuilder();
     try {
-      CSVFormat.RFC4180.printRecord(line, cells.stream().map(CsvLog::defused).toArray());
+      CSVFormat.RFC4180.printRecord(line, cells.stream().map(SpreadsheetCells::line).toArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return line.toString().replace("\r\n", "\n").replace("\r", " ");
-  }
-
-  /** A cell a spreadsheet would evaluate, made inert; control characters become spaces. */
-  private static String defused(String cell) {
-    String clean = cell == null ? "" : CONTROL.matcher(cell).replaceAll(" ");
-    return !clean.isEmpty() && "=+-@".indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
   }
 
   private static long endOfLastLine(FileChannel channel, long size) throws IOException {

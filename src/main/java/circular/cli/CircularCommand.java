@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Writes one formal letter to many delegations, each in its own language.",
-    subcommands = {PreviewCommand.class, SendCommand.class, RepliesCommand.class, StatusCommand.class, RemindCommand.class, SandboxCommand.class, NewCommand.class, picocli.CommandLine.HelpCommand.class},
+    subcommands = {PreviewCommand.class, SendCommand.class, RepliesCommand.class, StatusCommand.class, RemindCommand.class, SandboxCommand.class, DigestCommand.class, NewCommand.class, picocli.CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit status: 0 all done; 1 some letters failed, were deferred or are in doubt;",

@@ -57,7 +57,7 @@ public final class Cli {
       }
       int n = input.problems().size();
       String verb = switch (command.getCommandName()) {
-        case "preview" -> "written";
+        case "preview", "digest" -> "written";
         case "replies" -> "recorded";
         case "sandbox", "new" -> ""; // they send no mail: their one line says it all
         default -> "sent";

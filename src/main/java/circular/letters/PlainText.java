@@ -10,9 +10,10 @@ import org.jsoup.select.NodeVisitor;
 /**
  * Derives the plain-text part of a letter from its HTML, for readers whose mail client shows text:
  * paragraphs separated by a blank line, line breaks kept, links written out after their text,
- * list items marked, lines wrapped at 72 characters. Stateless.
+ * list items marked, lines wrapped at 72 characters. The digest reads a delegation's HTML reply
+ * the same way, unwrapped ({@link #of}). Stateless.
  */
-final class PlainText {
+public final class PlainText {
   static final int WIDTH = 72;
 
   private static final Set<String> PARAGRAPHS =
@@ -24,10 +25,14 @@ final class PlainText {
   private PlainText() {}
 
   static String fromHtml(String html) {
-    Element body = Jsoup.parse(html).body();
+    return wrap(of(Jsoup.parse(html).body())) + "\n";
+  }
+
+  /** The text of an element: paragraphs, line breaks, links and list items as above, lines not wrapped. */
+  public static String of(Element element) {
     Writer writer = new Writer();
-    body.traverse(writer);
-    return wrap(writer.text().strip()) + "\n";
+    element.traverse(writer);
+    return writer.text().strip();
   }
 
   /** Walks the tree once, writing words and the breaks between blocks. */
@@ -52,6 +57,7 @@ final class PlainText {
         if (SKIPPED.contains(tag)) {
           skipping = 1;
         } else if (tag.equals("br")) {
+          flush(); // a break that opens a block ("<div><br></div>", a blank line in mail) comes after the block's own
           out.append('\n');
           pendingSpace = false;
         } else if (PARAGRAPHS.contains(tag)) {

@@ -105,6 +105,11 @@ public final class EmlFolderSource extends Source {
     }
 
     @Override
+    public byte[] raw() throws IOException {
+      return Files.readAllBytes(file);
+    }
+
+    @Override
     public Optional<Instant> arrived() {
       try {
         return Optional.of(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS));

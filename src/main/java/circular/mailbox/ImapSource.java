@@ -21,17 +21,27 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import javax.net.ssl.SSLException;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 
 /**
  * One IMAP folder, read without changing it: opened read-only, bodies fetched with {@code
  * BODY.PEEK}, so nothing is marked \Seen. Incremental: only messages with a UID above the last
  * scan's are listed (unless the folder's UIDVALIDITY changed), their headers fetched in one round
- * trip; a body is fetched only for a message that looks like a delivery report.
+ * trip; a body is fetched only for a message that looks like a delivery report, and the replies
+ * kept for the digest are fetched whole together, several in one command.
  *
  * <p>TLS always, except on loopback: {@code imaps://}, or {@code imap://} with STARTTLS required.
  * Certificates are verified and the host name checked, against the usual authorities or, for a
@@ -45,6 +55,9 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 public final class ImapSource extends Source {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+  /** At most this much mail is fetched whole in one command (and held in memory at once). */
+  private static final long WHOLE_BYTES_AT_ONCE = 16L << 20;
+  private static final int WHOLE_MESSAGES_AT_ONCE = 1000;
 
   private final ImapUrl url;
   private final ImapLogin login;
@@ -142,6 +155,7 @@ public final class ImapSource extends Source {
       FetchProfile profile = new FetchProfile();
       profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
       profile.add(UIDFolder.FetchProfileItem.UID);
+      profile.add(FetchProfile.Item.SIZE); // how many replies to fetch whole at once
       for (String name : MailHeaders.NAMES) {
         profile.add(name);
       }
@@ -172,6 +186,26 @@ public final class ImapSource extends Source {
         s.mark(key, new ScanState.Mark(validity, lastUid));
       }
 
+      /** In as few FETCH commands as memory allows: a round trip per message is slow on any server. */
+      @Override
+      public void wholeOf(List<Incoming> messages, WholeMessage each) throws MessagingException, IOException {
+        List<ImapMessage> chunk = new ArrayList<>();
+        long bytes = 0;
+        for (Incoming message : messages) {
+          ImapMessage m = (ImapMessage) message;
+          chunk.add(m);
+          bytes += Math.max(0, m.message.getSize());
+          if (bytes >= WHOLE_BYTES_AT_ONCE || chunk.size() >= WHOLE_MESSAGES_AT_ONCE) {
+            fetchWhole(folder, chunk, each);
+            chunk.clear();
+            bytes = 0;
+          }
+        }
+        if (!chunk.isEmpty()) {
+          fetchWhole(folder, chunk, each);
+        }
+      }
+
       @Override
       public void close() {
         try {
@@ -182,6 +216,31 @@ public final class ImapSource extends Source {
         ImapSource.close(store);
       }
     };
+  }
+
+  /** One {@code FETCH (BODY.PEEK[])} for the messages of {@code chunk}; nothing is marked \\Seen. */
+  private static void fetchWhole(IMAPFolder folder, List<ImapMessage> chunk, WholeMessage each)
+      throws MessagingException, IOException {
+    Map<Integer, ImapMessage> byNumber = new LinkedHashMap<>();
+    chunk.forEach(m -> byNumber.put(m.message.getMessageNumber(), m));
+    int[] numbers = byNumber.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    Response[] responses = (Response[]) folder.doCommand(protocol -> {
+      Response[] r = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+      protocol.notifyResponseHandlers(r);
+      protocol.handleResult(r[r.length - 1]);
+      return r;
+    });
+    Map<Integer, byte[]> fetched = new HashMap<>();
+    for (Response r : responses) {
+      if (r instanceof FetchResponse f && f.getItem(BODY.class) != null) {
+        ByteArray body = f.getItem(BODY.class).getByteArray();
+        fetched.put(f.getNumber(), Arrays.copyOfRange(body.getBytes(), body.getStart(), body.getStart() + body.getCount()));
+      }
+    }
+    for (Map.Entry<Integer, ImapMessage> m : byNumber.entrySet()) {
+      byte[] bytes = fetched.get(m.getKey());
+      each.accept(m.getValue(), bytes != null ? bytes : m.getValue().raw()); // one the server left out: fetched alone
+    }
   }
 
   private static void close(Store store) {
@@ -235,9 +294,14 @@ public final class ImapSource extends Source {
     /** The whole message in one {@code BODY.PEEK[]}, parsed here. */
     @Override
     public MimePart whole() throws MessagingException, IOException {
+      return new MimeMessage(session, new ByteArrayInputStream(raw()));
+    }
+
+    @Override
+    public byte[] raw() throws MessagingException, IOException {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       message.writeTo(bytes);
-      return new MimeMessage(session, new ByteArrayInputStream(bytes.toByteArray()));
+      return bytes.toByteArray();
     }
 
     @Override

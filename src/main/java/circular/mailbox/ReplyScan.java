@@ -3,6 +3,7 @@ package circular.mailbox;
 import circular.InputException;
 import circular.campaign.Campaign;
 import circular.campaign.CampaignLock;
+import circular.campaign.ReplyCopies;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
@@ -12,7 +13,9 @@ import jakarta.mail.StoreClosedException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,9 @@ import java.util.function.Supplier;
  * concerns the campaign becomes one row, once, however often it is scanned and in however many
  * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
  * scan fetches only what is new, and a scan killed midway redoes its part without duplicates.
+ * Every message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest: fetched
+ * with the other replies of its folder once the folder is scanned, and before its position is
+ * saved, so that a reply whose row a killed scan left without its copy is kept by the next scan.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign);
@@ -65,7 +71,12 @@ public final class ReplyScan {
   private final Supplier<CampaignIndex> index;
   private Triage triage;
   private final ResponseLog log;
+  private final ReplyCopies copies;
   private final Set<String> known = new HashSet<>();
+  /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
+  private final Map<String, String> uncopied = new HashMap<>();
+  /** The replies of the source being scanned, to keep once it is, with the id each is recorded by. */
+  private final Map<Source.Incoming, String> toKeep = new LinkedHashMap<>();
   private final List<String> problems = new ArrayList<>();
   private final Map<Kind, Integer> added = new EnumMap<>(Kind.class);
   private int notOurs;
@@ -76,7 +87,13 @@ public final class ReplyScan {
     this.campaign = campaign;
     this.index = index;
     this.log = log;
-    ResponseLog.read(campaign.responses()).forEach(r -> known.add(MessageIds.key(r.messageId())));
+    this.copies = ReplyCopies.of(campaign);
+    for (ResponseRow r : ResponseLog.read(campaign.responses())) {
+      known.add(MessageIds.key(r.messageId()));
+      if (r.kind() == Kind.REPLY && !copies.has(r.messageId())) {
+        uncopied.put(MessageIds.key(r.messageId()), r.messageId());
+      }
+    }
   }
 
   private ScanReport run(List<? extends Source> sources, ScanProgress progress) {
@@ -110,6 +127,7 @@ public final class ReplyScan {
 
   /** Looks at every message of one source; false if the connection was lost before the end. */
   private boolean scan(Source.Batch batch, int total, ScanProgress progress) {
+    toKeep.clear();
     for (Source.Incoming message : batch.messages()) {
       try {
         look(message);
@@ -123,13 +141,33 @@ public final class ReplyScan {
       }
       progress.update(++done, total);
     }
-    return true;
+    return keepReplies(batch);
+  }
+
+  /** Keeps the source's replies for the digest; false if they could not all be fetched. */
+  private boolean keepReplies(Source.Batch batch) {
+    if (toKeep.isEmpty()) {
+      return true;
+    }
+    try {
+      batch.wholeOf(new ArrayList<>(toKeep.keySet()), this::keep);
+      return true;
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // the source is not marked scanned: the next scan meets these replies again and keeps them
+      problems.add(toKeep.keySet().iterator().next().where() + ": the replies cannot be fetched whole for the digest ("
+          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the next scan keeps them");
+      return false;
+    }
   }
 
   private void look(Source.Incoming message) throws MessagingException, IOException {
     MailHeaders headers = message.headers();
     String id = headers.messageId().orElseGet(headers::syntheticId);
     if (known.contains(MessageIds.key(id))) {
+      String recorded = uncopied.remove(MessageIds.key(id));
+      if (recorded != null) {
+        toKeep.put(message, recorded);
+      }
       alreadyKnown++;
       return;
     }
@@ -141,8 +179,20 @@ public final class ReplyScan {
       notOurs++;
       return;
     }
+    if (row.get().kind() == Kind.REPLY) {
+      toKeep.put(message, id);
+    }
     log.append(row.get());
     known.add(MessageIds.key(id));
     added.merge(row.get().kind(), 1, Integer::sum);
+  }
+
+  /** Keeps one reply; a copy that cannot be written does not cost the others. */
+  private void keep(Source.Incoming message, byte[] bytes) {
+    try {
+      copies.keep(toKeep.get(message), out -> out.write(bytes));
+    } catch (IOException | MessagingException e) {
+      problems.add(message.where() + ": recorded, but its copy for the digest cannot be written to " + copies.folder() + " (" + e.getMessage() + ")");
+    }
   }
 }

@@ -36,6 +36,16 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
     /** Records in {@code state} that every listed message has been looked at. */
     void scanned(ScanState state);
 
+    /**
+     * Hands {@code each} the bytes of every message of {@code messages}, whole and as the source
+     * holds them, in order; an IMAP folder fetches them several at a time.
+     */
+    default void wholeOf(List<Incoming> messages, WholeMessage each) throws MessagingException, IOException {
+      for (Incoming message : messages) {
+        each.accept(message, message.raw());
+      }
+    }
+
     @Override
     void close();
   }
@@ -48,10 +58,18 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
     /** The whole message, fetched now if need be: for a report whose body must be read. */
     MimePart whole() throws MessagingException, IOException;
 
+    /** The whole message's bytes as the source holds them, fetched now if need be. */
+    byte[] raw() throws MessagingException, IOException;
+
     /** When the message reached the mailbox (IMAP's internal date, a file's time), if known. */
     Optional<Instant> arrived() throws MessagingException;
 
     /** Where the message is, for a problem report: {@code imap://…/INBOX, UID 17}, a file. */
     String where();
+  }
+
+  /** What {@link Batch#wholeOf} hands on: one message and its bytes. */
+  interface WholeMessage {
+    void accept(Incoming message, byte[] bytes) throws IOException;
   }
 }
