@@ -224,7 +224,7 @@ public final class Sending {
         planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
             .orElseGet(() -> MessageIds.create(letter.from()));
     try {
-      MessageBuilder.Encoded encoded = builder.encode(builder.build(letter, messageId, options.inReplyTo().apply(recipient)));
+      MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
       // Written here, on the render thread: the connection's own thread only renames it.
       Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));
       return new Ready(recipient, letter, messageId, test, encoded.message(), staged, Optional.empty());

@@ -10,8 +10,6 @@ import circular.preview.TextView;
 import circular.recipients.Recipient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -136,12 +134,7 @@ final class PreviewCommand implements Callable<Integer> {
       case text -> TextView.of(letter, filesSentWith(letter, prepared)).getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
-      case eml -> {
-        MimeMessage message = builder.build(letter, MessageIds.create(letter.from()), Optional.empty());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        message.writeTo(bytes);
-        yield bytes.toByteArray();
-      }
+      case eml -> builder.encode(letter, MessageIds.create(letter.from()), Optional.empty()).bytes();
     };
   }
 

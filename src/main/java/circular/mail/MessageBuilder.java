@@ -81,6 +81,24 @@ public final class MessageBuilder {
    */
   public record Encoded(MimeMessage message, byte[] bytes) {}
 
+  /**
+   * The letter built and encoded once. A letter without files is written directly ({@link
+   * MimeWriter}: the same bytes as {@link #build} and {@code writeTo}, for a fraction of the work);
+   * one with files goes through {@link #build}.
+   *
+   * @param messageId the id to carry, angle brackets included
+   * @param inReplyTo the letter this one follows up, as for {@link #build}
+   */
+  public Encoded encode(Letter letter, String messageId, Optional<String> inReplyTo) throws MessagingException {
+    if (!letter.attachments().isEmpty() || !letter.enclosures().isEmpty()) {
+      return encode(build(letter, messageId, inReplyTo));
+    }
+    String boundary = MimeWriter.boundary();
+    List<MimeWriter.Header> headers = MimeWriter.headers(letter, messageId, inReplyTo, new Date(), boundary);
+    byte[] bytes = MimeWriter.write(headers, boundary, letter.text(), letter.html());
+    return new Encoded(new WrittenMessage(session, headers, bytes), bytes);
+  }
+
   /** Encodes {@code built} once; see {@link Encoded}. */
   public Encoded encode(MimeMessage built) throws MessagingException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 13);
