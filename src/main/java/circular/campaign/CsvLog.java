@@ -60,17 +60,18 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Writes a row (to the operating system, so it survives the process) and returns its number. */
-  synchronized long append(List<String> cells) {
-    String line = format(cells);
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-    try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+  long append(List<String> cells) {
+    ByteBuffer bytes = ByteBuffer.wrap(format(cells).getBytes(StandardCharsets.UTF_8));
+    synchronized (this) {
+      try {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return ++written;
     }
-    return ++written;
   }
 
   /** Returns once row {@code row} and all before it are on disk. */
@@ -148,8 +149,19 @@ final class CsvLog implements AutoCloseable {
 
   /** A cell a spreadsheet would evaluate, made inert; control characters become spaces. */
   private static String defused(String cell) {
-    String clean = cell == null ? "" : CONTROL.matcher(cell).replaceAll(" ");
+    String clean = cell == null ? "" : hasControl(cell) ? CONTROL.matcher(cell).replaceAll(" ") : cell;
     return !clean.isEmpty() && "=+-@".indexOf(clean.charAt(0)) >= 0 ? "'" + clean : clean;
+  }
+
+  /** What {@link #CONTROL} matches, looked for without a matcher: most cells have none. */
+  private static boolean hasControl(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static long endOfLastLine(FileChannel channel, long size) throws IOException {

@@ -128,7 +128,7 @@ final class PreviewCommand implements Callable<Integer> {
     // and the PDF are the letter itself
     Letter letter = switch (format) {
       case eml -> prepared.letterFor(recipient);
-      case text, html, pdf -> prepared.template().render(recipient);
+      case text, html, pdf -> prepared.rendered(recipient);
     };
     return switch (format) {
       case text -> TextView.of(letter, filesSentWith(letter, prepared)).getBytes(StandardCharsets.UTF_8);
