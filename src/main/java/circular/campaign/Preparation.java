@@ -13,8 +13,9 @@ import java.util.function.Function;
  * The letters of a run on their way to the connections: each planned letter is claimed once,
  * by a connection that prepares it for itself or by a helper that prepares it ahead into a short
  * queue, so that every core works and no letter waits for a thread hand-off it does not need.
- * After {@link #stop}, nothing more is claimed, and what was prepared but not sent is discarded.
- * Thread-safe.
+ * A single connection only takes what its helpers prepared, in claim order, so that its letters
+ * leave in the list's order. After {@link #stop}, nothing more is claimed, and what was prepared
+ * but not sent is discarded. Thread-safe.
  *
  * @param <P> a planned letter
  * @param <R> a prepared one
@@ -30,17 +31,24 @@ final class Preparation<P, R> {
   /** Helpers that may have claimed a letter they have not queued yet. */
   private final AtomicInteger preparing = new AtomicInteger();
   private final BlockingQueue<R> ready;
+  private final boolean inOrder;
   private volatile boolean stopped;
 
   /**
    * @param prepare prepares a letter; may throw, which the calling thread reports
    * @param discard undoes a letter prepared but not sent
    * @param helpers the threads that will call {@link #help}
+   * @param inOrder whether letters must reach the connection in claim order: then there is one
+   *     helper, and the connection does not prepare letters itself
    */
-  Preparation(List<P> planned, Function<P, R> prepare, Consumer<R> discard, int helpers) {
+  Preparation(List<P> planned, Function<P, R> prepare, Consumer<R> discard, int helpers, boolean inOrder) {
+    if (inOrder && helpers != 1) {
+      throw new IllegalArgumentException("letters in order need exactly one helper, not " + helpers);
+    }
     this.planned = planned;
     this.prepare = prepare;
     this.discard = discard;
+    this.inOrder = inOrder;
     this.ready = new ArrayBlockingQueue<>(Math.max(1, helpers * AHEAD_PER_HELPER));
   }
 
@@ -54,11 +62,11 @@ final class Preparation<P, R> {
       if (ahead != null) {
         return Optional.of(ahead);
       }
-      Optional<P> claimed = claim();
+      Optional<P> claimed = inOrder ? Optional.empty() : claim();
       if (claimed.isPresent()) {
         return Optional.of(prepare.apply(claimed.get()));
       }
-      if (preparing.get() == 0) {
+      if (preparing.get() == 0 && (!inOrder || cursor.get() >= planned.size())) {
         // a helper queues its letter before it stops counting as preparing
         return Optional.ofNullable(ready.poll());
       }

@@ -87,11 +87,16 @@ public final class Sending {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Pace pace = new Pace(options.ratePerMinute());
     int connections = Math.min(options.connections(), Math.max(1, planned.size()));
-    int helpers = Math.min(Math.max(0, Runtime.getRuntime().availableProcessors() - connections), planned.size());
+    int idleCores = Math.max(0, Runtime.getRuntime().availableProcessors() - connections);
+    // One connection sends in the list's order, with one helper ahead of it: it waits for the
+    // server and the disk most of the time, so one more core is all it can use.
+    boolean inOrder = connections == 1 && idleCores > 0 && planned.size() > 1;
+    int helpers = inOrder ? 1 : Math.min(idleCores, planned.size());
     if (options.testTo().isEmpty() && !planned.isEmpty()) {
       createCopyFolder();
     }
-    Preparation<SendPlan.Planned, Ready> preparation = new Preparation<>(planned, this::prepare, Sending::discard, helpers);
+    Preparation<SendPlan.Planned, Ready> preparation =
+        new Preparation<>(planned, this::prepare, Sending::discard, helpers, inOrder);
     Consumer<Outcome> done = outcome -> {
       outcomes.add(outcome);
       listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
