@@ -43,6 +43,7 @@ public final class LetterTemplate {
   private final Map<String, Headers> headers;
   private final TemplateEngine documents;
   private final TemplateEngine subjects;
+  final PlainTexts plainTexts = new PlainTexts(); // package-private: tests count the letters it parsed
 
   private LetterTemplate(Path folder, Path html, Optional<Path> text, Translations translations, Map<String, Headers> headers) {
     this.folder = folder;
@@ -142,7 +143,8 @@ public final class LetterTemplate {
     String body = process(documents, html.toString(), TemplateMode.HTML, context, html, recipient);
     String plain =
         text.map(t -> process(documents, t.toString(), TemplateMode.TEXT, context, t, recipient))
-            .orElseGet(() -> PlainText.fromHtml(body));
+            .orElseGet(() -> plainTexts.of(html, body, context.getLocale(), key -> translations.get(context.getLocale().toLanguageTag(), key),
+                t -> process(subjects, t, TemplateMode.TEXT, context, html, recipient)));
     String subject = subject(h, context, language, recipient);
     List<Mailbox> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(Mailbox::of).filter(m -> !cc.contains(m)).forEach(cc::add);
