@@ -38,9 +38,9 @@ TIMEOUT = 600  # seconds, for any one run
 
 # The JVM options for a short batch run, chosen by measurement (bench/README.md, "JVM options"):
 # C1 only (C2 spends more CPU compiling than it saves in a run of seconds), the serial collector
-# (no collector threads competing for two cores), a young generation large enough that a run's
-# garbage dies there.
-CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn64m", "-XX:-UsePerfData", "-Xshare:auto"]
+# (no collector threads competing for two cores, a third of G1's memory), no performance-data
+# file in /tmp; with the class-data sharing archive when there is one.
+CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
 
 
 def circular_jvm():

@@ -94,9 +94,12 @@ public final class MessageBuilder {
       return encode(build(letter, messageId, inReplyTo));
     }
     String boundary = MimeWriter.boundary();
-    List<MimeWriter.Header> headers = MimeWriter.headers(letter, messageId, inReplyTo, new Date(), boundary);
+    InternetAddress[] to = addresses(letter.to());
+    InternetAddress[] cc = addresses(letter.cc());
+    List<MimeWriter.Header> headers = MimeWriter.headers(letter, to, cc, messageId, inReplyTo, new Date(), boundary);
     byte[] bytes = MimeWriter.write(headers, boundary, letter.text(), letter.html());
-    return new Encoded(new WrittenMessage(session, headers, bytes), bytes);
+    WrittenMessage message = new WrittenMessage(session, headers, bytes, address(letter.from()), to, cc, addresses(letter.bcc()));
+    return new Encoded(message, bytes);
   }
 
   /** Encodes {@code built} once; see {@link Encoded}. */
@@ -147,7 +150,7 @@ public final class MessageBuilder {
     return mixed;
   }
 
-  private static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
+  static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
     InternetAddress[] all = new InternetAddress[mailboxes.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = address(mailboxes.get(i));

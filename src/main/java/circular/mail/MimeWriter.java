@@ -50,14 +50,16 @@ final class MimeWriter {
   }
 
   /** The headers of the letter's message, in the order Jakarta Mail writes them. */
-  static List<Header> headers(Letter letter, String messageId, Optional<String> inReplyTo, Date date, String boundary)
-      throws MessagingException {
+  /** @param to the letter's To addresses, as {@link MessageBuilder#address} makes them; likewise {@code cc} */
+  static List<Header> headers(
+      Letter letter, InternetAddress[] to, InternetAddress[] cc, String messageId, Optional<String> inReplyTo, Date date,
+      String boundary) throws MessagingException {
     List<Header> headers = new ArrayList<>(14);
     headers.add(new Header("Date", DATES.get().format(date)));
     sharedAddresses(headers, "From", List.of(letter.from()));
     sharedAddresses(headers, "Reply-To", letter.replyTo());
-    addresses(headers, "To", letter.to());
-    addresses(headers, "Cc", letter.cc());
+    addresses(headers, "To", to);
+    addresses(headers, "Cc", cc);
     sharedAddresses(headers, "Bcc", letter.bcc());
     headers.add(new Header("Message-ID", messageId));
     if (inReplyTo.isPresent()) {
@@ -136,18 +138,14 @@ final class MimeWriter {
 
   private record SharedKey(String name, List<Mailbox> mailboxes) {}
 
-  private static void addresses(List<Header> headers, String name, List<Mailbox> mailboxes) throws MessagingException {
-    if (!mailboxes.isEmpty()) {
-      headers.add(new Header(name, addressList(name, mailboxes)));
+  private static void addresses(List<Header> headers, String name, InternetAddress[] addresses) {
+    if (addresses.length > 0) {
+      headers.add(new Header(name, InternetAddress.toString(addresses, name.length() + 2)));
     }
   }
 
   private static String addressList(String name, List<Mailbox> mailboxes) throws MessagingException {
-    InternetAddress[] addresses = new InternetAddress[mailboxes.size()];
-    for (int i = 0; i < addresses.length; i++) {
-      addresses[i] = MessageBuilder.address(mailboxes.get(i));
-    }
-    return InternetAddress.toString(addresses, name.length() + 2);
+    return InternetAddress.toString(MessageBuilder.addresses(mailboxes), name.length() + 2);
   }
 
   /**

@@ -1,7 +1,10 @@
 package circular.mail;
 
+import jakarta.mail.Address;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,14 +20,45 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
 final class WrittenMessage extends SMTPMessage {
   private final byte[] bytes;
   private final int headerEnd;
+  private final InternetAddress from;
+  private final InternetAddress[] to;
+  private final InternetAddress[] cc;
+  private final InternetAddress[] bcc;
 
-  WrittenMessage(Session session, List<MimeWriter.Header> headers, byte[] bytes) throws MessagingException {
+  /**
+   * @param headers the headers {@code bytes} begin with
+   * @param from the From address, and the recipients, as the headers have them: handed to the
+   *     transport as they are rather than parsed back from the headers for every letter
+   */
+  WrittenMessage(
+      Session session, List<MimeWriter.Header> headers, byte[] bytes, InternetAddress from, InternetAddress[] to,
+      InternetAddress[] cc, InternetAddress[] bcc) throws MessagingException {
     super(session);
     for (MimeWriter.Header header : headers) {
       setHeader(header.name(), header.value());
     }
     this.bytes = bytes;
     this.headerEnd = headerEnd(bytes);
+    this.from = from;
+    this.to = to.clone();
+    this.cc = cc.clone();
+    this.bcc = bcc.clone();
+  }
+
+  @Override
+  public Address[] getFrom() {
+    return new Address[] {from};
+  }
+
+  /** The recipients of {@code type}, or null when there are none, as a parsed message answers. */
+  @Override
+  public Address[] getRecipients(Message.RecipientType type) throws MessagingException {
+    InternetAddress[] addresses =
+        type == Message.RecipientType.TO ? to : type == Message.RecipientType.CC ? cc : type == Message.RecipientType.BCC ? bcc : null;
+    if (addresses == null) {
+      return super.getRecipients(type);
+    }
+    return addresses.length == 0 ? null : addresses.clone();
   }
 
   @Override
