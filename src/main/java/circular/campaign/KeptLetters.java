@@ -9,18 +9,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The letters the preflight rendered, kept for sending so that each is rendered once, as many as
- * fit in a share of the heap: a list too long for it keeps its first letters and renders the rest
- * again when their turn comes, so memory stays flat however long the list. A letter is given out
- * once and then forgotten. Thread-safe.
+ * The letters the preflight rendered, kept for sending so that each is rendered once, when the
+ * whole list's letters fit in a share of the heap; a list too long for it keeps none, and its
+ * letters are rendered again when their turn comes, so memory stays flat however long the list
+ * (keeping part of a long list would hold the heap for little). A letter is given out once and
+ * then forgotten. Thread-safe.
  */
 final class KeptLetters {
   /** The share of the heap kept letters may take. */
-  private static final int HEAP_SHARE = 4;
+  private static final int HEAP_SHARE = 8;
 
   private final long[] lines;
   private final AtomicReferenceArray<Letter> letters;
   private final AtomicLong room;
+  private volatile boolean decided;
 
   /** @param recipients the list, in its order (lines increasing) */
   KeptLetters(List<Recipient> recipients, long budgetBytes) {
@@ -42,8 +44,25 @@ final class KeptLetters {
     return room.get() > 0;
   }
 
-  /** Whether a letter about {@code estimate} bytes large may still be kept, and if so takes its room. */
+  /** A list that keeps nothing: nothing is rendered for it beyond what the check needs. */
+  static KeptLetters none(List<Recipient> recipients) {
+    return new KeptLetters(recipients, 0);
+  }
+
+  /**
+   * Whether a letter about {@code estimate} bytes large may still be kept, and if so takes its
+   * room. The first letter decides for the list: if the list's letters would not all fit, the
+   * room goes and none is kept.
+   */
   boolean reserve(long estimate) {
+    if (!decided) {
+      synchronized (this) {
+        if (!decided && estimate * lines.length > room.get()) {
+          room.set(0);
+        }
+        decided = true;
+      }
+    }
     long left = room.addAndGet(-estimate);
     if (left >= 0) {
       return true;

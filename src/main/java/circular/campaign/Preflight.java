@@ -29,6 +29,15 @@ public final class Preflight {
    * @throws InputException with every problem found in the letter folder and the list
    */
   public static Prepared check(Path letterFolder, Path listFile, Set<String> only) {
+    return check(letterFolder, listFile, only, true);
+  }
+
+  /**
+   * @param keep whether the letters rendered are kept for what comes next (see {@link
+   *     KeptLetters}); a dry run has no use for them
+   * @throws InputException with every problem found in the letter folder and the list
+   */
+  public static Prepared check(Path letterFolder, Path listFile, Set<String> only, boolean keep) {
     List<Problem> problems = new ArrayList<>();
     LetterTemplate template = null;
     RecipientList list = null;
@@ -59,7 +68,7 @@ public final class Preflight {
     }
     LetterTemplate letter = template;
     List<Recipient> recipients = list.recipients();
-    KeptLetters kept = KeptLetters.forHeap(recipients);
+    KeptLetters kept = keep ? KeptLetters.forHeap(recipients) : KeptLetters.none(recipients);
     // Every core renders: a 100,000-row list is checked in seconds, and problems keep the list's
     // order. The letters rendered are kept for sending, as many as the heap allows.
     Set<Problem> found =
