@@ -15,6 +15,7 @@ class-data sharing archive target/circular.jsa when there is one (bench/cds.sh).
 
 Usage (from the project root, after bench/setup.sh):
     python3 bench/send_rate.py [--n 10000] [--reps 3] [--only c1,c4,bare,mm,src1,src4] [--strace 2000]
+                               [--jar OTHER.jar --jvm 'OPTIONS']   (an earlier build, as it was run)
 """
 import argparse
 import os
@@ -30,6 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "target", "bench")
 POSTFIX = os.path.join(BENCH, "postfix")
 JAR = os.path.join(ROOT, "target", "circular.jar")
+CIRCULAR_JAR = JAR  # --jar: the circular measured; the references always use target/circular.jar
 LETTER = os.path.join(BENCH, "letters", "bench-letter")
 PEER = os.path.join(BENCH, "peer")
 MAILMERGE = os.path.join(PEER, "venv", "bin", "mailmerge")
@@ -44,7 +46,12 @@ CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData
 
 
 def circular_jvm():
+    if JVM_OVERRIDE is not None:
+        return JVM_OVERRIDE
     return CIRCULAR_JVM + (["-XX:SharedArchiveFile=" + CDS] if os.path.exists(CDS) else [])
+
+
+JVM_OVERRIDE = None  # --jvm: other options, e.g. none to measure an older jar as it was run
 
 
 def env():
@@ -105,6 +112,21 @@ def timed(cmd, label, cwd=ROOT):
     return status, wall, rss, cpu
 
 
+def file_creation_cost():
+    """CPU microseconds to create one file in a new folder under target/bench/runs, as circular's
+    letters/ copies are. On this project's machine it varied from 9 to 330 us with where ext4
+    placed the folder and with other processes' writes; it is printed beside each circular run."""
+    import resource
+    folder = os.path.join(BENCH, "runs", "probe-%d" % os.getpid())
+    os.makedirs(folder, exist_ok=True)
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    for i in range(500):
+        os.close(os.open(os.path.join(folder, "f%d.tmp" % i), os.O_WRONLY | os.O_CREAT, 0o644))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    shutil.rmtree(folder, ignore_errors=True)
+    return (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / 500 * 1e6
+
+
 def syscalls(cmd, label, n):
     """System calls per letter of one run under strace -c -f: the total and the five most frequent."""
     out = os.path.join(BENCH, "runs", label + ".strace")
@@ -143,7 +165,7 @@ def variants(n, port):
     def circular(connections):
         campaign = os.path.join(BENCH, "runs", "campaign-c%d" % connections)
         shutil.rmtree(campaign, ignore_errors=True)
-        return ["java"] + circular_jvm() + ["-jar", JAR, "send", LETTER, listfile, "--smtp", smtp, "--yes",
+        return ["java"] + circular_jvm() + ["-jar", CIRCULAR_JAR, "send", LETTER, listfile, "--smtp", smtp, "--yes",
                                             "--campaign", campaign, "--connections", str(connections)]
 
     def mailmerge():
@@ -178,7 +200,14 @@ def main():
     ap.add_argument("--port", type=int, default=25250)
     ap.add_argument("--only", default="c1,c4,bare,mm,src1,src4")
     ap.add_argument("--strace", type=int, default=2000, help="letters for the system-call count (0: none)")
+    ap.add_argument("--jar", help="measure this circular jar instead of target/circular.jar (e.g. an earlier build)")
+    ap.add_argument("--jvm", help="circular's JVM options instead of CIRCULAR_JVM ('' for none)")
     args = ap.parse_args()
+    global CIRCULAR_JAR, JVM_OVERRIDE
+    if args.jar:
+        CIRCULAR_JAR = os.path.abspath(args.jar)
+    if args.jvm is not None:
+        JVM_OVERRIDE = args.jvm.split()
     os.makedirs(os.path.join(BENCH, "runs"), exist_ok=True)
     subprocess.run(["javac", "-cp", JAR, "-d", os.path.join(BENCH, "classes"),
                     os.path.join(ROOT, "bench", "src", "BareSend.java")], check=True)
@@ -199,6 +228,7 @@ def main():
         order = keys[rep % len(keys):] + keys[:rep % len(keys)]  # interleaved, rotated each round
         for k in order:
             name, cmd = table[k]
+            probe = " (creating a file here: %.0f us CPU)" % file_creation_cost() if k in ("c1", "c4") else ""
             log = os.path.join(BENCH, "runs", "sink-%s-%d.log" % (k, rep))
             sink, out = start_sink(args.port, log)
             try:
@@ -208,8 +238,8 @@ def main():
             ok = status == 0 and received == args.n
             phase = sending_phase(k, rep, args.n) if ok else None
             results[k].append((ok, wall, rss, received, phase, cpu))
-            print("  round %d %-5s exit %d, received %d/%d, %.2f s, CPU %.2f s, peak RSS %d MB, load %s%s" % (
-                rep + 1, k, status, received, args.n, wall, cpu, rss, open("/proc/loadavg").read().split()[0],
+            print("  round %d %-5s exit %d, received %d/%d, %.2f s, CPU %.2f s, peak RSS %d MB, load %s%s%s" % (
+                rep + 1, k, status, received, args.n, wall, cpu, rss, open("/proc/loadavg").read().split()[0], probe,
                 "" if ok else "  FAILED RUN: no rate reported"), flush=True)
     print("load average at end %s" % open("/proc/loadavg").read().split()[0])
     calls = {}
