@@ -15,8 +15,9 @@ done
   echo "# Results, $(date -u '+%Y-%m-%d %H:%M UTC'), load average at start $(load)"
   echo "$(nproc) cores; $(java -version 2>&1 | head -1)"
   echo
-  echo "## Sending rate"
-  python3 bench/send_rate.py --n 10000 --reps 3
+  echo "## Sending rate (circular, the bare reference, awdeorio/mailmerge, smtp-source)"
+  [ -f target/circular.jsa ] || bench/cds.sh > /dev/null
+  python3 bench/send_rate.py --n 10000 --reps 3 --strace 2000
   echo
   echo "## Memory"
   bench/memory.sh 100000

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  *       French) with a personalised salutation and subject;
  *   <li>{@code letters/bench-letter-html/}: the same letter without {@code letter.txt}, so its
  *       plain text is derived from the HTML, as for the sample letter;
+ *   <li>{@code peer/mailmerge_template.txt}: the same letter as a template of awdeorio/mailmerge
+ *       (Jinja: headers, then the plain text), for the side-by-side run;
  *   <li>{@code recipients-N.csv} for each N given: N delegations under {@code .example}, one in
  *       four in French.
  * </ul>
@@ -107,6 +109,7 @@ public class Fixture {
     Path root = Path.of(args.length > 0 ? args[0] : "target/bench");
     letter(root.resolve("letters/bench-letter"), true);
     letter(root.resolve("letters/bench-letter-html"), false);
+    mailmergeTemplate(root.resolve("peer/mailmerge_template.txt"));
     for (int i = 1; i < args.length; i++) {
       int n = Integer.parseInt(args[i]);
       recipients(root.resolve("recipients-" + n + ".csv"), n);
@@ -123,6 +126,52 @@ public class Fixture {
     }
     Files.writeString(folder.resolve("letter.properties"), EN, StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("letter_fr.properties"), FR, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The same letter for awdeorio/mailmerge: a Jinja template with the headers and the plain text
+   * of letter.txt, in English or French by the row's language column, personalised the same way
+   * (messages resolved from the same properties, a missing French key falling back to English).
+   */
+  static void mailmergeTemplate(Path file) throws IOException {
+    java.util.Properties en = properties(EN);
+    java.util.Properties fr = properties(FR);
+    String template =
+        "TO: {{ email }}\n"
+            + "{% if cc %}CC: {{ cc }}\n{% endif %}"
+            + "FROM: " + en.getProperty("from") + "\n"
+            + "REPLY-TO: " + en.getProperty("reply-to") + "\n"
+            + "SUBJECT: {% if language == 'fr' %}" + jinja(fr.getProperty("subject"), fr, en)
+            + "{% else %}" + jinja(en.getProperty("subject"), en, en) + "{% endif %}\n"
+            + "\n"
+            + "{% if language == 'fr' %}" + jinja(TEXT, fr, en) + "{% else %}" + jinja(TEXT, en, en) + "{% endif %}\n";
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, template, StandardCharsets.UTF_8);
+  }
+
+  private static java.util.Properties properties(String text) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    p.load(new java.io.StringReader(text));
+    return p;
+  }
+
+  /** A Thymeleaf TEXT template of this bench turned into Jinja, its messages written in. */
+  private static String jinja(String text, java.util.Properties language, java.util.Properties fallback) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\[\\(#\\{([\\w.]+)(?:\\(\\$\\{(\\w+)}\\))?}\\)]|\\[\\(\\$\\{(\\w+)}\\)]").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String replacement;
+      if (m.group(3) != null) {
+        replacement = "{{ " + m.group(3) + " }}";
+      } else {
+        String message = language.getProperty(m.group(1), fallback.getProperty(m.group(1)));
+        replacement = m.group(2) == null ? message : message.replace("{0}", "{{ " + m.group(2) + " }}");
+      }
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString().strip();
   }
 
   static void recipients(Path file, int n) throws IOException {

@@ -108,17 +108,18 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Writes a row (to the operating system, so it survives the process) and returns its number. */
-  synchronized long append(List<String> cells) {
-    String line = format(cells);
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-    try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+  long append(List<String> cells) {
+    ByteBuffer bytes = ByteBuffer.wrap(format(cells).getBytes(StandardCharsets.UTF_8));
+    synchronized (this) {
+      try {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return ++written;
     }
-    return ++written;
   }
 
   /** Returns once row {@code row} and all before it are on disk. */

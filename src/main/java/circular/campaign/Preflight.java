@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The check before anything leaves: every row of the list read and validated, every selected
@@ -28,6 +29,15 @@ public final class Preflight {
    * @throws InputException with every problem found in the letter folder and the list
    */
   public static Prepared check(Path letterFolder, Path listFile, Set<String> only) {
+    return check(letterFolder, listFile, only, true);
+  }
+
+  /**
+   * @param keep whether the letters rendered are kept for what comes next (see {@link
+   *     KeptLetters}); a dry run has no use for them
+   * @throws InputException with every problem found in the letter folder and the list
+   */
+  public static Prepared check(Path letterFolder, Path listFile, Set<String> only, boolean keep) {
     List<Problem> problems = new ArrayList<>();
     LetterTemplate template = null;
     RecipientList list = null;
@@ -57,15 +67,19 @@ public final class Preflight {
       }
     }
     LetterTemplate letter = template;
-    // Both cores render: a 100,000-row list is checked in seconds, and problems keep the list's order.
+    List<Recipient> recipients = list.recipients();
+    KeptLetters kept = keep ? KeptLetters.forHeap(recipients) : KeptLetters.none(recipients);
+    // Every core renders: a 100,000-row list is checked in seconds, and problems keep the list's
+    // order. The letters rendered are kept for sending, as many as the heap allows.
     Set<Problem> found =
-        list.recipients().parallelStream()
-            .flatMap(r -> problems(letter, listFile, r, printing.contains(r)).stream())
+        IntStream.range(0, recipients.size()).parallel()
+            .mapToObj(i -> problems(letter, listFile, recipients.get(i), printing.contains(recipients.get(i)), i, kept))
+            .flatMap(List::stream)
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
     }
-    return new Prepared(template, list);
+    return new Prepared(template, list, kept);
   }
 
   /**
@@ -90,22 +104,36 @@ public final class Preflight {
   }
 
   /**
-   * What stops one recipient's letter, checked as cheaply as is safe: everything that can fail is
-   * rendered (the plain text derived from the HTML cannot, so it is left for sending).
+   * What stops one recipient's letter. Its letter is rendered and kept while {@code kept} has
+   * room; beyond that, only what can fail is rendered ({@link LetterTemplate#check}), and sending
+   * renders the letter again.
    */
-  private static List<Problem> problems(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+  private static List<Problem> problems(
+      LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf, int index, KeptLetters kept) {
     if (printPdf) {
-      return checkOne(template, listFile, recipient, true).problems();
+      Checked checked = checkOne(template, listFile, recipient, true);
+      checked.letter().ifPresent(letter -> keep(kept, index, letter));
+      return checked.problems();
     }
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
       return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
     }
     try {
-      template.check(recipient);
+      if (kept.hasRoom()) {
+        keep(kept, index, template.render(recipient));
+      } else {
+        template.check(recipient);
+      }
       return List.of();
     } catch (InputException e) {
       return e.problems();
+    }
+  }
+
+  private static void keep(KeptLetters kept, int index, Letter letter) {
+    if (kept.reserve(KeptLetters.estimate(letter))) {
+      kept.keep(index, letter);
     }
   }
 
@@ -120,11 +148,37 @@ public final class Preflight {
     }
   }
 
-  /** A letter and a list that passed the check: every letter of the list renders. */
-  public record Prepared(LetterTemplate template, RecipientList recipients) {
+  /**
+   * A letter and a list that passed the check: every letter of the list renders. It holds the
+   * letters the check rendered (see {@link KeptLetters}), each given out once.
+   */
+  public static final class Prepared {
+    private final LetterTemplate template;
+    private final RecipientList recipients;
+    private final KeptLetters kept;
+
+    Prepared(LetterTemplate template, RecipientList recipients, KeptLetters kept) {
+      this.template = template;
+      this.recipients = recipients;
+      this.kept = kept;
+    }
+
+    public LetterTemplate template() {
+      return template;
+    }
+
+    public RecipientList recipients() {
+      return recipients;
+    }
+
+    /** The recipient's letter without its PDF: the one the check rendered, or rendered now. */
+    public Letter rendered(Recipient recipient) {
+      return kept.take(recipient).orElseGet(() -> template.render(recipient));
+    }
+
     /** The letter as it leaves, its PDF enclosed if the letter says so. */
     public Letter letterFor(Recipient recipient) {
-      return template.enclosePdf(template.render(recipient));
+      return template.enclosePdf(rendered(recipient));
     }
   }
 }

@@ -14,19 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -36,6 +32,11 @@ import java.util.stream.Collectors;
  * {@code connections} kept-open connections. The {@code sending} row of each letter is on disk
  * before its transaction starts and its outcome is written after, so a run killed at any moment
  * leaves at most one letter per connection in doubt and none sent twice.
+ *
+ * <p>Each connection's thread prepares its own next letter (its message encoded, its copy staged
+ * beside its place in {@code letters/}) when none is ready; when there are fewer connections than
+ * cores, the other cores prepare letters ahead of them ({@link Preparation}). Nothing is handed
+ * from thread to thread per letter except through that one queue.
  */
 public final class Sending {
 
@@ -67,12 +68,6 @@ public final class Sending {
 
   public record Outcome(Recipient recipient, Status status, String detail) {}
 
-  /**
-   * Letters prepared ahead of each connection: enough that a letter is ready when its turn comes
-   * even when rendering one takes longer than sending one, as while the JIT compiler warms up.
-   */
-  private static final int AHEAD = 4;
-
   private final Campaign campaign;
   private final Preflight.Prepared prepared;
   private final Options options;
@@ -87,118 +82,100 @@ public final class Sending {
   /** Sends the planned letters, each connection from {@code outboxes}, and waits for the end. */
   public Report run(List<SendPlan.Planned> planned, Supplier<Outbox> outboxes, Listener listener)
       throws InterruptedException {
-    ConcurrentLinkedQueue<SendPlan.Planned> queue = new ConcurrentLinkedQueue<>(planned);
     List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     AtomicReference<String> stopped = new AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Pace pace = new Pace(options.ratePerMinute());
-    int threads = Math.min(options.connections(), Math.max(1, planned.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "circular-send"));
-    // Letters are rendered and encoded here, a few ahead of each connection, so that the wait for
-    // the log's fsync and for the server's replies is not also the time a letter takes to render.
-    int cores = Runtime.getRuntime().availableProcessors();
-    ExecutorService preparing =
-        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, cores)), r -> {
-          Thread t = new Thread(r, "circular-render");
-          t.setDaemon(true);
-          return t;
-        });
+    int connections = Math.min(options.connections(), Math.max(1, planned.size()));
+    int idleCores = Math.max(0, Runtime.getRuntime().availableProcessors() - connections);
+    // One connection sends in the list's order, with one helper ahead of it: it waits for the
+    // server and the disk most of the time, so one more core is all it can use.
+    boolean inOrder = connections == 1 && idleCores > 0 && planned.size() > 1;
+    int helpers = inOrder ? 1 : Math.min(idleCores, planned.size());
+    if (options.testTo().isEmpty() && !planned.isEmpty()) {
+      createCopyFolder();
+    }
+    Preparation<SendPlan.Planned, Ready> preparation =
+        new Preparation<>(planned, this::prepare, Sending::discard, helpers, inOrder);
+    Consumer<Outcome> done = outcome -> {
+      outcomes.add(outcome);
+      listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
+    };
+    List<Thread> threads = new ArrayList<>();
     try (SentLog log = SentLog.open(campaign.sentLog())) {
-      List<Future<?>> workers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        workers.add(
-            pool.submit(
-                () -> {
-                  work(queue, preparing, outboxes, log, pace, stopped, outcome -> {
-                    outcomes.add(outcome);
-                    listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
-                  });
-                  return null;
-                }));
+      for (int i = 0; i < connections; i++) {
+        threads.add(start("circular-send", () -> work(preparation, outboxes, log, pace, stopped, done), failure, preparation));
       }
-      for (Future<?> worker : workers) {
-        try {
-          worker.get();
-        } catch (ExecutionException e) {
-          stopped.compareAndSet(null, "internal error: " + e.getCause());
-          throw new IllegalStateException("a sending thread failed", e.getCause());
-        }
+      for (int i = 0; i < helpers; i++) {
+        threads.add(start("circular-prepare", preparation::help, failure, preparation));
+      }
+      for (Thread thread : threads) {
+        thread.join();
       }
     } finally {
-      pool.shutdownNow();
-      preparing.shutdownNow();
+      preparation.stop();
+      for (Thread thread : threads) {
+        thread.join(); // an interrupted run still waits: a letter must not leave after its log is closed
+      }
+      preparation.discardReady();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException("a sending thread failed", failure.get());
     }
     List<Outcome> ordered = new ArrayList<>(outcomes);
-    ordered.sort(java.util.Comparator.comparingLong(o -> o.recipient().line()));
+    ordered.sort(Comparator.comparingLong(o -> o.recipient().line()));
     return new Report(List.copyOf(ordered), Optional.ofNullable(stopped.get()));
   }
 
+  /** What a thread of the run does; anything it throws stops the run. */
+  private interface Job {
+    void run() throws Exception;
+  }
+
+  private static Thread start(String name, Job job, AtomicReference<Throwable> failure, Preparation<?, ?> preparation) {
+    Thread thread = new Thread(() -> {
+      try {
+        job.run();
+      } catch (InterruptedException e) {
+        preparation.stop();
+        Thread.currentThread().interrupt();
+      } catch (Throwable t) {
+        failure.compareAndSet(null, t);
+        preparation.stop();
+      }
+    }, name);
+    thread.start();
+    return thread;
+  }
+
   private void work(
-      ConcurrentLinkedQueue<SendPlan.Planned> queue,
-      ExecutorService preparing,
-      Supplier<Outbox> outboxes,
-      SentLog log,
-      Pace pace,
-      AtomicReference<String> stopped,
-      java.util.function.Consumer<Outcome> done)
-      throws InterruptedException, MessagingException {
+      Preparation<SendPlan.Planned, Ready> preparation, Supplier<Outbox> outboxes, SentLog log, Pace pace, AtomicReference<String> stopped,
+      Consumer<Outcome> done) throws InterruptedException {
     Outbox connected;
     try {
       connected = outboxes.get();
     } catch (Outbox.Unavailable e) {
       stopped.compareAndSet(null, e.getMessage());
+      preparation.stop();
       return;
     }
     try (Outbox outbox = connected) {
-      Deque<Future<Ready>> ahead = new ArrayDeque<>();
-      while (ahead.size() < AHEAD && prepareNext(queue, preparing, ahead)) {
-        // fills the lookahead
-      }
-      while (!ahead.isEmpty() && stopped.get() == null && !Thread.currentThread().isInterrupted()) {
-        Ready ready = ready(ahead.poll());
-        prepareNext(queue, preparing, ahead);
+      while (stopped.get() == null && !Thread.currentThread().isInterrupted()) {
+        Optional<Ready> next = preparation.next();
+        if (next.isEmpty()) {
+          return;
+        }
+        Ready ready = next.get();
+        if (stopped.get() != null) {
+          discard(ready); // prepared only: neither logged nor sent
+          return;
+        }
         pace.await();
         done.accept(deliver(ready, outbox, log, stopped));
-      }
-      ahead.forEach(Sending::discard); // prepared only: neither logged nor sent
-    }
-  }
-
-  /** Starts preparing the next planned letter, if there is one. */
-  private boolean prepareNext(
-      ConcurrentLinkedQueue<SendPlan.Planned> queue, ExecutorService preparing, Deque<Future<Ready>> ahead) {
-    SendPlan.Planned planned = queue.poll();
-    if (planned == null) {
-      return false;
-    }
-    ahead.add(preparing.submit(() -> prepare(planned)));
-    return true;
-  }
-
-  /** Drops a letter prepared but not sent, with the copy staged for it. */
-  private static void discard(Future<Ready> next) {
-    if (!next.cancel(true) && next.isDone()) {
-      try {
-        Path staged = next.get().staged();
-        if (staged != null) {
-          Files.deleteIfExists(staged);
+        if (stopped.get() != null) {
+          preparation.stop();
         }
-      } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
-        // a staged copy left behind is overwritten when its letter is prepared again
       }
-    }
-  }
-
-  private static Ready ready(Future<Ready> next) throws InterruptedException {
-    try {
-      return next.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -210,7 +187,7 @@ public final class Sending {
    *     as {@code sending}; null for a test letter or one that could not be built
    * @param failure why the message could not be built, if it could not
    */
-  private record Ready(
+  record Ready(
       Recipient recipient, Letter letter, String messageId, boolean test, MimeMessage message, Path staged, Optional<String> failure) {}
 
   private Ready prepare(SendPlan.Planned planned) {
@@ -224,12 +201,22 @@ public final class Sending {
         planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
             .orElseGet(() -> MessageIds.create(letter.from()));
     try {
-      MessageBuilder.Encoded encoded = builder.encode(builder.build(letter, messageId, options.inReplyTo().apply(recipient)));
-      // Written here, on the render thread: the connection's own thread only renames it.
+      MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
       Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));
       return new Ready(recipient, letter, messageId, test, encoded.message(), staged, Optional.empty());
     } catch (MessagingException e) {
       return new Ready(recipient, letter, messageId, test, null, null, Optional.of("could not be built: " + e.getMessage()));
+    }
+  }
+
+  /** Drops a letter prepared but not sent, with the copy staged for it. */
+  private static void discard(Ready ready) {
+    if (ready.staged() != null) {
+      try {
+        Files.deleteIfExists(ready.staged());
+      } catch (IOException e) {
+        // a staged copy left behind is overwritten when its letter is prepared again
+      }
     }
   }
 
@@ -259,7 +246,7 @@ public final class Sending {
   }
 
   private SentRow row(Letter letter, String email, String messageId, Status status, String detail) {
-    return new SentRow(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), letter.name(), letter.recipient().id(), email, messageId, status, detail);
+    return new SentRow(Instant.now().truncatedTo(ChronoUnit.MILLIS), letter.name(), letter.recipient().id(), email, messageId, status, detail);
   }
 
   private static String addresses(Letter letter) {
@@ -268,10 +255,18 @@ public final class Sending {
     return all.stream().map(Mailbox::address).collect(Collectors.joining(";"));
   }
 
-  /** Writes the copy of a letter to a temporary file beside {@code copy}. */
+  /** The folder of this letter's copies, made once for the run rather than checked for every letter. */
+  private void createCopyFolder() {
+    try {
+      Files.createDirectories(campaign.letterCopy(prepared.template().name(), "-").getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the copy of a letter to a temporary file beside {@code copy}, whose folder exists. */
   private static Path stage(byte[] message, Path copy) {
     try {
-      Files.createDirectories(copy.getParent());
       Path temp = copy.resolveSibling(copy.getFileName() + ".tmp");
       Files.write(temp, message);
       return temp;

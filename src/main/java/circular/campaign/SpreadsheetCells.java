@@ -16,13 +16,24 @@ public final class SpreadsheetCells {
 
   /** A one-line cell: line breaks and other control characters become spaces. */
   public static String line(String cell) {
-    return inert(cell == null ? "" : CONTROL.matcher(cell).replaceAll(" "));
+    return inert(cell == null ? "" : hasControl(cell) ? CONTROL.matcher(cell).replaceAll(" ") : cell);
   }
 
   /** A cell of several lines, such as a message's text: line breaks ({@code \n}) and tabs are kept. */
   public static String lines(String cell) {
     String text = cell == null ? "" : cell.replace("\r\n", "\n");
     return inert(CONTROL_BUT_LINE_BREAKS.matcher(text).replaceAll(" "));
+  }
+
+  /** Whether {@link #CONTROL} would match, asked without a matcher: most cells have none. */
+  private static boolean hasControl(String cell) {
+    for (int i = 0; i < cell.length(); i++) {
+      char c = cell.charAt(i);
+      if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String inert(String cell) {

@@ -10,8 +10,6 @@ import circular.preview.TextView;
 import circular.recipients.Recipient;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -130,19 +128,14 @@ final class PreviewCommand implements Callable<Integer> {
     // and the PDF are the letter itself
     Letter letter = switch (format) {
       case eml -> prepared.letterFor(recipient);
-      case text, html, pdf -> prepared.template().render(recipient);
+      case text, html, pdf -> prepared.rendered(recipient);
     };
     return switch (format) {
       case text -> TextView.of(letter, filesSentWith(letter, prepared), prepared.template().writtenFrom(letter.language()))
           .getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
-      case eml -> {
-        MimeMessage message = builder.build(letter, MessageIds.create(letter.from()), Optional.empty());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        message.writeTo(bytes);
-        yield bytes.toByteArray();
-      }
+      case eml -> builder.encode(letter, MessageIds.create(letter.from()), Optional.empty()).bytes();
     };
   }
 

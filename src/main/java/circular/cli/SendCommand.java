@@ -39,7 +39,7 @@ final class SendCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     options.check();
     Path list = Locations.recipients(recipients);
-    Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), list, options.only);
+    Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), list, options.only, !options.dryRun);
     Campaign campaign = campaignFolder != null ? new Campaign(campaignFolder) : Campaign.forLetter(prepared.template().name());
     if (!options.dryRun) {
       campaign.remember(prepared.template().folder(), list);

@@ -1,5 +1,9 @@
 package circular.letters;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
@@ -9,6 +13,8 @@ import org.thymeleaf.messageresolver.IMessageResolver;
  */
 final class LetterMessages implements IMessageResolver {
   private final Translations translations;
+  /** Each locale's text of each key asked for: the same for every letter, and asked for in each. */
+  private final Map<Locale, Map<String, Optional<String>>> texts = new ConcurrentHashMap<>();
 
   LetterMessages(Translations translations) {
     this.translations = translations;
@@ -27,8 +33,9 @@ final class LetterMessages implements IMessageResolver {
   @Override
   public String resolveMessage(
       ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-    return translations
-        .get(language(context), key)
+    return texts
+        .computeIfAbsent(context.getLocale(), locale -> new ConcurrentHashMap<>())
+        .computeIfAbsent(key, k -> translations.get(language(context), k))
         .map(text -> Translations.format(text, messageParameters))
         .orElse(null);
   }

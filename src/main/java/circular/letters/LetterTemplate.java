@@ -43,6 +43,7 @@ public final class LetterTemplate {
   private final Map<String, Headers> headers;
   private final TemplateEngine documents;
   private final TemplateEngine strings;
+  final PlainTexts plainTexts = new PlainTexts(); // package-private: tests count the letters it parsed
 
   private LetterTemplate(Path folder, Map<String, BodySource> bodies, Translations translations, Map<String, Headers> headers) {
     this.folder = folder;
@@ -149,7 +150,7 @@ public final class LetterTemplate {
     BodySource source = bodyFor(language);
     Context context = context(recipient, language);
     String body = process(source.html(), context, recipient);
-    String plain = source.text().map(t -> process(t, context, recipient)).orElseGet(() -> PlainText.fromHtml(body));
+    String plain = source.text().map(t -> process(t, context, recipient)).orElseGet(() -> derivedText(source.html(), body, context, recipient));
     String subject = subject(h, context, language, recipient);
     List<Mailbox> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(Mailbox::of).filter(m -> !cc.contains(m)).forEach(cc::add);
@@ -255,6 +256,13 @@ public final class LetterTemplate {
       tag = tag.substring(0, tag.lastIndexOf('-'));
     }
     return byLanguage.getOrDefault(tag, byLanguage.get(translations.defaultLanguage()));
+  }
+
+  /** The plain text of a letter written without a text template, from the text template derived from its HTML. */
+  private String derivedText(BodyTemplate html, String body, Context context, Recipient recipient) {
+    Locale locale = context.getLocale();
+    return plainTexts.of(html.file(), body, locale, key -> translations.get(locale.toLanguageTag(), key),
+        t -> process(BodyTemplate.generated(t, TemplateMode.TEXT, html.file(), SourceMap.IDENTITY), context, recipient));
   }
 
   private String process(BodyTemplate template, Context context, Recipient recipient) {

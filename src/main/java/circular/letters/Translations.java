@@ -28,7 +28,6 @@ import java.util.stream.Stream;
  */
 final class Translations {
   private static final Pattern FILE = Pattern.compile("letter_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?)\\.properties");
-  private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)}");
 
   /** The default file's own language, when it does not say ({@code lang=...}). */
   static final String DEFAULT_LANGUAGE = "en";
@@ -123,19 +122,30 @@ final class Translations {
    * vanishes, and French letters are full of them.
    */
   static String format(String text, Object[] arguments) {
-    if (arguments == null || arguments.length == 0) {
+    if (arguments == null || arguments.length == 0 || text.indexOf('{') < 0) {
       return text;
     }
-    Matcher m = ARGUMENT.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      int i = Integer.parseInt(m.group(1));
-      String value = i < arguments.length ? String.valueOf(arguments[i] == null ? "" : arguments[i]) : m.group();
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    // {0}, {1}, ... found without a regular expression: this runs for messages of every letter
+    StringBuilder out = new StringBuilder(text.length() + 64);
+    int at = 0;
+    for (int open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      int close = open + 1;
+      while (close < text.length() && text.charAt(close) >= '0' && text.charAt(close) <= '9') {
+        close++;
+      }
+      if (close == open + 1 || close >= text.length() || text.charAt(close) != '}') {
+        continue;
+      }
+      int i = Integer.parseInt(text, open + 1, close, 10);
+      if (i < arguments.length) {
+        out.append(text, at, open).append(arguments[i] == null ? "" : String.valueOf(arguments[i]));
+        at = close + 1;
+      }
+      open = close;
     }
-    m.appendTail(out);
-    return out.toString();
+    return at == 0 ? text : out.append(text, at, text.length()).toString();
   }
+
 
   private Optional<String> resolveLanguage(String language) {
     String tag = tag(language.isEmpty() ? defaultLanguage() : language);

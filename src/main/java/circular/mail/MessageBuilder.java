@@ -81,6 +81,27 @@ public final class MessageBuilder {
    */
   public record Encoded(MimeMessage message, byte[] bytes) {}
 
+  /**
+   * The letter built and encoded once. A letter without files is written directly ({@link
+   * MimeWriter}: the same bytes as {@link #build} and {@code writeTo}, for a fraction of the work);
+   * one with files goes through {@link #build}.
+   *
+   * @param messageId the id to carry, angle brackets included
+   * @param inReplyTo the letter this one follows up, as for {@link #build}
+   */
+  public Encoded encode(Letter letter, String messageId, Optional<String> inReplyTo) throws MessagingException {
+    if (!letter.attachments().isEmpty() || !letter.enclosures().isEmpty()) {
+      return encode(build(letter, messageId, inReplyTo));
+    }
+    String boundary = MimeWriter.boundary();
+    InternetAddress[] to = addresses(letter.to());
+    InternetAddress[] cc = addresses(letter.cc());
+    List<MimeWriter.Header> headers = MimeWriter.headers(letter, to, cc, messageId, inReplyTo, new Date(), boundary);
+    byte[] bytes = MimeWriter.write(headers, boundary, letter.text(), letter.html());
+    WrittenMessage message = new WrittenMessage(session, headers, bytes, address(letter.from()), to, cc, addresses(letter.bcc()));
+    return new Encoded(message, bytes);
+  }
+
   /** Encodes {@code built} once; see {@link Encoded}. */
   public Encoded encode(MimeMessage built) throws MessagingException {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 13);
@@ -129,7 +150,7 @@ public final class MessageBuilder {
     return mixed;
   }
 
-  private static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
+  static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
     InternetAddress[] all = new InternetAddress[mailboxes.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = address(mailboxes.get(i));

@@ -1,7 +1,9 @@
 package circular.mail;
 
 import circular.letters.Mailbox;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -10,7 +12,12 @@ import java.util.Locale;
  * (RFC 5322 section 3.6.4). Thread-safe.
  */
 public final class MessageIds {
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * A deterministic random bit generator seeded once from the operating system: the default
+   * generator on Linux reads {@code /dev/urandom} again every few ids, a system call per letter.
+   */
+  private static final SecureRandom RANDOM = drbg();
+  private static final HexFormat HEX = HexFormat.of();
 
   private MessageIds() {}
 
@@ -19,10 +26,14 @@ public final class MessageIds {
     String domain = from.address().substring(from.address().lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
-    StringBuilder random = new StringBuilder();
-    for (byte b : bytes) {
-      random.append(String.format("%02x", b));
+    return "<" + Long.toString(System.currentTimeMillis(), 36) + "." + HEX.formatHex(bytes) + "@" + domain + ">";
+  }
+
+  private static SecureRandom drbg() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
     }
-    return "<" + Long.toString(System.currentTimeMillis(), 36) + "." + random + "@" + domain + ">";
   }
 }

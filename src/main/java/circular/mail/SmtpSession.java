@@ -21,7 +21,13 @@ final class SmtpSession {
     // Angus waits forever by default.
     props.setProperty(p + ".connectiontimeout", millis);
     props.setProperty(p + ".timeout", millis);
-    props.setProperty(p + ".writetimeout", millis);
+    if (settings.security() == SmtpSettings.Security.TLS && settings.trust().isPresent()) {
+      // TLS from the first byte with a trust file of its own: Angus makes this socket itself.
+      props.setProperty(p + ".writetimeout", millis);
+    } else {
+      // Every other connection's socket comes from here, TLS layered on it included; see WriteWatch.
+      props.put(p + ".socketFactory", new WriteWatch(settings.timeout().toMillis()));
+    }
     // Name checked against the certificate (Angus's default, stated so that nobody turns it off).
     props.setProperty(p + ".ssl.checkserveridentity", "true");
     if (settings.security() == SmtpSettings.Security.STARTTLS) {

@@ -43,6 +43,47 @@ class PlainTextTest {
         .isEqualTo("Title\n\nBody\n");
   }
 
+  /** The wrapping as it was first written, with a regular expression and splits: the reference. */
+  private static String wrapAsFirstWritten(String text) {
+    java.util.regex.Pattern listItem = java.util.regex.Pattern.compile("(- |\\d+\\. )");
+    StringBuilder out = new StringBuilder();
+    for (String line : text.split("\n", -1)) {
+      java.util.regex.Matcher item = listItem.matcher(line);
+      String indent = item.lookingAt() ? " ".repeat(item.end()) : "";
+      int column = 0;
+      for (String word : line.split(" ")) {
+        if (word.isEmpty()) {
+          continue;
+        }
+        if (column > indent.length() && column + 1 + word.length() > PlainText.WIDTH) {
+          out.append('\n').append(indent);
+          column = indent.length();
+        } else if (column > 0) {
+          out.append(' ');
+          column++;
+        }
+        out.append(word);
+        column += word.length();
+      }
+      out.append('\n');
+    }
+    return out.substring(0, out.length() - 1);
+  }
+
+  @Test
+  void wrappingIsWhatItWasWhenWrittenWithARegularExpression() {
+    java.util.Random random = new java.util.Random(3);
+    String[] pieces = {" ", "  ", "\n", "- ", "12. ", "3.", "-", "word", "é", "x".repeat(30), "\t", "1", ". "};
+    for (int n = 0; n < 5000; n++) {
+      StringBuilder text = new StringBuilder();
+      int count = random.nextInt(60);
+      for (int i = 0; i < count; i++) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      assertThat(PlainText.wrap(text.toString())).as("'%s'", text).isEqualTo(wrapAsFirstWritten(text.toString()));
+    }
+  }
+
   @Test
   void longLinesWrapAtWordsAndLongWordsStayWhole() {
     String word = "x".repeat(80);

@@ -42,8 +42,19 @@ class SmtpSessionTest {
 
     assertThat(p).containsEntry("mail.smtps.connectiontimeout", "1234")
         .containsEntry("mail.smtps.timeout", "1234")
-        .containsEntry("mail.smtps.writetimeout", "1234")
-        .containsEntry("mail.smtps.ssl.checkserveridentity", "true");
+        .containsEntry("mail.smtps.ssl.checkserveridentity", "true")
+        .doesNotContainKey("mail.smtps.writetimeout");
+    // writes are watched by the sockets the session makes (see WriteWatchTest)
+    assertThat(p.get("mail.smtps.socketFactory")).isInstanceOf(WriteWatch.class);
+  }
+
+  @Test
+  void tlsWithATrustFileOfItsOwnKeepsAngussWriteTimeout() {
+    Properties p = properties(SmtpSettings.fromUrl("smtps://127.0.0.1:4650").withTimeout(Duration.ofMillis(1234))
+        .withTrust(TrustFile.of(Path.of("src/test/resources/tls/localhost.pem"))), Optional.empty());
+
+    assertThat(p).containsEntry("mail.smtps.writetimeout", "1234").doesNotContainKey("mail.smtps.socketFactory");
+    assertThat(p.get("mail.smtps.ssl.socketFactory")).isInstanceOf(SSLSocketFactory.class);
   }
 
   @Test

@@ -1,0 +1,156 @@
+package circular.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link Sending} against a scripted outbox: what is on disk when a transaction starts, and what
+ * is left when the server stops the run.
+ */
+class SendingTest {
+  @TempDir Path dir;
+
+  /** A letter folder and a list of {@code n} delegations, checked as send checks them. */
+  private Preflight.Prepared prepared(int n) throws IOException {
+    Path letter = Files.createDirectories(dir.resolve("invitation"));
+    Files.writeString(letter.resolve("letter.html"),
+        "<!DOCTYPE html>\n<html><body><p th:text=\"${salutation}\">x</p><p>Geneva</p></body></html>\n");
+    Files.writeString(letter.resolve("letter.properties"),
+        "subject=Invitation ([(${country})])\nfrom=Office <office@mission.example>\n");
+    StringBuilder list = new StringBuilder("id,country,salutation,email\n");
+    for (int i = 0; i < n; i++) {
+      list.append(String.format("D%03d,Country %d,Excellency,geneva@d%03d.example%n", i, i, i));
+    }
+    Path csv = Files.writeString(dir.resolve("states.csv"), list.toString());
+    return Preflight.check(letter, csv, Set.of());
+  }
+
+  private static List<SendPlan.Planned> plan(Preflight.Prepared prepared) {
+    return prepared.recipients().recipients().stream().map(r -> new SendPlan.Planned(r, Optional.empty())).toList();
+  }
+
+  /** What the outbox saw on disk at the start of each transaction. */
+  private record Seen(String messageId, Optional<Status> lastRow, boolean copyInPlace) {}
+
+  /** An outbox that accepts every letter, after looking at the log and the copies; stops the run at letter {@code stopAt}. */
+  private static final class ScriptedOutbox implements Outbox {
+    private final Campaign campaign;
+    private final List<Seen> seen;
+    private final AtomicInteger count;
+    private final int stopAt;
+
+    ScriptedOutbox(Campaign campaign, List<Seen> seen, AtomicInteger count, int stopAt) {
+      this.campaign = campaign;
+      this.seen = seen;
+      this.count = count;
+      this.stopAt = stopAt;
+    }
+
+    @Override
+    public Result send(MimeMessage message) {
+      try {
+        String id = message.getMessageID();
+        String recipient = message.getAllRecipients()[0].toString();
+        String delegation = recipient.substring(recipient.indexOf('@') + 1, recipient.indexOf('.')).toUpperCase();
+        Optional<Status> last =
+            SentLog.read(campaign.sentLog()).stream().filter(r -> r.messageId().equals(id)).reduce((a, b) -> b).map(SentRow::status);
+        seen.add(new Seen(id, last, Files.exists(campaign.letterCopy("invitation", delegation))));
+      } catch (MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+      if (count.incrementAndGet() == stopAt) {
+        throw new Outbox.Unavailable("the server refused the login", null);
+      }
+      return new Result(Status.SENT, "250 2.0.0 Ok");
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private Sending sending(Campaign campaign, Preflight.Prepared prepared, int connections) {
+    return new Sending(campaign, prepared, new Sending.Options(Optional.empty(), 0, connections, r -> Optional.empty()));
+  }
+
+  @Test
+  void eachTransactionStartsWithItsSendingRowAndItsCopyOnDisk() throws Exception {
+    Preflight.Prepared prepared = prepared(40);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger count = new AtomicInteger();
+
+    Sending.Report report =
+        sending(campaign, prepared, 3).run(plan(prepared), () -> new ScriptedOutbox(campaign, seen, count, -1), (r, s, d) -> {});
+
+    assertThat(report.count(Status.SENT)).isEqualTo(40);
+    assertThat(seen).hasSize(40).allSatisfy(s -> {
+      assertThat(s.lastRow()).as("the last row of %s when its transaction starts", s.messageId()).contains(Status.SENDING);
+      assertThat(s.copyInPlace()).as("its copy in letters/").isTrue();
+    });
+    Map<String, List<Status>> rows = SentLog.read(campaign.sentLog()).stream()
+        .collect(Collectors.groupingBy(SentRow::recipientId, Collectors.mapping(SentRow::status, Collectors.toList())));
+    assertThat(rows).hasSize(40).allSatisfy((id, statuses) -> assertThat(statuses).containsExactly(Status.SENDING, Status.SENT));
+    assertThat(seen.stream().map(Seen::messageId).distinct()).hasSize(40);
+  }
+
+  @Test
+  void lettersPreparedAheadAreDiscardedWhenTheServerStopsTheRun() throws Exception {
+    Preflight.Prepared prepared = prepared(30);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger count = new AtomicInteger();
+
+    Sending.Report report =
+        sending(campaign, prepared, 1).run(plan(prepared), () -> new ScriptedOutbox(campaign, seen, count, 5), (r, s, d) -> {});
+
+    assertThat(report.stoppedBecause()).contains("the server refused the login");
+    assertThat(report.count(Status.SENT)).isEqualTo(4);
+    assertThat(report.count(Status.DEFERRED)).isEqualTo(1);
+    List<SentRow> rows = SentLog.read(campaign.sentLog());
+    Set<String> tried = rows.stream().map(SentRow::recipientId).collect(Collectors.toSet());
+    assertThat(tried).containsExactlyInAnyOrder("D000", "D001", "D002", "D003", "D004");
+    List<String> files;
+    try (Stream<Path> list = Files.list(campaign.letters().resolve("invitation"))) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(files).as("copies of the letters tried, and nothing prepared ahead")
+        .containsExactly("D000.eml", "D001.eml", "D002.eml", "D003.eml", "D004.eml");
+  }
+
+  @Test
+  void everyLetterLeavesOnceOverManyConnections() throws Exception {
+    Preflight.Prepared prepared = prepared(200);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger count = new AtomicInteger();
+    Set<String> connections = ConcurrentHashMap.newKeySet();
+
+    Sending.Report report = sending(campaign, prepared, 4).run(plan(prepared), () -> {
+      connections.add(Thread.currentThread().getName() + Thread.currentThread().getId());
+      return new ScriptedOutbox(campaign, seen, count, -1);
+    }, (r, s, d) -> {});
+
+    assertThat(connections).hasSize(4);
+    assertThat(report.outcomes()).hasSize(200);
+    assertThat(report.outcomes().stream().map(o -> o.recipient().id()).distinct()).hasSize(200);
+    assertThat(seen.stream().map(Seen::messageId).distinct()).hasSize(200);
+    assertThat(SentLog.read(campaign.sentLog())).hasSize(400);
+  }
+}
