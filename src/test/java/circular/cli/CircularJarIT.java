@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -67,6 +71,30 @@ class CircularJarIT {
   }
 
   @Test
+  void aBugExitsSeventyAndSaysWhereToReportIt() throws Exception {
+    // a jar that lost a library on the way: the kind of failure no user's file can cause
+    Path broken = dir.resolve("broken.jar");
+    try (ZipFile jar = new ZipFile(JarProcess.JAR.toFile());
+        ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(broken))) {
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        if (!entry.getName().startsWith("org/apache/commons/csv/")) {
+          copy.putNextEntry(new ZipEntry(entry.getName()));
+          jar.getInputStream(entry).transferTo(copy);
+        }
+      }
+    }
+
+    JarProcess.Result run = JarProcess.run(PROJECT, broken, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(70);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n"
+            + "Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,\n")
+        .contains("NoClassDefFoundError: org/apache/commons/csv/");
+  }
+
+  @Test
   void versionAndHelpWork() throws Exception {
     JarProcess.Result version = JarProcess.run(PROJECT, "--version");
     JarProcess.Result help = JarProcess.run(PROJECT, "--help");
@@ -74,6 +102,6 @@ class CircularJarIT {
     assertThat(version.status()).isZero();
     assertThat(version.out()).startsWith("circular 0.1.0");
     assertThat(help.status()).isZero();
-    assertThat(help.out()).contains("preview").contains("Exit status: 0 all done");
+    assertThat(help.out()).contains("preview").contains("Exit status: 0 all done").contains("70 an internal error");
   }
 }
