@@ -9,6 +9,12 @@ interface MailServer extends AutoCloseable {
 
   boolean isSandbox();
 
+  /**
+   * Makes sure the mailboxes replies will go to exist: the sandbox creates them, so that a reply
+   * can be dropped into one before anyone has written to it; a real server has its own.
+   */
+  default void expectRepliesTo(java.util.List<String> addresses) {}
+
   /** For messages: {@code smtp.office.example:587} or {@code the sandbox}. */
   String description();
 

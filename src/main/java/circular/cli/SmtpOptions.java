@@ -62,6 +62,11 @@ final class SmtpOptions {
     }
 
     @Override
+    public void expectRepliesTo(java.util.List<String> addresses) {
+      addresses.forEach(sandbox::openMailbox);
+    }
+
+    @Override
     public String description() {
       return "the sandbox";
     }

@@ -111,6 +111,14 @@ public final class LetterTemplate {
     return translations.get(translations.defaultLanguage(), key).filter(v -> !v.isBlank());
   }
 
+  /** Where replies to the letter go, in any of its languages: its reply-to, or else its sender. */
+  public List<Mailbox> replyAddresses() {
+    return headers.values().stream()
+        .flatMap(h -> h.replyTo().isEmpty() ? Stream.of(h.from()) : h.replyTo().stream())
+        .distinct()
+        .toList();
+  }
+
   /** The languages the letter is written in, its default first. */
   public List<String> languages() {
     return translations.languages();

@@ -123,6 +123,27 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * Gives {@code address} a mailbox now, before anyone writes to it: a user whose INBOX a mail
+   * client can open, and its folder on disk, {@code <mailboxDir>/<address>/INBOX/}, where a reply
+   * saved as an {@code .eml} file may be dropped while the sandbox is stopped.
+   */
+  public synchronized void openMailbox(String address) {
+    if (closed || !MailboxFiles.isSafeName(address)) {
+      return;
+    }
+    try {
+      if (greenMail.getUserManager().getUserByEmail(address) == null) {
+        greenMail.getUserManager().createUser(address, address, address);
+      }
+      java.nio.file.Files.createDirectories(files.root().resolve(address).resolve(Folders.INBOX));
+    } catch (com.icegreen.greenmail.user.UserException e) {
+      throw new IllegalStateException("GreenMail cannot create a user for " + address, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every folder that holds mail, by user then folder. */
   public List<MailboxSummary> mailboxes() {
     return Folders.all(greenMail.getManagers()).stream()
