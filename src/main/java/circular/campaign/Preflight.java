@@ -57,10 +57,11 @@ public final class Preflight {
       }
     }
     LetterTemplate letter = template;
+    RecipientList recipients = list;
     // Both cores render: a 100,000-row list is checked in seconds, and problems keep the list's order.
     Set<Problem> found =
         list.recipients().parallelStream()
-            .flatMap(r -> problems(letter, listFile, r, printing.contains(r)).stream())
+            .flatMap(r -> problems(letter, recipients, r, printing.contains(r)).stream())
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
@@ -73,10 +74,10 @@ public final class Preflight {
    * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
    * printed.
    */
-  public static Checked checkOne(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+  public static Checked checkOne(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return new Checked(recipient, Optional.empty(), List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get())));
+      return new Checked(recipient, Optional.empty(), List.of(list.problem(recipient, "language", language.get())));
     }
     try {
       Letter letter = template.render(recipient);
@@ -93,13 +94,13 @@ public final class Preflight {
    * What stops one recipient's letter, checked as cheaply as is safe: everything that can fail is
    * rendered (the plain text derived from the HTML cannot, so it is left for sending).
    */
-  private static List<Problem> problems(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+  private static List<Problem> problems(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
     if (printPdf) {
-      return checkOne(template, listFile, recipient, true).problems();
+      return checkOne(template, list, recipient, true).problems();
     }
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
+      return List.of(list.problem(recipient, "language", language.get()));
     }
     try {
       template.check(recipient);
