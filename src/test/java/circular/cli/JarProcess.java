@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarProcess {
   static final Path JAR = Path.of(System.getProperty("circular.jar", "target/circular.jar"));
+  /** The launcher {@code mvn package} writes next to the jar, as the README runs it. */
+  static final Path LAUNCHER = JAR.resolveSibling("circular");
 
   record Result(List<String> command, int status, String out, String err) {
     @Override
@@ -36,6 +38,22 @@ final class JarProcess {
 
   static Result run(Path workingDir, String... args) throws IOException, InterruptedException {
     return run(workingDir, Map.of(), Duration.ofSeconds(60), args);
+  }
+
+  /** Runs {@code target/circular}, the launcher, rather than {@code java -jar}. */
+  static Result launch(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return launch(workingDir, LAUNCHER, env, args);
+  }
+
+  /** Runs a launcher script (the packaged one, or a copy elsewhere) with the given environment. */
+  static Result launch(Path workingDir, Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Map<String, String> withJava = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    withJava.putAll(env);
+    return run(workingDir, withJava, Duration.ofSeconds(60), command);
   }
 
   /** Runs another jar than the packaged one, e.g. one with a library missing. */
