@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -58,21 +60,30 @@ public final class Preflight {
     }
     LetterTemplate letter = template;
     RecipientList recipients = list;
+    // the letters printed for the check go out as they are, not printed a second time
+    Map<String, Letter> printed = new ConcurrentHashMap<>();
     // Both cores render: a 100,000-row list is checked in seconds, and problems keep the list's order.
     Set<Problem> found =
         list.recipients().parallelStream()
-            .flatMap(r -> problems(letter, recipients, r, printing.contains(r)).stream())
+            .flatMap(r -> {
+              if (!printing.contains(r)) {
+                return problems(letter, recipients, r).stream();
+              }
+              Checked checked = checkOne(letter, recipients, r, true);
+              checked.letter().ifPresent(l -> printed.put(r.id(), l));
+              return checked.problems().stream();
+            })
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
     }
-    return new Prepared(template, list);
+    return new Prepared(template, list, Map.copyOf(printed));
   }
 
   /**
    * One recipient checked: its letter rendered, or what stops it — a language the letter lacks,
    * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
-   * printed.
+   * printed (the letter then comes with its PDF, if it goes with one).
    */
   public static Checked checkOne(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
     var language = template.languageProblem(recipient.language());
@@ -82,7 +93,7 @@ public final class Preflight {
     try {
       Letter letter = template.render(recipient);
       if (printPdf) {
-        template.enclosePdf(letter);
+        letter = template.enclosePdf(letter);
       }
       return new Checked(recipient, Optional.of(letter), List.of());
     } catch (InputException e) {
@@ -94,10 +105,7 @@ public final class Preflight {
    * What stops one recipient's letter, checked as cheaply as is safe: everything that can fail is
    * rendered (the plain text derived from the HTML cannot, so it is left for sending).
    */
-  private static List<Problem> problems(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
-    if (printPdf) {
-      return checkOne(template, list, recipient, true).problems();
-    }
+  private static List<Problem> problems(LetterTemplate template, RecipientList list, Recipient recipient) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
       return List.of(list.problem(recipient, "language", language.get()));
@@ -110,7 +118,7 @@ public final class Preflight {
     }
   }
 
-  /** A recipient's letter (without its PDF), or the problems that stop it; never both. */
+  /** A recipient's letter (with its PDF only if it was printed), or the problems that stop it; never both. */
   public record Checked(Recipient recipient, Optional<Letter> letter, List<Problem> problems) {
     public Checked {
       problems = List.copyOf(problems);
@@ -121,11 +129,16 @@ public final class Preflight {
     }
   }
 
-  /** A letter and a list that passed the check: every letter of the list renders. */
-  public record Prepared(LetterTemplate template, RecipientList recipients) {
+  /**
+   * A letter and a list that passed the check: every letter of the list renders.
+   *
+   * @param printed the letters the check printed, one per language, by recipient id
+   */
+  public record Prepared(LetterTemplate template, RecipientList recipients, Map<String, Letter> printed) {
     /** The letter as it leaves, its PDF enclosed if the letter says so. */
     public Letter letterFor(Recipient recipient) {
-      return template.enclosePdf(template.render(recipient));
+      Letter checked = printed.get(recipient.id());
+      return checked != null ? checked : template.enclosePdf(template.render(recipient));
     }
   }
 }
