@@ -36,6 +36,10 @@ public final class RecipientReader {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
 
   public RecipientList read(Path file) {
+    if (String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".xls")) {
+      throw new InputException(Problem.in(file,
+          "an Excel 97-2003 workbook, which circular does not read; save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8"));
+    }
     return Workbook.named(file).map(Workbook::read).orElseGet(() -> readCsv(file));
   }
 

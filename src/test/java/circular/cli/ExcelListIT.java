@@ -8,6 +8,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,6 +95,29 @@ class ExcelListIT {
   }
 
   @Test
+  void aBareNameFindsTheWorkbookInRecipientsAndASheetAfterAHash() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("office"));
+    Path recipients = Files.createDirectories(folder.resolve("recipients"));
+    Files.move(sampleWorkbook(), recipients.resolve("states.xlsx"));
+    JarProcess.Result bySheet = JarProcess.launch(folder, Map.of(),
+        "preview", PROJECT.resolve("letter-templates/2012-03-22-nim-invitation").toString(), "states#Geneva", "--only", "BEL");
+    Files.copy(SAMPLE, recipients.resolve("states.csv"));
+    JarProcess.Result both = JarProcess.launch(folder, Map.of(),
+        "preview", PROJECT.resolve("letter-templates/2012-03-22-nim-invitation").toString(), "states");
+    Files.writeString(recipients.resolve("old.xls"), "not read");
+    JarProcess.Result old = JarProcess.launch(folder, Map.of(),
+        "preview", PROJECT.resolve("letter-templates/2012-03-22-nim-invitation").toString(), "old.xls");
+
+    assertThat(bySheet.status()).as(bySheet.toString()).isZero();
+    assertThat(bySheet.out()).contains("(Belgique)");
+    assertThat(both.status()).isEqualTo(2);
+    assertThat(both.err()).isEqualTo("states: both recipients/states.csv and recipients/states.xlsx exist;"
+        + " name the one to use, e.g. recipients/states.xlsx\n1 problem; nothing was written.\n");
+    assertThat(old.err()).isEqualTo("recipients/old.xls: an Excel 97-2003 workbook, which circular does not read;"
+        + " save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8\n1 problem; nothing was written.\n");
+  }
+
+  @Test
   void aProblemInTheWorkbookNamesItsSheetAndCell() throws Exception {
     Path workbook = new Sheets()
         .sheet("Geneva",
@@ -129,7 +153,8 @@ class ExcelListIT {
 
   /**
    * A letter's .eml, part by part, without what differs from one run to the next: its Date and
-   * Message-ID (and the References that repeat it), the MIME boundaries, and inside its PDF the
+   * Message-ID (and the References that repeat it), the MIME boundaries (and so where a header
+   * folds), and inside its PDF the
    * time it was printed and the file identifier made from that time. Every other header and every
    * part's bytes, as encoded in the file, are kept.
    */
@@ -141,11 +166,16 @@ class ExcelListIT {
     StringBuilder out = new StringBuilder();
     for (Header header : Collections.list(message.getAllHeaders())) {
       if (!List.of("Date", "Message-ID", "References").contains(header.getName())) {
-        out.append(header.getName()).append(": ").append(BOUNDARY.matcher(header.getValue()).replaceAll("boundary=\"…\"")).append('\n');
+        out.append(header.getName()).append(": ").append(boundaryless(header.getValue())).append('\n');
       }
     }
     part(message.getContent(), out);
     return out.toString();
+  }
+
+  /** A header's value unfolded, its boundary left out: where a line folds depends on the boundary's length. */
+  private static String boundaryless(String value) {
+    return BOUNDARY.matcher(MimeUtility.unfold(value)).replaceAll("boundary=\"…\"");
   }
 
   private static void part(Object content, StringBuilder out) throws Exception {
@@ -156,7 +186,7 @@ class ExcelListIT {
       MimeBodyPart part = (MimeBodyPart) multipart.getBodyPart(i);
       out.append("--\n");
       for (Header header : Collections.list(part.getAllHeaders())) {
-        out.append(header.getName()).append(": ").append(BOUNDARY.matcher(header.getValue()).replaceAll("boundary=\"…\"")).append('\n');
+        out.append(header.getName()).append(": ").append(boundaryless(header.getValue())).append('\n');
       }
       if (part.isMimeType("multipart/*")) {
         part(part.getContent(), out);
