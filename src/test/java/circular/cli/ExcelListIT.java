@@ -154,9 +154,8 @@ class ExcelListIT {
   /**
    * A letter's .eml, part by part, without what differs from one run to the next: its Date and
    * Message-ID (and the References that repeat it), the MIME boundaries (and so where a header
-   * folds), and inside its PDF the
-   * time it was printed and the file identifier made from that time. Every other header and every
-   * part's bytes, as encoded in the file, are kept.
+   * folds), and inside its PDF the time it was printed and the file identifier made from that
+   * time. Every other header and every part's bytes, as encoded in the file, are kept.
    */
   private static String comparable(Path eml) throws Exception {
     MimeMessage message;
