@@ -34,6 +34,8 @@ import org.jsoup.nodes.Element;
 final class PdfRenderer {
   private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb");
   private static final String STYLE = style();
+  /** The same style for a letter DejaVu Serif alone can print: DejaVu Sans is then never read. */
+  private static final String SERIF_ONLY_STYLE = STYLE.replace("\"DejaVu Serif\", \"DejaVu Sans\"", "\"DejaVu Serif\"");
 
   static {
     // openhtmltopdf logs to the console through java.util.logging; the console is the user's.
@@ -50,7 +52,9 @@ final class PdfRenderer {
     Path root = folder.toAbsolutePath().normalize();
     String base = root.toUri().toString();
     Document document = Jsoup.parse(html, base);
-    document.head().appendElement("style").appendChild(new DataNode(STYLE));
+    // every family a style names is loaded, used or not: name DejaVu Sans only when Serif lacks a character
+    String style = PdfFonts.serifCovers(document.text()) ? SERIF_ONLY_STYLE : STYLE;
+    document.head().appendElement("style").appendChild(new DataNode(style));
     letterhead.ifPresent(image -> document.body().prependChild(
         new Element("div").addClass("circular-letterhead")
             .appendChild(new Element("img").attr("src", image.toAbsolutePath().normalize().toUri().toString()).attr("alt", ""))));

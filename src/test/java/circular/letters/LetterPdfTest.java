@@ -98,6 +98,24 @@ class LetterPdfTest {
   }
 
   @Test
+  void dejaVuSansIsNamedOnlyForCharactersSerifLacks() {
+    assertThat(PdfFonts.serifCovers("Excellence, l'État « parties » – 16–19 avril 2012 … 5 € Ελλάδα Україна ǅ")).isTrue();
+    assertThat(PdfFonts.serifCovers("عبد الله")).isFalse();
+    assertThat(PdfFonts.serifCovers("דוד")).isFalse();
+    assertThat(PdfFonts.serifCovers("Tel. ☎ 41 22")).isFalse();
+  }
+
+  @Test
+  void aCharacterSerifLacksIsPrintedInSans() {
+    LetterTemplate template = new LetterFolder(dir).html("<p>Telephone ☎ and ✈</p>").properties("").load();
+
+    PdfPages pdf = PdfPages.of(template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
+
+    assertThat(pdf.fonts()).contains("DejaVuSerif", "DejaVuSans");
+    assertThat(pdf.words()).contains("☎").contains("✈");
+  }
+
+  @Test
   void pagesAreNumberedFromTheSecond() {
     LetterTemplate template =
         new LetterFolder(dir).html("<p th:each=\"i : ${#numbers.sequence(1, 90)}\" th:text=\"|Paragraph ${i} of the letter.|\">x</p>")
