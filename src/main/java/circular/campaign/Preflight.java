@@ -51,11 +51,11 @@ public final class Preflight {
     }
     // One PDF per language is enough to check the letterhead and the printing; the list's own
     // text reaches the PDF through the HTML, which every row renders.
-    Set<Recipient> printing = new HashSet<>();
+    Set<String> printing = new HashSet<>();
     Set<String> languages = new HashSet<>();
     for (Recipient recipient : list.recipients()) {
       if (languages.add(recipient.language())) {
-        printing.add(recipient);
+        printing.add(recipient.id());
       }
     }
     LetterTemplate letter = template;
@@ -66,7 +66,7 @@ public final class Preflight {
     Set<Problem> found =
         list.recipients().parallelStream()
             .flatMap(r -> {
-              if (!printing.contains(r)) {
+              if (!printing.contains(r.id())) {
                 return problems(letter, recipients, r).stream();
               }
               Checked checked = checkOne(letter, recipients, r, true);
