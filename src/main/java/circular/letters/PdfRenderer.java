@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.DataNode;
@@ -40,6 +41,8 @@ final class PdfRenderer {
   static {
     // openhtmltopdf logs to the console through java.util.logging; the console is the user's.
     XRLog.setLoggingEnabled(false);
+    // the standard PDF fonts it declares are never drawn: no need to look for them on the computer
+    FontMappers.set(new ShippedFontMapper());
   }
 
   /**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -67,6 +68,19 @@ class CircularJarIT {
       }
       assertThat(fonts).contains("DejaVuSerif");
       assertThat(new PDFTextStripper().getText(pdf)).contains("Le 22 mars 2012");
+    }
+  }
+
+  @Test
+  void printingLooksAtNoneOfTheComputersFontsAndWritesNothingInTheHomeFolder() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+
+    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of("CIRCULAR_JAVA_OPTIONS", "-Duser.home=" + home),
+        "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT,FRA,MEX", "--format", "pdf", "--out", dir.resolve("pdf").toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    try (var files = Files.list(home)) {
+      assertThat(files).as("PDFBox's font cache, made by scanning the computer's fonts").isEmpty();
     }
   }
 
