@@ -94,6 +94,9 @@ public final class LetterTemplate {
     if (!problems.isEmpty()) {
       throw new InputException(problems.stream().distinct().toList());
     }
+    if (headers.values().stream().anyMatch(h -> h.pdf().attach())) {
+      PdfRenderer.readStandardFontsAhead();
+    }
     return new LetterTemplate(folder, html, Files.exists(txt) ? Optional.of(txt) : Optional.empty(), translations, headers);
   }
 

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.DataNode;
@@ -34,6 +35,7 @@ import org.jsoup.nodes.Element;
  */
 final class PdfRenderer {
   private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb");
+  private static final java.util.concurrent.atomic.AtomicBoolean STANDARD_FONTS_READ = new java.util.concurrent.atomic.AtomicBoolean();
   private static final String STYLE = style();
   /** The same style for a letter DejaVu Serif alone can print: DejaVu Sans is then never read. */
   private static final String SERIF_ONLY_STYLE = STYLE.replace("\"DejaVu Serif\", \"DejaVu Sans\"", "\"DejaVu Serif\"");
@@ -43,6 +45,23 @@ final class PdfRenderer {
     XRLog.setLoggingEnabled(false);
     // the standard PDF fonts it declares are never drawn: no need to look for them on the computer
     FontMappers.set(new ShippedFontMapper());
+  }
+
+  /**
+   * Reads the metrics of the fourteen standard PDF fonts on a background thread, once: openhtmltopdf
+   * declares them in every document, and PDFBox parses their metrics at the first, which would
+   * otherwise hold up the first letter printed.
+   */
+  static void readStandardFontsAhead() {
+    if (STANDARD_FONTS_READ.compareAndSet(false, true)) {
+      Thread thread = new Thread(() -> {
+        for (Standard14Fonts.FontName font : Standard14Fonts.FontName.values()) {
+          Standard14Fonts.getAFM(font.getName());
+        }
+      }, "standard-font-metrics");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /**
