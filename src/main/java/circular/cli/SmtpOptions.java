@@ -10,6 +10,7 @@ import circular.sandbox.Sandbox;
 import circular.sandbox.SandboxPorts;
 import java.io.Console;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -62,7 +63,7 @@ final class SmtpOptions {
     }
 
     @Override
-    public void expectRepliesTo(java.util.List<String> addresses) {
+    public void expectRepliesTo(List<String> addresses) {
       addresses.forEach(sandbox::openMailbox);
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jsoup.Jsoup;
@@ -35,7 +36,7 @@ import org.jsoup.nodes.Element;
  */
 final class PdfRenderer {
   private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb");
-  private static final java.util.concurrent.atomic.AtomicBoolean STANDARD_FONTS_READ = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean STANDARD_FONTS_READ = new AtomicBoolean();
   private static final String STYLE = style();
   /** The same style for a letter DejaVu Serif alone can print: DejaVu Sans is then never read. */
   private static final String SERIF_ONLY_STYLE = STYLE.replace("\"DejaVu Serif\", \"DejaVu Sans\"", "\"DejaVu Serif\"");

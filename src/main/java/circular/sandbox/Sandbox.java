@@ -2,6 +2,7 @@ package circular.sandbox;
 
 import circular.sandbox.Folders.UserFolder;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -136,8 +138,8 @@ public final class Sandbox implements AutoCloseable {
       if (greenMail.getUserManager().getUserByEmail(address) == null) {
         greenMail.getUserManager().createUser(address, address, address);
       }
-      java.nio.file.Files.createDirectories(files.root().resolve(address).resolve(Folders.INBOX));
-    } catch (com.icegreen.greenmail.user.UserException e) {
+      Files.createDirectories(files.root().resolve(address).resolve(Folders.INBOX));
+    } catch (UserException e) {
       throw new IllegalStateException("GreenMail cannot create a user for " + address, e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
