@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,43 +61,54 @@ public final class Preflight {
     }
     // One PDF per language is enough to check the letterhead and the printing; the list's own
     // text reaches the PDF through the HTML, which every row renders.
-    Set<Recipient> printing = new HashSet<>();
+    Set<String> printing = new HashSet<>();
     Set<String> languages = new HashSet<>();
     for (Recipient recipient : list.recipients()) {
       if (languages.add(recipient.language())) {
-        printing.add(recipient);
+        printing.add(recipient.id());
       }
     }
     LetterTemplate letter = template;
     List<Recipient> recipients = list.recipients();
+    RecipientList rows = list;
     KeptLetters kept = keep ? KeptLetters.forHeap(recipients) : KeptLetters.none(recipients);
+    // the letters printed for the check go out as they are, not printed a second time
+    Map<String, Letter> printed = new ConcurrentHashMap<>();
     // Every core renders: a 100,000-row list is checked in seconds, and problems keep the list's
     // order. The letters rendered are kept for sending, as many as the heap allows.
     Set<Problem> found =
         IntStream.range(0, recipients.size()).parallel()
-            .mapToObj(i -> problems(letter, listFile, recipients.get(i), printing.contains(recipients.get(i)), i, kept))
+            .mapToObj(i -> {
+              Recipient r = recipients.get(i);
+              if (!printing.contains(r.id())) {
+                return problems(letter, rows, r, i, kept);
+              }
+              Checked checked = checkOne(letter, rows, r, true);
+              checked.letter().ifPresent(l -> printed.put(r.id(), l));
+              return checked.problems();
+            })
             .flatMap(List::stream)
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
       throw new InputException(List.copyOf(found));
     }
-    return new Prepared(template, list, kept);
+    return new Prepared(template, list, kept, Map.copyOf(printed));
   }
 
   /**
    * One recipient checked: its letter rendered, or what stops it — a language the letter lacks,
    * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
-   * printed.
+   * printed (the letter then comes with its PDF, if it goes with one).
    */
-  public static Checked checkOne(LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf) {
+  public static Checked checkOne(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return new Checked(recipient, Optional.empty(), List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get())));
+      return new Checked(recipient, Optional.empty(), List.of(list.problem(recipient, "language", language.get())));
     }
     try {
       Letter letter = template.render(recipient);
       if (printPdf) {
-        template.enclosePdf(letter);
+        letter = template.enclosePdf(letter);
       }
       return new Checked(recipient, Optional.of(letter), List.of());
     } catch (InputException e) {
@@ -108,16 +121,10 @@ public final class Preflight {
    * room; beyond that, only what can fail is rendered ({@link LetterTemplate#check}), and sending
    * renders the letter again.
    */
-  private static List<Problem> problems(
-      LetterTemplate template, Path listFile, Recipient recipient, boolean printPdf, int index, KeptLetters kept) {
-    if (printPdf) {
-      Checked checked = checkOne(template, listFile, recipient, true);
-      checked.letter().ifPresent(letter -> keep(kept, index, letter));
-      return checked.problems();
-    }
+  private static List<Problem> problems(LetterTemplate template, RecipientList list, Recipient recipient, int index, KeptLetters kept) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return List.of(Problem.atColumn(listFile, recipient.line(), "language", language.get()));
+      return List.of(list.problem(recipient, "language", language.get()));
     }
     try {
       if (kept.hasRoom()) {
@@ -137,7 +144,7 @@ public final class Preflight {
     }
   }
 
-  /** A recipient's letter (without its PDF), or the problems that stop it; never both. */
+  /** A recipient's letter (with its PDF only if it was printed), or the problems that stop it; never both. */
   public record Checked(Recipient recipient, Optional<Letter> letter, List<Problem> problems) {
     public Checked {
       problems = List.copyOf(problems);
@@ -150,17 +157,20 @@ public final class Preflight {
 
   /**
    * A letter and a list that passed the check: every letter of the list renders. It holds the
-   * letters the check rendered (see {@link KeptLetters}), each given out once.
+   * letters the check rendered (see {@link KeptLetters}), each given out once, and the letters it
+   * printed, one per language, which leave as printed.
    */
   public static final class Prepared {
     private final LetterTemplate template;
     private final RecipientList recipients;
     private final KeptLetters kept;
+    private final Map<String, Letter> printed;
 
-    Prepared(LetterTemplate template, RecipientList recipients, KeptLetters kept) {
+    Prepared(LetterTemplate template, RecipientList recipients, KeptLetters kept, Map<String, Letter> printed) {
       this.template = template;
       this.recipients = recipients;
       this.kept = kept;
+      this.printed = printed;
     }
 
     public LetterTemplate template() {
@@ -178,7 +188,8 @@ public final class Preflight {
 
     /** The letter as it leaves, its PDF enclosed if the letter says so. */
     public Letter letterFor(Recipient recipient) {
-      return template.enclosePdf(rendered(recipient));
+      Letter checked = printed.get(recipient.id());
+      return checked != null ? checked : template.enclosePdf(rendered(recipient));
     }
   }
 }

@@ -75,6 +75,7 @@ final class CampaignRunner {
       }
 
       try (MailServer server = options.smtp.open(campaign)) {
+        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(Mailbox::address).toList());
         if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit status: 0 all done; 1 some letters failed, were deferred or are in doubt;",
-      "2 bad input or usage (nothing was sent)."
+      "2 bad input or usage (nothing was sent); 70 an internal error, a bug to report",
+      "(see 'Reporting a bug' in the README)."
     })
 final class CircularCommand implements Runnable {
   @Spec CommandSpec spec;

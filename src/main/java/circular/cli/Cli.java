@@ -23,9 +23,14 @@ public final class Cli {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    MailStreams.install();
-    CommandLine cli = commandLine(out, err);
-    int status = cli.execute(args);
+    int status;
+    try {
+      MailStreams.install();
+      status = commandLine(out, err).execute(args);
+    } catch (RuntimeException | Error e) {
+      // what picocli does not hand to failed(): an Error such as a class missing from the jar
+      status = internalError(e, err);
+    }
     out.flush();
     err.flush();
     return status;
@@ -67,8 +72,15 @@ public final class Cli {
       }
       return ExitCode.BAD_INPUT;
     }
-    err.println("circular: internal error, please report it with the lines below:");
+    return internalError(e, err);
+  }
+
+  /** A bug, not the user's mistake: what to do about it, then the trace the report needs. */
+  private static int internalError(Throwable e, PrintWriter err) {
+    err.println("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).");
+    err.println("Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,");
+    err.println("the output of 'circular --version' and the lines below.");
     e.printStackTrace(err);
-    return ExitCode.SOME_FAILED;
+    return ExitCode.INTERNAL_ERROR;
   }
 }

@@ -22,17 +22,36 @@ final class Locations {
     return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
   }
 
+  /**
+   * A recipient list as typed, or a bare name in {@code recipients/}, as {@code .csv} or {@code
+   * .xlsx}; a workbook's sheet may follow a {@code #}: {@code states#Geneva} is {@code
+   * recipients/states.xlsx#Geneva}.
+   */
   static Path recipients(String name) {
     Path typed = Path.of(name);
     if (Files.exists(typed)) {
       return typed;
     }
-    for (Path usual : new Path[] {Path.of("recipients", name), Path.of("recipients", name + ".csv")}) {
-      if (Files.isRegularFile(usual)) {
-        return usual;
-      }
+    int hash = name.lastIndexOf('#');
+    String file = hash < 0 ? name : name.substring(0, hash);
+    String sheet = hash < 0 ? "" : name.substring(hash);
+    if (Files.isRegularFile(Path.of(file))) {
+      return typed; // a workbook as typed, with its sheet
     }
-    return typed;
+    if (Files.isRegularFile(Path.of("recipients", file))) {
+      return Path.of("recipients", file + sheet);
+    }
+    Path csv = Path.of("recipients", file + ".csv");
+    Path workbook = Path.of("recipients", file + ".xlsx");
+    boolean isCsv = hash < 0 && Files.isRegularFile(csv); // a sheet names a workbook
+    boolean isWorkbook = Files.isRegularFile(workbook);
+    if (isCsv && isWorkbook) {
+      throw InputException.of(name, "both " + csv + " and " + workbook + " exist; name the one to use, e.g. " + workbook);
+    }
+    if (isCsv) {
+      return csv;
+    }
+    return isWorkbook ? Path.of("recipients", file + ".xlsx" + sheet) : typed;
   }
 
   /** A campaign folder as typed, or a bare name in {@code campaigns/}. */

@@ -54,7 +54,7 @@ final class PreviewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "LETTER", description = "The letter folder, e.g. letter-templates/2012-03-22-nim-invitation (or just its name).")
   String letter;
 
-  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list, e.g. recipients/ccm-states-parties-2012.csv (or just its name).")
+  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list, e.g. recipients/ccm-states-parties-2012.csv (or just its name); an Excel workbook works too: list.xlsx (its first sheet) or list.xlsx#Sheet.")
   String recipients;
 
   @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")

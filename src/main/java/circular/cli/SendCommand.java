@@ -27,7 +27,7 @@ final class SendCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "LETTER", description = "The letter folder (or its name under letter-templates/).")
   String letter;
 
-  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list (or its name under recipients/).")
+  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list (or its name under recipients/): a CSV file, or an Excel workbook, list.xlsx for its first sheet or list.xlsx#Sheet.")
   String recipients;
 
   @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign folder (default: campaigns/<letter folder name>).")

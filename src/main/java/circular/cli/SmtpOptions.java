@@ -10,6 +10,7 @@ import circular.sandbox.Sandbox;
 import circular.sandbox.SandboxPorts;
 import java.io.Console;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -59,6 +60,11 @@ final class SmtpOptions {
     @Override
     public boolean isSandbox() {
       return true;
+    }
+
+    @Override
+    public void expectRepliesTo(List<String> addresses) {
+      addresses.forEach(sandbox::openMailbox);
     }
 
     @Override

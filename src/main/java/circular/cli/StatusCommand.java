@@ -10,10 +10,11 @@ import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -29,10 +30,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Shows where each delegation stands: letter, reminder, reply, out of office, bounce.",
-      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
+      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  /** The time on this computer's clock, with its zone ({@code 2012-03-23 11:00 CET}); the CSVs keep UTC. */
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());
 
   @Spec CommandSpec spec;
 

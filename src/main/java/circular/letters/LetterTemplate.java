@@ -86,6 +86,9 @@ public final class LetterTemplate {
     }
     Map<String, BodySource> bodies = new LinkedHashMap<>();
     translations.languages().forEach(language -> bodies.put(language, files.forLanguage(language)));
+    if (headers.values().stream().anyMatch(h -> h.pdf().attach())) {
+      PdfRenderer.readStandardFontsAhead();
+    }
     return new LetterTemplate(folder, bodies, translations, headers);
   }
 
@@ -101,6 +104,14 @@ public final class LetterTemplate {
   /** A key of {@code letter.properties} itself, such as {@code follows}; blank counts as absent. */
   public Optional<String> setting(String key) {
     return translations.get(translations.defaultLanguage(), key).filter(v -> !v.isBlank());
+  }
+
+  /** Where replies to the letter go, in any of its languages: its reply-to, or else its sender. */
+  public List<Mailbox> replyAddresses() {
+    return headers.values().stream()
+        .flatMap(h -> h.replyTo().isEmpty() ? Stream.of(h.from()) : h.replyTo().stream())
+        .distinct()
+        .toList();
   }
 
   /** The languages the letter is written in, its default first. */
@@ -230,7 +241,29 @@ public final class LetterTemplate {
   }
 
   private static Context context(Recipient recipient, String language) {
-    return new Context(Locale.forLanguageTag(language), new LinkedHashMap<>(recipient.fields()));
+    return new Context(Locale.forLanguageTag(language), variables(recipient.fields(), language));
+  }
+
+  /**
+   * The row's columns as a letter in {@code language} reads them: a column named for the language,
+   * such as {@code country_fr} in a French letter, stands in for {@code country} where its cell is
+   * not empty, so that each letter names the country in its own words. Every column keeps its own
+   * name too.
+   */
+  static Map<String, Object> variables(Map<String, String> fields, String language) {
+    Map<String, Object> variables = new LinkedHashMap<>(fields);
+    int dash = language.indexOf('-');
+    String suffix = "_" + (dash < 0 ? language : language.substring(0, dash));
+    for (Map.Entry<String, String> field : fields.entrySet()) {
+      String name = field.getKey();
+      if (name.endsWith(suffix) && !field.getValue().isEmpty()) {
+        String base = name.substring(0, name.length() - suffix.length());
+        if (fields.containsKey(base)) {
+          variables.put(base, field.getValue());
+        }
+      }
+    }
+    return variables;
   }
 
   private String subject(Headers h, Context context, String language, Recipient recipient) {

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * The fonts of PDF letters: DejaVu Serif for the text, DejaVu Sans for the scripts Serif lacks
@@ -43,6 +47,38 @@ final class PdfFonts {
   private static final MetricsCache METRICS = new MetricsCache();
 
   private PdfFonts() {}
+
+  /**
+   * Whether DejaVu Serif has a glyph for every character of {@code text}. Latin (with every
+   * accent), the usual punctuation and the euro are known to be there; anything else is looked up
+   * in the font's own character map, read once.
+   */
+  static boolean serifCovers(String text) {
+    return text.codePoints().allMatch(c -> isCommon(c) || !Character.isDefined(c) || Character.isWhitespace(c) || SerifCharacters.MAP.covers(c));
+  }
+
+  /** Basic Latin to Latin Extended-B, dashes, quotes, bullets and ellipsis, the per mille sign, guillemets, the euro. */
+  private static boolean isCommon(int c) {
+    return c < 0x250 || (c >= 0x2000 && c <= 0x2026) || (c >= 0x2030 && c <= 0x203A) || c == 0x20AC;
+  }
+
+  /** DejaVu Serif's character map, read the first time a character outside the common ones is met. */
+  private static final class SerifCharacters {
+    static final SerifCharacters MAP = new SerifCharacters();
+    private final CmapLookup lookup;
+
+    private SerifCharacters() {
+      try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FILES.computeIfAbsent("DejaVuSerif.ttf", PdfFonts::read)))) {
+        lookup = font.getUnicodeCmapLookup();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    boolean covers(int codePoint) {
+      return lookup.getGlyphId(codePoint) != 0;
+    }
+  }
 
   /** Offers every face to one render; a face is only parsed if the letter uses it. */
   static void register(PdfRendererBuilder builder) {

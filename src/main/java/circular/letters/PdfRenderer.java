@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.jsoup.nodes.DataNode;
@@ -33,11 +36,33 @@ import org.jsoup.nodes.Element;
  */
 final class PdfRenderer {
   private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb");
+  private static final AtomicBoolean STANDARD_FONTS_READ = new AtomicBoolean();
   private static final String STYLE = style();
+  /** The same style for a letter DejaVu Serif alone can print: DejaVu Sans is then never read. */
+  private static final String SERIF_ONLY_STYLE = STYLE.replace("\"DejaVu Serif\", \"DejaVu Sans\"", "\"DejaVu Serif\"");
 
   static {
     // openhtmltopdf logs to the console through java.util.logging; the console is the user's.
     XRLog.setLoggingEnabled(false);
+    // the standard PDF fonts it declares are never drawn: no need to look for them on the computer
+    FontMappers.set(new ShippedFontMapper());
+  }
+
+  /**
+   * Reads the metrics of the fourteen standard PDF fonts on a background thread, once: openhtmltopdf
+   * declares them in every document, and PDFBox parses their metrics at the first, which would
+   * otherwise hold up the first letter printed.
+   */
+  static void readStandardFontsAhead() {
+    if (STANDARD_FONTS_READ.compareAndSet(false, true)) {
+      Thread thread = new Thread(() -> {
+        for (Standard14Fonts.FontName font : Standard14Fonts.FontName.values()) {
+          Standard14Fonts.getAFM(font.getName());
+        }
+      }, "standard-font-metrics");
+      thread.setDaemon(true);
+      thread.start();
+    }
   }
 
   /**
@@ -50,7 +75,9 @@ final class PdfRenderer {
     Path root = folder.toAbsolutePath().normalize();
     String base = root.toUri().toString();
     Document document = Jsoup.parse(html, base);
-    document.head().appendElement("style").appendChild(new DataNode(STYLE));
+    // every family a style names is loaded, used or not: name DejaVu Sans only when Serif lacks a character
+    String style = PdfFonts.serifCovers(document.text()) ? SERIF_ONLY_STYLE : STYLE;
+    document.head().appendElement("style").appendChild(new DataNode(style));
     letterhead.ifPresent(image -> document.body().prependChild(
         new Element("div").addClass("circular-letterhead")
             .appendChild(new Element("img").attr("src", image.toAbsolutePath().normalize().toUri().toString()).attr("alt", ""))));

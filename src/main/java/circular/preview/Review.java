@@ -46,7 +46,7 @@ record Review(
     }
     List<Preflight.Checked> rows = new ArrayList<>();
     for (Recipient recipient : list.recipients()) {
-      Preflight.Checked row = Preflight.checkOne(template, listFile, recipient, false);
+      Preflight.Checked row = Preflight.checkOne(template, list, recipient, false);
       rows.add(row);
       row.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
     }

@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A validated recipient list: its file, its columns in order, and its rows. Immutable. */
-public record RecipientList(Path file, List<String> columns, List<Recipient> recipients) {
+/**
+ * A validated recipient list: its file (as the user named it, a workbook's sheet included), how
+ * messages name a place in it, its columns in order, and its rows. Immutable.
+ */
+public record RecipientList(Path file, Places places, List<String> columns, List<Recipient> recipients) {
 
   public RecipientList {
     columns = List.copyOf(columns);
@@ -44,7 +47,16 @@ public record RecipientList(Path file, List<String> columns, List<Recipient> rec
     Set<String> wanted = new java.util.HashSet<>();
     ids.forEach(id -> wanted.add(key(id)));
     return new RecipientList(
-        file, columns, recipients.stream().filter(r -> wanted.contains(key(r.id()))).toList());
+        file, places, columns, recipients.stream().filter(r -> wanted.contains(key(r.id()))).toList());
+  }
+
+  /**
+   * Something wrong with one recipient's cell, named as the list names its places: {@code
+   * x.csv:17: column 'language': …} or {@code x.xlsx#Geneva!I17: …}.
+   */
+  public Problem problem(Recipient recipient, String column, String what) {
+    int index = columns.indexOf(column);
+    return index < 0 ? places.row(recipient.line(), what) : places.cell(recipient.line(), index, column, what);
   }
 
   /** Ids are compared without regard to case: they also name files, and some file systems fold case. */

@@ -2,6 +2,7 @@ package circular.sandbox;
 
 import circular.sandbox.Folders.UserFolder;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -120,6 +122,27 @@ public final class Sandbox implements AutoCloseable {
       return new URI("imap", user, HOST, imapPort, "/" + folder, null, null);
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a user and folder for a URL: " + user + ", " + folder, e);
+    }
+  }
+
+  /**
+   * Gives {@code address} a mailbox now, before anyone writes to it: a user whose INBOX a mail
+   * client can open, and its folder on disk, {@code <mailboxDir>/<address>/INBOX/}, where a reply
+   * saved as an {@code .eml} file may be dropped while the sandbox is stopped.
+   */
+  public synchronized void openMailbox(String address) {
+    if (closed || !MailboxFiles.isSafeName(address)) {
+      return;
+    }
+    try {
+      if (greenMail.getUserManager().getUserByEmail(address) == null) {
+        greenMail.getUserManager().createUser(address, address, address);
+      }
+      Files.createDirectories(files.root().resolve(address).resolve(Folders.INBOX));
+    } catch (UserException e) {
+      throw new IllegalStateException("GreenMail cannot create a user for " + address, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -62,8 +67,45 @@ class CircularJarIT {
         fonts.add(resources.getFont(name).getName().replaceFirst("^[A-Z]{6}\\+", ""));
       }
       assertThat(fonts).contains("DejaVuSerif");
-      assertThat(new PDFTextStripper().getText(pdf)).contains("Genève, le 22 mars 2012");
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Le 22 mars 2012");
     }
+  }
+
+  @Test
+  void printingLooksAtNoneOfTheComputersFontsAndWritesNothingInTheHomeFolder() throws Exception {
+    Path home = Files.createDirectories(dir.resolve("home"));
+
+    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of("CIRCULAR_JAVA_OPTIONS", "-Duser.home=" + home),
+        "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT,FRA,MEX", "--format", "pdf", "--out", dir.resolve("pdf").toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    try (var files = Files.list(home)) {
+      assertThat(files).as("PDFBox's font cache, made by scanning the computer's fonts").isEmpty();
+    }
+  }
+
+  @Test
+  void aBugExitsSeventyAndSaysWhereToReportIt() throws Exception {
+    // a jar that lost a library on the way: the kind of failure no user's file can cause
+    Path broken = dir.resolve("broken.jar");
+    try (ZipFile jar = new ZipFile(JarProcess.JAR.toFile());
+        ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(broken))) {
+      for (ZipEntry entry : Collections.list(jar.entries())) {
+        if (!entry.getName().startsWith("org/apache/commons/csv/")) {
+          copy.putNextEntry(new ZipEntry(entry.getName()));
+          jar.getInputStream(entry).transferTo(copy);
+        }
+      }
+    }
+
+    JarProcess.Result run = JarProcess.run(PROJECT, broken, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(70);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .startsWith("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n"
+            + "Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,\n")
+        .contains("NoClassDefFoundError: org/apache/commons/csv/");
   }
 
   @Test
@@ -74,6 +116,6 @@ class CircularJarIT {
     assertThat(version.status()).isZero();
     assertThat(version.out()).startsWith("circular 0.1.0");
     assertThat(help.status()).isZero();
-    assertThat(help.out()).contains("preview").contains("Exit status: 0 all done");
+    assertThat(help.out()).contains("preview").contains("Exit status: 0 all done").contains("70 an internal error");
   }
 }

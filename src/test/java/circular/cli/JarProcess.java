@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarProcess {
   static final Path JAR = Path.of(System.getProperty("circular.jar", "target/circular.jar"));
+  /** The launcher {@code mvn package} writes next to the jar, as the README runs it. */
+  static final Path LAUNCHER = JAR.resolveSibling("circular");
 
   record Result(List<String> command, int status, String out, String err) {
     @Override
@@ -38,12 +40,38 @@ final class JarProcess {
     return run(workingDir, Map.of(), Duration.ofSeconds(60), args);
   }
 
+  /** Runs {@code target/circular}, the launcher, rather than {@code java -jar}. */
+  static Result launch(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    return launch(workingDir, LAUNCHER, env, args);
+  }
+
+  /** Runs a launcher script (the packaged one, or a copy elsewhere) with the given environment. */
+  static Result launch(Path workingDir, Path launcher, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toAbsolutePath().toString());
+    command.addAll(List.of(args));
+    Map<String, String> withJava = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    withJava.putAll(env);
+    return run(workingDir, withJava, Duration.ofSeconds(60), command);
+  }
+
+  /** Runs another jar than the packaged one, e.g. one with a library missing. */
+  static Result run(Path workingDir, Path jar, String... args) throws IOException, InterruptedException {
+    return run(workingDir, Map.of(), Duration.ofSeconds(60), command(jar, args));
+  }
+
   static Result run(Path workingDir, Map<String, String> env, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    return run(workingDir, env, timeout, command(JAR, args));
+  }
+
+  private static Result run(Path workingDir, Map<String, String> env, Duration timeout, List<String> command)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("circular-out", ".txt");
     Path err = Files.createTempFile("circular-err", ".txt");
     try {
-      ProcessBuilder builder = new ProcessBuilder(command(args)).directory(workingDir.toFile());
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
       builder.environment().put("LANG", "C");
       builder.environment().remove("LC_ALL");
       builder.environment().putAll(env);
@@ -51,10 +79,10 @@ final class JarProcess {
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();
-        throw new AssertionError("circular " + String.join(" ", args) + " did not finish in " + timeout);
+        throw new AssertionError(String.join(" ", command) + " did not finish in " + timeout);
       }
       return new Result(
-          command(args),
+          command,
           process.exitValue(),
           Files.readString(out, StandardCharsets.UTF_8),
           Files.readString(err, StandardCharsets.UTF_8));
@@ -65,10 +93,14 @@ final class JarProcess {
   }
 
   private static List<String> command(String... args) {
+    return command(JAR, args);
+  }
+
+  private static List<String> command(Path jar, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
-    command.add(JAR.toAbsolutePath().toString());
+    command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(args));
     return command;
   }

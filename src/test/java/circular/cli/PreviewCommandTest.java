@@ -48,7 +48,7 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", LETTER, LIST);
 
     assertThat(run.status()).as(run.toString()).isZero();
-    assertThat(run.out()).startsWith("From: Co-ordinator on National Implementation Measures").contains("To: mission@afg-mission.example");
+    assertThat(run.out()).startsWith("From: Dell Higgie <dell.higgie@nz-mission-geneva.example>\n").contains("To: mission@afg-mission.example");
     assertThat(run.err()).isEqualTo("Showing AFG (1 of 70); --only ID shows another, --out DIR writes them all.\n");
   }
 

@@ -60,9 +60,9 @@ class RemindCommandTest {
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("AUT  Austria")
-        .containsPattern("AUT +Austria +sent +- +2012-03-23 10:00 geneva@aut-mission.example")
-        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 +-")
-        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00")
+        .containsPattern("AUT +Austria +sent +- +2012-03-23 10:00 UTC geneva@aut-mission.example")
+        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 UTC +-")
+        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 UTC")
         .containsPattern("AFG +Afghanistan +- +-")
         .endsWith(
             "\n70 delegations: 5 sent, 1 replied, 4 awaiting (of whom 1 sent an automatic reply, 1 bounced);\n"

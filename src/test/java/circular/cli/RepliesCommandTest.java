@@ -20,7 +20,7 @@ class RepliesCommandTest {
   private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
   private static final String REMINDER = "letter-templates/2012-03-22-nim-invitation-reminder";
   private static final String LIST = "recipients/ccm-states-parties-2012.csv";
-  private static final String CONTACT = "nim-contact@mission-coordinator.example";
+  private static final String CONTACT = "raylene.liufalani@nz-mission-geneva.example";
 
   @TempDir Path dir;
   private Map<String, String> ids;

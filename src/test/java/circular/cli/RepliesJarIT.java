@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class RepliesJarIT {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
-  private static final String CONTACT = "nim-contact@mission-coordinator.example";
+  private static final String CONTACT = "raylene.liufalani@nz-mission-geneva.example";
   private static final String PASSWORD = "imap-s3cret!";
 
   @RegisterExtension
@@ -57,7 +57,7 @@ class RepliesJarIT {
     GreenMailUser contact = greenMail.getUserManager().getUser(CONTACT);
     contact.deliver(reply);
 
-    String url = "imap://nim-contact%40mission-coordinator.example@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
+    String url = "imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
     Map<String, String> env = Map.of("CIRCULAR_IMAP_PASSWORD", PASSWORD);
     JarProcess.Result first = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);
     JarProcess.Result again = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code java -jar circular.jar sandbox} as a user runs it: in a working folder, ended by a signal. */
 @Timeout(90)
 class SandboxCommandIT {
-  static final String CONTACT = "nim-contact@mission-coordinator.example";
+  static final String CONTACT = "raylene.liufalani@nz-mission-geneva.example";
 
   @TempDir Path workingFolder;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class SandboxCommandTest {
-  static final String CONTACT = "nim-contact@mission-coordinator.example";
+  static final String CONTACT = "raylene.liufalani@nz-mission-geneva.example";
   static final String FRANCE = "delegation@france.example";
   static final String NL = System.lineSeparator();
 
@@ -51,8 +51,8 @@ class SandboxCommandTest {
             + "  Any user name and password are accepted; no encryption (no SSL/TLS).\n"
             + "\n"
             + "Mailboxes in " + mailboxes + ":\n"
-            + "  delegation@france.example                INBOX  1\n"
-            + "  nim-contact@mission-coordinator.example  INBOX  2\n"
+            + "  delegation@france.example                    INBOX  1\n"
+            + "  raylene.liufalani@nz-mission-geneva.example  INBOX  2\n"
             + "\n"
             + "To answer a letter as a delegation, set up a mail client with the delegation's\n"
             + "address as user name, any password and the servers above, and reply; or stop the\n"

@@ -95,7 +95,7 @@ class SendCommandTest {
     MimeMessage received = greenMail.getReceivedMessages()[0];
     assertThat(received.getMessageID()).isEqualTo(sent.messageId());
     assertThat(sent.email()).isEqualTo("mission@civ-mission.example");
-    assertThat(received.getSubject()).isEqualTo("Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire)");
+    assertThat(received.getSubject()).isEqualTo("Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (Côte d'Ivoire)");
     String copy = Files.readString(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"), StandardCharsets.US_ASCII);
     assertThat(copy).contains("Message-ID: " + sent.messageId());
   }
@@ -136,7 +136,7 @@ class SendCommandTest {
     List<MimeMessage> received = letters();
     assertThat(received).hasSize(4);
     assertThat(received.stream().limit(2).map(SendCommandTest::firstTo)).containsOnly("office@mission-coordinator.example");
-    assertThat(received.get(0).getSubject()).startsWith("[TEST AUT] Intersessional Meetings");
+    assertThat(received.get(0).getSubject()).startsWith("[TEST AUT] Convention on Cluster Munitions: national implementation measures");
     assertThat(received.get(0).getRecipients(RecipientType.CC)).isNull();
     assertThat(SentLog.read(dir.resolve("sent.csv"))).extracting(SentRow::status)
         .containsExactly(Status.TEST, Status.TEST, Status.SENDING, Status.SENT, Status.SENDING, Status.SENT);

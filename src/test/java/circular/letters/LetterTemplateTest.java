@@ -100,6 +100,29 @@ class LetterTemplateTest {
   }
 
   @Test
+  void aColumnNamedForTheLettersLanguageStandsInForItsBaseColumnUnlessEmpty() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"${country}\">x</p><p th:text=\"${country_fr}\">x</p>")
+            .properties("")
+            .file("letter_fr.properties", "lang=fr\nsubject=Invitation ([(${country})])\n")
+            .file("letter_es.properties", "lang=es\nsubject=Invitación ([(${country})])\n")
+            .load();
+    var list = LetterFolder.list(dir,
+        "id,country,country_fr,country_es,language,email\n"
+            + "BEL,Belgium,Belgique,Bélgica,fr,a@bel.example\n"
+            + "CHE,Switzerland,Suisse,,es,a@che.example\n"
+            + "GBR,United Kingdom,Royaume-Uni,Reino Unido,en,a@gbr.example\n");
+
+    List<Letter> letters = list.recipients().stream().map(template::render).toList();
+
+    assertThat(letters).extracting(Letter::subject)
+        .containsExactly("Invitation (Belgique)", "Invitación (Switzerland)", "Invitation (United Kingdom)");
+    assertThat(letters.get(0).text()).isEqualTo("Belgique\n\nBelgique\n");
+    assertThat(letters.get(2).text()).isEqualTo("United Kingdom\n\nRoyaume-Uni\n");
+  }
+
+  @Test
   void unknownVariableIsAnErrorAtItsLineAndColumnWithASuggestion() {
     LetterTemplate template = new LetterFolder(dir).html("<p>Dear</p>\n<p th:text=\"${contry}\">x</p>").properties("").load();
 

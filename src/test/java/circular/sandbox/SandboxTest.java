@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(60)
 class SandboxTest {
-  static final String CONTACT = "nim-contact@mission-coordinator.example";
+  static final String CONTACT = "raylene.liufalani@nz-mission-geneva.example";
   static final String FRANCE = "delegation@france.example";
   static final String SUBJECT = "Réunion intersessionnelle : rapport d'avancement — 22 mars";
 
@@ -282,7 +282,7 @@ class SandboxTest {
       assertThat(sandbox.imapPort()).isEqualTo(imap);
       assertThat(sandbox.smtpUrl()).hasToString("smtp://127.0.0.1:" + smtp);
       assertThat(sandbox.imapUrl(CONTACT, "INBOX"))
-          .hasToString("imap://nim-contact%40mission-coordinator.example@127.0.0.1:" + imap + "/INBOX")
+          .hasToString("imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:" + imap + "/INBOX")
           .satisfies(url -> assertThat(url.getUserInfo()).isEqualTo(CONTACT));
     }
   }
