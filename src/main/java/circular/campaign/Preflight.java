@@ -181,6 +181,11 @@ public final class Preflight {
       return recipients;
     }
 
+    /** The letters the check printed with their PDF, one per language, by recipient id. */
+    public Map<String, Letter> printed() {
+      return printed;
+    }
+
     /** The recipient's letter without its PDF: the one the check rendered, or rendered now. */
     public Letter rendered(Recipient recipient) {
       return kept.take(recipient).orElseGet(() -> template.render(recipient));

@@ -96,7 +96,7 @@ class NewCommandTest {
     assertThat(read(folder.resolve("letter_de.properties")))
         .startsWith("# letter_de.properties: the text of the letter for the delegations whose language is de.")
         .contains("\nlang = de\n")
-        .contains("closing = Please accept the assurances of my highest consideration.");
+        .contains("closing = Yours sincerely");
     assertThat(run.out()).contains("Created " + dir.resolve("recipients/invitation-2013-sample.csv") + ": IRL (en), CHL (es)\n");
   }
 

@@ -83,8 +83,8 @@ class RemindCommandTest {
     CliRun csv = CliRun.of("status", "--campaign", dir.toString(), "--csv");
 
     assertThat(table.out())
-        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 back on 2012-04-02 +-")
-        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 misionginebra@mex-mission.example 5.1.1 user unknown");
+        .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 UTC back on 2012-04-02 +-")
+        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 UTC misionginebra@mex-mission.example 5.1.1 user unknown");
     assertThat(csv.out().lines())
         .contains(
             "FRA,France,sent," + sentTime("FRA") + ",,,,2012-03-23T11:00:00Z,,back on 2012-04-02,",
