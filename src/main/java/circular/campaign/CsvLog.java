@@ -1,6 +1,7 @@
 package circular.campaign;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,15 +20,33 @@ import org.apache.commons.csv.CSVRecord;
  * no cell that a spreadsheet would run as a formula (a server reply or a stranger's subject line
  * starting with {@code =} gets a leading apostrophe). Appends are thread-safe; {@link #sync}
  * makes them durable, one {@code fsync} serving every thread that waits for it.
+ *
+ * <p>A row may also be made durable in the background ({@link #syncSoon}) while its writer goes
+ * on, and waited for later ({@link #awaitDurable}): one syncing thread, started at the first such
+ * row, runs one {@code fsync} after another for as long as rows are waiting, each covering every
+ * row written before it began.
  */
 final class CsvLog implements AutoCloseable {
+  /** How rows reach the disk: an {@code fsync} of the file's data, unless a test slows it down or fails it. */
+  interface Force {
+    void force(FileChannel channel) throws IOException;
+  }
+
+  static final Force FSYNC = channel -> channel.force(false);
+
   private final FileChannel channel;
+  private final Force force;
   private final Object syncLock = new Object();
   private long written;
   private volatile long durable;
+  /** The last row asked for by {@link #syncSoon}; guarded by {@code syncLock}, as the two below. */
+  private long wanted;
+  private IOException syncFailure;
+  private Thread syncer;
 
-  private CsvLog(FileChannel channel) {
+  private CsvLog(FileChannel channel, Force force) {
     this.channel = channel;
+    this.force = force;
   }
 
   /**
@@ -37,6 +56,11 @@ final class CsvLog implements AutoCloseable {
    * widened} first.
    */
   static CsvLog open(Path file, List<String> header) {
+    return open(file, header, FSYNC);
+  }
+
+  /** {@link #open(Path, List)}, the rows made durable by {@code force}. */
+  static CsvLog open(Path file, List<String> header, Force force) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       widen(file, header);
@@ -47,7 +71,7 @@ final class CsvLog implements AutoCloseable {
         channel.truncate(endOfLastLine(channel, size));
       }
       channel.position(channel.size());
-      CsvLog log = new CsvLog(channel);
+      CsvLog log = new CsvLog(channel, force);
       if (channel.size() == 0) {
         log.append(header);
         log.sync(log.written);
@@ -122,7 +146,7 @@ final class CsvLog implements AutoCloseable {
     }
   }
 
-  /** Returns once row {@code row} and all before it are on disk. */
+  /** Returns once row {@code row} and all before it are on disk; the calling thread runs the {@code fsync}. */
   void sync(long row) {
     if (durable >= row) {
       return;
@@ -131,26 +155,129 @@ final class CsvLog implements AutoCloseable {
       if (durable >= row) {
         return;
       }
-      long upTo;
-      synchronized (this) {
-        upTo = written;
-      }
       try {
-        channel.force(false);
+        forceNow();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      durable = upTo;
     }
+  }
+
+  /** Has row {@code row} made durable in the background, with the rows before it; see {@link #awaitDurable}. */
+  void syncSoon(long row) {
+    if (durable >= row) {
+      return;
+    }
+    synchronized (syncLock) {
+      if (row > wanted) {
+        wanted = row;
+        if (syncer == null) {
+          syncer = new Thread(this::syncWhileWanted, "circular-log-sync");
+          syncer.setDaemon(true); // it ends with the log; a daemon only so as never to hold the JVM
+          syncer.start();
+        }
+        syncLock.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Returns once row {@code row}, asked for with {@link #syncSoon}, is on disk.
+   *
+   * @throws IOException when the {@code fsync} that would have covered it failed; every later
+   *     wait fails too, since the disk can no longer be trusted with the log
+   */
+  void awaitDurable(long row) throws IOException {
+    if (durable >= row) {
+      return;
+    }
+    synchronized (syncLock) {
+      while (durable < row) {
+        if (syncFailure != null) {
+          throw new IOException("the log could not be made durable: " + syncFailure.getMessage(), syncFailure);
+        }
+        if (wanted < row) {
+          throw new IllegalStateException("row " + row + " was never asked to be made durable");
+        }
+        try {
+          syncLock.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while waiting for the log to be durable");
+        }
+      }
+    }
+  }
+
+  /**
+   * The syncing thread: an {@code fsync} whenever a row is wanted that is not durable yet. The
+   * lock is not held during the {@code fsync}, so that rows go on being written and asked for
+   * meanwhile; they are covered by the next one.
+   */
+  private void syncWhileWanted() {
+    Thread self = Thread.currentThread();
+    while (true) {
+      synchronized (syncLock) {
+        while (syncer == self && syncFailure == null && wanted <= durable) {
+          try {
+            syncLock.wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (syncer != self || syncFailure != null) {
+          return;
+        }
+      }
+      long upTo = writtenSoFar();
+      IOException failed = null;
+      try {
+        force.force(channel);
+      } catch (IOException e) {
+        failed = e;
+      }
+      synchronized (syncLock) {
+        if (failed != null) {
+          syncFailure = failed;
+        } else {
+          durable = Math.max(durable, upTo);
+        }
+        syncLock.notifyAll();
+      }
+    }
+  }
+
+  /** One {@code fsync} of every row written so far, by the calling thread, which holds {@code syncLock}. */
+  private void forceNow() throws IOException {
+    long upTo = writtenSoFar();
+    force.force(channel);
+    durable = Math.max(durable, upTo);
+    syncLock.notifyAll();
+  }
+
+  private synchronized long writtenSoFar() {
+    return written;
   }
 
   @Override
   public void close() {
+    Thread stopping;
+    synchronized (syncLock) {
+      stopping = syncer;
+      syncer = null;
+      syncLock.notifyAll();
+    }
     try {
+      if (stopping != null) {
+        stopping.join();
+      }
       sync(written);
       channel.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while closing the log", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package circular.campaign;
 
+import circular.mail.Gate;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -10,13 +11,16 @@ public interface Outbox extends AutoCloseable {
 
   /**
    * Hands one letter to the server, retrying temporary failures as the implementation sees fit.
+   * The letter is not handed over before {@code before} lets it pass: the transaction may start,
+   * but its end (for SMTP, the final "." of DATA) waits for the gate.
    *
    * @return {@link Status#SENT}, {@link Status#DEFERRED}, {@link Status#FAILED} or {@link
    *     Status#IN_DOUBT}, with a one-line detail for the log
    * @throws Unavailable when the server cannot be reached or refuses us (login, certificate):
    *     nothing of this letter was sent, and no other letter should be tried
+   * @throws java.io.UncheckedIOException when {@code before} failed: the letter was not handed over
    */
-  Result send(MimeMessage message);
+  Result send(MimeMessage message, Gate before);
 
   @Override
   void close();

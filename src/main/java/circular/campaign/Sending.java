@@ -2,6 +2,7 @@ package circular.campaign;
 
 import circular.letters.Letter;
 import circular.letters.Mailbox;
+import circular.mail.Gate;
 import circular.mail.MessageBuilder;
 import circular.mail.MessageIds;
 import circular.recipients.Recipient;
@@ -29,9 +30,11 @@ import java.util.stream.Collectors;
 
 /**
  * One run of a campaign: the planned letters rendered, logged and handed to the server over
- * {@code connections} kept-open connections. The {@code sending} row of each letter is on disk
- * before its transaction starts and its outcome is written after, so a run killed at any moment
- * leaves at most one letter per connection in doubt and none sent twice.
+ * {@code connections} kept-open connections. The {@code sending} row of each letter is written
+ * before its transaction starts, and on disk before the server can have the letter (before the
+ * final "." of its data: the {@code fsync} runs while the transaction begins); its outcome is
+ * written after. So a run killed at any moment, or a machine that loses power, leaves at most one
+ * letter per connection in doubt and none sent twice.
  *
  * <p>Each connection's thread prepares its own next letter (its message encoded, its copy staged
  * beside its place in {@code letters/}) when none is ready; when there are fewer connections than
@@ -73,10 +76,18 @@ public final class Sending {
   private final Options options;
   private final MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
 
+  private final Function<Path, SentLog> logs;
+
   public Sending(Campaign campaign, Preflight.Prepared prepared, Options options) {
+    this(campaign, prepared, options, SentLog::open);
+  }
+
+  /** @param logs opens the campaign's log: for tests, one whose disk is slow or fails */
+  Sending(Campaign campaign, Preflight.Prepared prepared, Options options, Function<Path, SentLog> logs) {
     this.campaign = campaign;
     this.prepared = prepared;
     this.options = options;
+    this.logs = logs;
   }
 
   /** Sends the planned letters, each connection from {@code outboxes}, and waits for the end. */
@@ -102,7 +113,7 @@ public final class Sending {
       listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
     };
     List<Thread> threads = new ArrayList<>();
-    try (SentLog log = SentLog.open(campaign.sentLog())) {
+    try (SentLog log = logs.apply(campaign.sentLog())) {
       for (int i = 0; i < connections; i++) {
         threads.add(start("circular-send", () -> work(preparation, outboxes, log, pace, stopped, done), failure, preparation));
       }
@@ -228,13 +239,14 @@ public final class Sending {
       log.append(row(letter, email, ready.messageId(), test ? Status.TEST : Status.FAILED, ready.failure().get()));
       return new Outcome(ready.recipient(), Status.FAILED, ready.failure().get());
     }
+    Gate durable = Gate.OPEN;
     if (!test) {
       keepCopy(ready.staged(), campaign.letterCopy(letter.name(), ready.recipient().id()));
-      log.appendDurably(row(letter, email, ready.messageId(), Status.SENDING, ""));
+      durable = log.appendBeforeHandover(row(letter, email, ready.messageId(), Status.SENDING, ""));
     }
     Outbox.Result result;
     try {
-      result = outbox.send(ready.message());
+      result = outbox.send(ready.message(), durable);
     } catch (Outbox.Unavailable e) {
       stopped.compareAndSet(null, e.getMessage());
       result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());

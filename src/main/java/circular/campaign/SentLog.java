@@ -2,6 +2,7 @@ package circular.campaign;
 
 import circular.InputException;
 import circular.Problem;
+import circular.mail.Gate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,12 +22,29 @@ public final class SentLog implements AutoCloseable {
   }
 
   public static SentLog open(Path file) {
-    return new SentLog(CsvLog.open(file, SentRow.HEADER));
+    return open(file, CsvLog.FSYNC);
   }
 
-  /** Appends the row and waits until it is on disk: for {@code sending}, before the transaction. */
+  /** A log whose rows are made durable by {@code force}: for tests that slow the disk down or fail it. */
+  static SentLog open(Path file, CsvLog.Force force) {
+    return new SentLog(CsvLog.open(file, SentRow.HEADER, force));
+  }
+
+  /** Appends the row and waits until it is on disk. */
   public void appendDurably(SentRow row) {
     log.sync(log.append(row.cells()));
+  }
+
+  /**
+   * Appends a letter's {@code sending} row before its transaction: written at once, so that it
+   * survives the process, and made durable in the background while the transaction begins. The
+   * gate returned lets the letter be handed over once the row is on disk; it fails if the row
+   * cannot be made durable.
+   */
+  public Gate appendBeforeHandover(SentRow row) {
+    long written = log.append(row.cells());
+    log.syncSoon(written);
+    return () -> log.awaitDurable(written);
   }
 
   /** Appends the row; it survives the process at once, and the disk with the next durable row. */

@@ -2,6 +2,7 @@ package circular.campaign;
 
 import circular.mail.Credentials;
 import circular.mail.Delivery;
+import circular.mail.Gate;
 import circular.mail.SmtpException;
 import circular.mail.SmtpSender;
 import circular.mail.SmtpSettings;
@@ -26,10 +27,10 @@ public final class SmtpOutbox implements Outbox {
   }
 
   @Override
-  public Result send(MimeMessage message) {
+  public Result send(MimeMessage message, Gate before) {
     Delivery delivery;
     try {
-      delivery = sender.send(message);
+      delivery = sender.send(message, before);
     } catch (SmtpException e) {
       throw new Outbox.Unavailable(e.getMessage(), e);
     }

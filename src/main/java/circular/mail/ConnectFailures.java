@@ -49,6 +49,21 @@ final class ConnectFailures {
     return Optional.empty();
   }
 
+  /**
+   * Rethrows the unchecked exception in {@code e}'s causes, if there is one: the network and the
+   * server fail with checked exceptions ({@code IOException}, {@code MessagingException}), so an
+   * unchecked one that Angus wrapped (a socket factory's, say) is a bug, to be reported as one
+   * rather than read as a server that cannot be reached.
+   */
+  static void throwIfBug(MessagingException e) {
+    int depth = 0;
+    for (Throwable c = e; c != null && depth < 100; c = c.getCause(), depth++) {
+      if (c instanceof RuntimeException bug) {
+        throw bug;
+      }
+    }
+  }
+
   /** Why the connection could not be made, in one line. */
   static String reason(MessagingException e) {
     Throwable unknown = find(e, UnknownHostException.class);

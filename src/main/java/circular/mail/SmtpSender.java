@@ -8,6 +8,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,7 @@ public final class SmtpSender implements AutoCloseable {
     try {
       sender.open();
     } catch (MessagingException e) {
+      ConnectFailures.throwIfBug(e);
       throw ConnectFailures.fatal(e, settings, login)
           .orElseGet(() -> new SmtpException(settings.server(), ConnectFailures.reason(e)));
     }
@@ -71,6 +74,18 @@ public final class SmtpSender implements AutoCloseable {
    *     not trusted); this letter was not handed over then
    */
   public Delivery send(MimeMessage message) {
+    return send(message, Gate.OPEN);
+  }
+
+  /**
+   * Sends one letter as {@link #send(MimeMessage)} does, its end of data held back until {@code
+   * before} lets it pass; the rest of the transaction goes on meanwhile.
+   *
+   * @throws SmtpException as {@link #send(MimeMessage)}
+   * @throws UncheckedIOException when {@code before} failed: the letter's end of data was not sent
+   *     and its connection was dropped, so the server does not have it
+   */
+  public Delivery send(MimeMessage message, Gate before) {
     if (closed) {
       throw new IllegalStateException("this sender is closed");
     }
@@ -87,7 +102,7 @@ public final class SmtpSender implements AutoCloseable {
     Map<InternetAddress, Result> turnedAway = new LinkedHashMap<>();
     int tries = 0;
     while (true) {
-      Attempt attempt = attempt(message, remaining);
+      Attempt attempt = attempt(message, remaining, before);
       tries++;
       turnedAway.clear();
       attempt.results().forEach((address, result) ->
@@ -106,13 +121,14 @@ public final class SmtpSender implements AutoCloseable {
     return Deliveries.of(settled, turnedAway, tries);
   }
 
-  private Attempt attempt(MimeMessage message, List<InternetAddress> to) {
+  private Attempt attempt(MimeMessage message, List<InternetAddress> to, Gate before) {
     if (transport == null || !transport.open()) {
       closeConnection();
       try {
         open();
       } catch (MessagingException e) {
         closeConnection();
+        ConnectFailures.throwIfBug(e);
         Optional<SmtpException> fatal = ConnectFailures.fatal(e, settings, login);
         if (fatal.isPresent()) {
           throw fatal.get();
@@ -121,15 +137,24 @@ public final class SmtpSender implements AutoCloseable {
       }
     }
     try {
-      transport.sendMessage(message, to.toArray(new Address[0]));
+      transport.sendMessage(message, to.toArray(new Address[0]), before);
       return Attempt.delivered(to, Replies.line(transport.getLastServerResponse()));
     } catch (MessagingException e) {
+      IOException refused = transport.gateFailure();
+      if (refused != null) {
+        closeConnection(); // Angus dropped it already; never reused half-way through a letter
+        throw new UncheckedIOException(refused);
+      }
+      ConnectFailures.throwIfBug(e);
       Attempt attempt = Attempt.of(e, to, transport);
       if (attempt.dropConnection()) {
         closeConnection();
       }
       return attempt;
     } catch (IllegalStateException e) {
+      if (transport.open()) {
+        throw e; // not Angus's "Not connected": a bug
+      }
       // "Not connected": Angus closed the connection itself after the last letter.
       closeConnection();
       return Attempt.notConnected(to, "the connection was closed");

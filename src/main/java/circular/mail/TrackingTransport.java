@@ -24,15 +24,31 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * end of data is going out, and {@link #readServerResponse} keeps the first reply read after it,
  * which is the server's verdict on the letter. Angus does no pipelining and we never enable
  * CHUNKING, so that reply can be nothing else.
+ *
+ * <p>The same hook holds each letter's {@link Gate}: nothing of the "." is written until the gate
+ * lets the letter pass. A gate that fails leaves the letter unfinished: the exception goes to
+ * Angus, which drops the connection without another byte, and {@link #gateFailure} keeps it.
  */
 final class TrackingTransport extends SMTPTransport {
   private boolean open;
   private boolean endOfDataSent;
   private int endOfDataCode;
   private String endOfDataReply;
+  private Gate gate = Gate.OPEN;
+  private IOException gateFailure;
 
   TrackingTransport(Session session, String protocol, boolean tls) {
     super(session, new URLName(protocol, null, -1, null, null, null), protocol, tls);
+  }
+
+  /** Sends the letter, its end of data held back until {@code before} lets it pass. */
+  synchronized void sendMessage(Message message, Address[] addresses, Gate before) throws MessagingException {
+    gate = before;
+    try {
+      sendMessage(message, addresses);
+    } finally {
+      gate = Gate.OPEN;
+    }
   }
 
   @Override
@@ -40,11 +56,13 @@ final class TrackingTransport extends SMTPTransport {
     endOfDataSent = false;
     endOfDataCode = 0;
     endOfDataReply = null;
+    gateFailure = null;
     super.sendMessage(message, addresses);
   }
 
   @Override
   protected void finishData() throws IOException, MessagingException {
+    passGate();
     // Marked before anything is written: once any byte of the final "." may have left, a lost
     // connection means the server may hold the letter.
     endOfDataSent = true;
@@ -53,8 +71,18 @@ final class TrackingTransport extends SMTPTransport {
 
   @Override
   protected void finishBdat() throws IOException, MessagingException {
+    passGate();
     endOfDataSent = true;
     super.finishBdat();
+  }
+
+  private void passGate() throws IOException {
+    try {
+      gate.pass();
+    } catch (IOException e) {
+      gateFailure = e;
+      throw e;
+    }
   }
 
   @Override
@@ -79,6 +107,11 @@ final class TrackingTransport extends SMTPTransport {
    */
   synchronized boolean open() {
     return open;
+  }
+
+  /** Why the last letter's gate did not let it pass, if it did not: its end of data never went out. */
+  synchronized IOException gateFailure() {
+    return gateFailure;
   }
 
   /** Whether the last letter's end of data has begun to go out. */

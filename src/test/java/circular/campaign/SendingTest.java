@@ -1,10 +1,16 @@
 package circular.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.mail.FakeSmtpServer;
+import circular.mail.Gate;
+import circular.mail.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,7 +53,7 @@ class SendingTest {
     return prepared.recipients().recipients().stream().map(r -> new SendPlan.Planned(r, Optional.empty())).toList();
   }
 
-  /** What the outbox saw on disk at the start of each transaction. */
+  /** What the outbox saw on disk when it handed each letter over. */
   private record Seen(String messageId, Optional<Status> lastRow, boolean copyInPlace) {}
 
   /** An outbox that accepts every letter, after looking at the log and the copies; stops the run at letter {@code stopAt}. */
@@ -64,7 +71,12 @@ class SendingTest {
     }
 
     @Override
-    public Result send(MimeMessage message) {
+    public Result send(MimeMessage message, Gate before) {
+      try {
+        before.pass(); // as SMTP does before the end of data
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       try {
         String id = message.getMessageID();
         String recipient = message.getAllRecipients()[0].toString();
@@ -152,5 +164,91 @@ class SendingTest {
     assertThat(report.outcomes().stream().map(o -> o.recipient().id()).distinct()).hasSize(200);
     assertThat(seen.stream().map(Seen::messageId).distinct()).hasSize(200);
     assertThat(SentLog.read(campaign.sentLog())).hasSize(400);
+  }
+
+  /**
+   * A fake SMTP server that, when a letter's "." arrives, checks that the letter's {@code sending}
+   * row is within what the slowed-down disk has made durable; what it found wrong is in {@code early}.
+   */
+  private static FakeSmtpServer checkingServer(Campaign campaign, AtomicLong durableBytes, List<String> early) throws IOException {
+    Map<Integer, String> lastRecipient = new ConcurrentHashMap<>();
+    return FakeSmtpServer.start(c -> {
+      if (c.is("RCPT")) {
+        lastRecipient.put(c.connection(), c.argument());
+      }
+      if (c.is(".")) {
+        String address = lastRecipient.get(c.connection());
+        try {
+          byte[] all = Files.readAllBytes(campaign.sentLog());
+          String durable = new String(all, 0, (int) Math.min(all.length, durableBytes.get()), StandardCharsets.UTF_8);
+          boolean onDisk = durable.lines().anyMatch(l -> l.contains("," + address + ",") && l.contains(",sending,"));
+          if (!onDisk) {
+            early.add(address);
+          }
+        } catch (IOException e) {
+          early.add(address + " (" + e + ")");
+        }
+      }
+      return FakeSmtpServer.Reaction.normal();
+    });
+  }
+
+  /** An fsync that takes {@code millis} longer than the disk's, and records how many bytes it made durable. */
+  private static CsvLog.Force slowDisk(AtomicLong durableBytes, int millis, int failAt) {
+    AtomicInteger calls = new AtomicInteger();
+    return channel -> {
+      long size = channel.size(); // what this fsync is sure to cover
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        throw new java.io.InterruptedIOException();
+      }
+      if (calls.incrementAndGet() == failAt) {
+        throw new IOException("Input/output error");
+      }
+      channel.force(false);
+      durableBytes.accumulateAndGet(size, Math::max);
+    };
+  }
+
+  @Test
+  void noLetterIsFinishedBeforeItsSendingRowIsOnDiskOverRealConnections() throws Exception {
+    Preflight.Prepared prepared = prepared(40);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    AtomicLong durableBytes = new AtomicLong();
+    List<String> early = Collections.synchronizedList(new ArrayList<>());
+    try (FakeSmtpServer server = checkingServer(campaign, durableBytes, early)) {
+      SmtpSettings settings = SmtpSettings.fromUrl(server.url());
+      Sending sending = new Sending(campaign, prepared, new Sending.Options(Optional.empty(), 0, 4, r -> Optional.empty()),
+          file -> SentLog.open(file, slowDisk(durableBytes, 15, -1)));
+
+      Sending.Report report = sending.run(plan(prepared), () -> SmtpOutbox.connect(settings, Optional.empty()), (r, st, d) -> {});
+
+      assertThat(report.count(Status.SENT)).isEqualTo(40);
+      assertThat(server.accepted()).hasSize(40);
+      assertThat(early).as("letters whose end of data came before their sending row was durable").isEmpty();
+    }
+  }
+
+  @Test
+  void aFailedFsyncStopsTheRunWithoutFinishingTheLetterItWasFor() throws Exception {
+    Preflight.Prepared prepared = prepared(20);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    AtomicLong durableBytes = new AtomicLong();
+    List<String> early = Collections.synchronizedList(new ArrayList<>());
+    try (FakeSmtpServer server = checkingServer(campaign, durableBytes, early)) {
+      SmtpSettings settings = SmtpSettings.fromUrl(server.url());
+      // the first fsync is the new log's header; the fifth is for a letter's sending row
+      Sending sending = new Sending(campaign, prepared, new Sending.Options(Optional.empty(), 0, 1, r -> Optional.empty()),
+          file -> SentLog.open(file, slowDisk(durableBytes, 1, 5)));
+
+      assertThatThrownBy(() -> sending.run(plan(prepared), () -> SmtpOutbox.connect(settings, Optional.empty()), (r, st, d) -> {}))
+          .hasRootCauseMessage("Input/output error");
+
+      assertThat(early).isEmpty();
+      assertThat(server.accepted()).hasSizeBetween(1, 3);
+      assertThat(server.count(".")).as("no end of data for the letter whose row failed").isEqualTo(server.accepted().size());
+      assertThat(server.count("DATA")).isEqualTo(server.accepted().size() + 1);
+    }
   }
 }
