@@ -4,6 +4,8 @@
 # the steps between them (the class-data sharing archive the build made, then each JVM option of
 # the launcher added in turn), so that the launcher's options are chosen by what they save.
 # Runs are interleaved, N rounds (default 9); medians and minimums. Run `mvn package` first.
+# BEFORE=DIR adds `DIR/circular` (an earlier build's launcher, jar and archive, copied there with
+# its archive made for that copy) to the runs, for a before-and-after in one go.
 #     bench/preview_time.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ names=(
   "+ -XX:TieredStopAtLevel=1"
   "+ -XX:+UseSerialGC"
   "+ -XX:-UsePerfData"
+  "+ -XX:CICompilerCount=1"
   "target/circular (the launcher)"
 )
 commands=(
@@ -25,8 +28,13 @@ commands=(
   "java $archive -XX:TieredStopAtLevel=1 -jar target/circular.jar"
   "java $archive -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/circular.jar"
   "java $archive -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -jar target/circular.jar"
+  "java $archive -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:CICompilerCount=1 -jar target/circular.jar"
   "target/circular"
 )
+if [ -n "${BEFORE:-}" ]; then
+  names+=("before: $BEFORE/circular")
+  commands+=("$BEFORE/circular")
+fi
 declare -a times
 echo "load average at start: $(cut -d' ' -f1 /proc/loadavg)"
 for round in $(seq "$n"); do

@@ -39,10 +39,11 @@ CDS = os.path.join(ROOT, "target", "circular.jsa")
 TIMEOUT = 600  # seconds, for any one run
 
 # The JVM options for a short batch run, chosen by measurement (bench/README.md, "JVM options"):
-# C1 only (C2 spends more CPU compiling than it saves in a run of seconds), the serial collector
+# C1 only (C2 spends more CPU compiling than it saves in a run of seconds) and one compiler thread
+# (no idle C2 thread to set up), the serial collector
 # (no collector threads competing for two cores, a third of G1's memory), no performance-data
 # file in /tmp; with the class-data sharing archive when there is one.
-CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
+CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:-UsePerfData"]
 
 
 def circular_jvm():

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.exceptions.TemplateProcessingException;
@@ -305,6 +307,44 @@ public final class LetterTemplate {
     } catch (TemplateProcessingException e) {
       throw new InputException(RenderFailure.inBody(e, template.file(), template.lines(), recipient));
     }
+  }
+
+  /**
+   * Renders a short letter with a throw-away engine, for its side effects only: the first letter
+   * a process renders pays for Thymeleaf's start (its dialect, expression language and parsers),
+   * and {@link PrintWarmUp} has it paid on another core before the letter is read.
+   */
+  static void warmUpEngine() {
+    TemplateEngine engine = new TemplateEngine();
+    engine.setTemplateResolver(new StringTemplateResolver());
+    engine.setMessageResolver(new IMessageResolver() {
+      @Override
+      public String getName() {
+        return "warm-up";
+      }
+
+      @Override
+      public Integer getOrder() {
+        return 0;
+      }
+
+      @Override
+      public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+        return key + (parameters != null && parameters.length > 0 ? " " + parameters[0] : "");
+      }
+
+      @Override
+      public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+        return key;
+      }
+    });
+    engine.setEngineContextFactory(new StrictEngineContextFactory());
+    Context context = new Context(Locale.ENGLISH, variables(Map.of("country", "Austria", "country_fr", "Autriche", "title", "H.E.",
+        "name", "A. Delegate", "salutation", "Excellency"), "fr"));
+    engine.process(new TemplateSpec("<!DOCTYPE html><html th:lang=\"#{lang}\"><body><p th:text=\"#{date}\">-</p>"
+        + "<p th:text=\"|${title} ${name}|\">-</p><p th:text=\"${salutation}\">-</p>"
+        + "<p th:text=\"#{para(#{contact})}\">-</p><p>[[${country}]]</p></body></html>", TemplateMode.HTML), context);
+    engine.process(new TemplateSpec("Invitation ([(${country})])", TemplateMode.TEXT), context);
   }
 
   private static TemplateEngine engine(ITemplateResolver resolver, Translations translations) {

@@ -37,6 +37,11 @@ import org.jsoup.nodes.Element;
 final class PdfRenderer {
   private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb");
   private static final AtomicBoolean STANDARD_FONTS_READ = new AtomicBoolean();
+  private static final AtomicBoolean WARMED_UP = new AtomicBoolean();
+  /** What {@link #warmUp} prints: a paragraph in the faces letters use most. */
+  private static final String WARM_UP_LETTER =
+      "<!DOCTYPE html><html><head><title>-</title></head><body><h1>Circular</h1>"
+          + "<p>Excellency, <b>Geneva</b>, <i>16–19 April</i>.</p></body></html>";
   private static final String STYLE = style();
   /** The same style for a letter DejaVu Serif alone can print: DejaVu Sans is then never read. */
   private static final String SERIF_ONLY_STYLE = STYLE.replace("\"DejaVu Serif\", \"DejaVu Sans\"", "\"DejaVu Serif\"");
@@ -62,6 +67,22 @@ final class PdfRenderer {
       }, "standard-font-metrics");
       thread.setDaemon(true);
       thread.start();
+    }
+  }
+
+  /**
+   * Prints a short letter, once, and throws it away: the first PDF of a process pays for loading
+   * and initialising openhtmltopdf and PDFBox and reading the standard fonts' metrics and DejaVu
+   * Serif's, and {@link PrintWarmUp} has that paid on another core.
+   */
+  static void warmUp() {
+    if (WARMED_UP.compareAndSet(false, true)) {
+      STANDARD_FONTS_READ.set(true); // the warm-up's letter reads them
+      try {
+        new PdfRenderer().render(WARM_UP_LETTER, Path.of("").toAbsolutePath(), Optional.empty(), "en");
+      } catch (RuntimeException e) {
+        // only a head start: the letter's own print reports what is wrong
+      }
     }
   }
 

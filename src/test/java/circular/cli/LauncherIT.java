@@ -52,8 +52,10 @@ class LauncherIT {
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(Files.readAllLines(log))
-        .anySatisfy(line -> assertThat(line).contains("circular.cli.PreviewCommand source: shared objects file (top)"))
-        .anySatisfy(line -> assertThat(line).contains("org.thymeleaf.TemplateEngine source: shared objects file (top)"));
+        .anySatisfy(line -> assertThat(line).contains("circular.cli.PreviewCommand source: shared objects file"))
+        .anySatisfy(line -> assertThat(line).contains("org.thymeleaf.TemplateEngine source: shared objects file"))
+        // compiled for Java 5: only a static archive holds it
+        .anySatisfy(line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"));
   }
 
   @Test
