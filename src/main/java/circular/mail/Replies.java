@@ -15,6 +15,9 @@ final class Replies {
     if (reply == null || reply.isBlank()) {
       return "no reply";
     }
+    if (isPlainLine(reply)) {
+      return reply.strip(); // the usual "250 2.0.0 Ok: queued as …", as the rules below leave it
+    }
     StringBuilder out = new StringBuilder();
     String[] lines = reply.strip().split("\r?\n");
     for (int i = 0; i < lines.length; i++) {
@@ -27,6 +30,30 @@ final class Replies {
       }
     }
     return shortened(out.toString());
+  }
+
+  /**
+   * Whether the reply is one line that the rules of {@link #line} would leave as it is, less its
+   * outer spaces: a code and a space, printable ASCII without runs of spaces, short enough. Asked
+   * without regular expressions, since every letter's reply is read.
+   */
+  private static boolean isPlainLine(String reply) {
+    String l = reply.strip();
+    if (l.length() < 5 || l.length() > LONGEST || l.charAt(3) != ' '
+        || !isDigit(l.charAt(0)) || !isDigit(l.charAt(1)) || !isDigit(l.charAt(2))) {
+      return false;
+    }
+    for (int i = 4; i < l.length(); i++) {
+      char c = l.charAt(i);
+      if (c < 0x20 || c >= 0x7f || (c == ' ' && l.charAt(i - 1) == ' ')) {
+        return false;
+      }
+    }
+    return l.charAt(4) != ' ';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Why a connection or a handshake failed, from the innermost cause that says something. */
