@@ -3,8 +3,8 @@ package circular.campaign;
 import circular.letters.Letter;
 import circular.letters.Mailbox;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
 import circular.recipients.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -199,7 +199,7 @@ public final class Sending {
     // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
     String messageId =
         planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
-            .orElseGet(() -> MessageIds.create(letter.from()));
+            .orElseGet(() -> MessageId.create(letter.from().address()).text());
     try {
       MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
       Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));

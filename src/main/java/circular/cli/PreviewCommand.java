@@ -4,10 +4,10 @@ import circular.InputException;
 import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
 import circular.preview.PreviewServer;
 import circular.preview.TextView;
 import circular.recipients.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
@@ -135,7 +135,7 @@ final class PreviewCommand implements Callable<Integer> {
           .getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
-      case eml -> builder.encode(letter, MessageIds.create(letter.from()), Optional.empty()).bytes();
+      case eml -> builder.encode(letter, MessageId.create(letter.from().address()).text(), Optional.empty()).bytes();
     };
   }
 

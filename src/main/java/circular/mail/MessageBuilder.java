@@ -28,7 +28,7 @@ import java.util.Optional;
  * as its PDF); non-ASCII names, subjects and file names encoded
  * (RFC 2047, RFC 2231); the engine's own Message-ID. Thread-safe if the session is.
  *
- * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
+ * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());}</pre>
  */
 public final class MessageBuilder {
   static {

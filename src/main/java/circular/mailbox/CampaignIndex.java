@@ -6,6 +6,7 @@ import circular.campaign.SentRow;
 import circular.campaign.Status;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
+import circular.server.MessageId;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -43,9 +44,7 @@ public final class CampaignIndex {
       if (row.status() == Status.TEST) {
         continue;
       }
-      if (!row.messageId().isBlank()) {
-        letters.putIfAbsent(MessageIds.key(MessageIds.of(row.messageId())), row.recipientId());
-      }
+      MessageId.parse(row.messageId()).ifPresent(id -> letters.putIfAbsent(id.key(), row.recipientId()));
       for (String address : row.email().split(";")) {
         add(row.recipientId(), address);
       }
@@ -117,12 +116,12 @@ public final class CampaignIndex {
 
   /** The delegation whose letter the first of {@code ids} that we sent is. */
   Optional<String> byThread(List<String> ids) {
-    return ids.stream().map(id -> letters.get(MessageIds.key(id))).filter(r -> r != null).findFirst();
+    return ids.stream().map(id -> letters.get(new MessageId(id).key())).filter(r -> r != null).findFirst();
   }
 
   /** Whether the message is one of our own letters (a copy that came back to a mailbox). */
   boolean isOurLetter(String messageId) {
-    return letters.containsKey(MessageIds.key(messageId));
+    return letters.containsKey(new MessageId(messageId).key());
   }
 
   /** The one delegation {@code address} belongs to; empty if none, or if several share it. */

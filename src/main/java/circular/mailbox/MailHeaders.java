@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
@@ -86,7 +87,7 @@ record MailHeaders(Map<String, String> raw) {
 
   /** The Message-ID, normalised, or empty when the message has none. */
   Optional<String> messageId() {
-    return get("Message-ID").map(MessageIds::of).filter(id -> !id.isEmpty());
+    return get("Message-ID").flatMap(MessageId::parse).map(MessageId::text);
   }
 
   /**
@@ -108,9 +109,9 @@ record MailHeaders(Map<String, String> raw) {
 
   /** The ids In-Reply-To and References name: the messages this one answers. */
   List<String> threadIds() {
-    List<String> ids = new ArrayList<>(MessageIds.all(raw.get("In-Reply-To")));
-    ids.addAll(MessageIds.all(raw.get("References")));
-    return ids;
+    List<MessageId> ids = new ArrayList<>(MessageId.allIn(raw.get("In-Reply-To")));
+    ids.addAll(MessageId.allIn(raw.get("References")));
+    return ids.stream().map(MessageId::text).toList();
   }
 
   /** When the message was written, from its Date header, if there is one that parses. */

@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.server.MessageId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,7 +106,7 @@ record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subjec
       if (quoted) {
         for (Header h : block) {
           if (ID_HEADERS.contains(h.name())) {
-            ids.addAll(MessageIds.all(h.value()));
+            MessageId.allIn(h.value()).forEach(id -> ids.add(id.text()));
           } else if (RECIPIENT_HEADERS.contains(h.name())) {
             recipients.addAll(Addresses.all(h.value()));
           } else if (SENDER_HEADERS.contains(h.name())) {

@@ -7,6 +7,7 @@ import circular.campaign.ReplyCopies;
 import circular.campaign.ResponseLog;
 import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
+import circular.server.MessageId;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
@@ -89,9 +90,9 @@ public final class ReplyScan {
     this.log = log;
     this.copies = ReplyCopies.of(campaign);
     for (ResponseRow r : ResponseLog.read(campaign.responses())) {
-      known.add(MessageIds.key(r.messageId()));
+      known.add(new MessageId(r.messageId()).key());
       if (r.kind() == Kind.REPLY && !copies.has(r.messageId())) {
-        uncopied.put(MessageIds.key(r.messageId()), r.messageId());
+        uncopied.put(new MessageId(r.messageId()).key(), r.messageId());
       }
     }
   }
@@ -163,8 +164,8 @@ public final class ReplyScan {
   private void look(Source.Incoming message) throws MessagingException, IOException {
     MailHeaders headers = message.headers();
     String id = headers.messageId().orElseGet(headers::syntheticId);
-    if (known.contains(MessageIds.key(id))) {
-      String recorded = uncopied.remove(MessageIds.key(id));
+    if (known.contains(new MessageId(id).key())) {
+      String recorded = uncopied.remove(new MessageId(id).key());
       if (recorded != null) {
         toKeep.put(message, recorded);
       }
@@ -183,7 +184,7 @@ public final class ReplyScan {
       toKeep.put(message, id);
     }
     log.append(row.get());
-    known.add(MessageIds.key(id));
+    known.add(new MessageId(id).key());
     added.merge(row.get().kind(), 1, Integer::sum);
   }
 

@@ -2,6 +2,7 @@ package circular.mailbox;
 
 import circular.mailbox.DeliveryReport.Outcome;
 import circular.mailbox.DeliveryReport.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -263,7 +264,7 @@ final class ReportReader {
     MailHeaders headers = MailHeaders.of(raw);
     headers.messageId().ifPresent(ids::add);
     // Outlook.com rewrites a letter's Message-ID on the way out and keeps ours here
-    ids.addAll(MessageIds.all(raw.getHeader("X-Microsoft-Original-Message-ID", " ")));
+    MessageId.allIn(raw.getHeader("X-Microsoft-Original-Message-ID", " ")).forEach(id -> ids.add(id.text()));
     ids.addAll(headers.threadIds());
     if (returnedSubject.isEmpty() && !headers.subject().isEmpty()) {
       returnedSubject = Optional.of(headers.subject());

@@ -2,6 +2,7 @@ package circular.mailbox;
 
 import circular.mailbox.DeliveryReport.Outcome;
 import circular.mailbox.DeliveryReport.Recipient;
+import circular.server.MessageId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ final class SesNotification {
     List<String> ids = new ArrayList<>();
     Matcher m = MESSAGE_ID.matcher(text.replace("\\\"", "\""));
     while (m.find()) {
-      ids.addAll(MessageIds.all(m.group(1) != null ? m.group(1) : m.group(2)));
+      MessageId.allIn(m.group(1) != null ? m.group(1) : m.group(2)).forEach(id -> ids.add(id.text()));
     }
     return ids;
   }

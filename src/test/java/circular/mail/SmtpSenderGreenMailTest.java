@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.mail.Delivery.Outcome;
+import circular.server.MessageId;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -38,7 +39,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aLetterArrivesIntact() throws Exception {
-    String id = MessageIds.create(TestLetters.FROM);
+    String id = MessageId.create(TestLetters.FROM.address()).text();
     MimeMessage letter = TestLetters.message(TestLetters.letter(List.of("delegation@gov.example"), List.of()), id);
 
     Delivery delivery;
@@ -68,8 +69,8 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void lettersGoToEveryAddressAndEachKeepsItsOwnId() throws Exception {
-    String first = MessageIds.create(TestLetters.FROM);
-    String second = MessageIds.create(TestLetters.FROM);
+    String first = MessageId.create(TestLetters.FROM.address()).text();
+    String second = MessageId.create(TestLetters.FROM.address()).text();
 
     try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
       assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("a@gov.example"), List.of("b@gov.example")), first)).sent()).isTrue();

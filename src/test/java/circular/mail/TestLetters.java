@@ -3,6 +3,7 @@ package circular.mail;
 import circular.letters.Letter;
 import circular.letters.Mailbox;
 import circular.recipients.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -31,7 +32,7 @@ final class TestLetters {
   }
 
   static MimeMessage message(List<String> to, List<String> cc) {
-    return message(letter(to, cc), MessageIds.create(FROM));
+    return message(letter(to, cc), MessageId.create(FROM.address()).text());
   }
 
   static MimeMessage message(Letter letter, String messageId) {
