@@ -91,7 +91,7 @@ final class RepliesCommand implements Callable<Integer> {
       if (login == null) {
         login = ImapLogin.from(System.getenv(), RepliesCommand::prompt);
       }
-      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(circular.mail.TrustFile::of)));
+      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(circular.server.TrustFile::of)));
     }
     for (Path folder : eml) {
       if (!Files.isDirectory(folder)) {

@@ -1,5 +1,7 @@
 package circular.mail;
 
+import circular.server.Protocol;
+import circular.server.TrustStores;
 import jakarta.mail.Session;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,7 +38,7 @@ final class SmtpSession {
     }
     settings.trust().ifPresent(trust -> {
       // Used for smtps:// sockets and for STARTTLS alike; must be put as an object.
-      props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust));
+      props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust, Protocol.SMTP));
     });
     // If the factory fails (an untrusted certificate), Angus would otherwise quietly try again
     // with the JDK's default one: a second connection, and a confusing error.

@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.server.TrustFile;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

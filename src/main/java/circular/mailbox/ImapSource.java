@@ -1,7 +1,8 @@
 package circular.mailbox;
 
-import circular.mail.TrustFile;
-import circular.mail.TrustStores;
+import circular.server.Protocol;
+import circular.server.TrustFile;
+import circular.server.TrustStores;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
@@ -97,7 +98,7 @@ public final class ImapSource extends Source {
       props.put(p + "starttls.enable", "true");
       props.put(p + "starttls.required", String.valueOf(!url.isLoopback()));
     }
-    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, "--imap-trust")));
+    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, Protocol.IMAP)));
     if (login.isToken()) {
       props.put(p + "auth.mechanisms", "XOAUTH2");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
 import circular.mail.Credentials.Mechanism;
+import circular.server.TrustFile;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

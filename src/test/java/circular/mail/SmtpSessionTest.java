@@ -2,6 +2,7 @@ package circular.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import circular.server.TrustFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

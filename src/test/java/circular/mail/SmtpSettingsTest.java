@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
 import circular.mail.SmtpSettings.Security;
+import circular.server.TrustFile;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
 package circular.mailbox;
 
-import circular.mail.TrustFile;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
+import circular.server.TrustFile;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.charset.StandardCharsets;

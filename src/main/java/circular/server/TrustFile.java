@@ -1,4 +1,4 @@
-package circular.mail;
+package circular.server;
 
 import java.nio.file.Path;
 import java.util.Optional;

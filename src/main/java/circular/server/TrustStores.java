@@ -1,4 +1,4 @@
-package circular.mail;
+package circular.server;
 
 import circular.InputException;
 import java.io.IOException;
@@ -26,16 +26,12 @@ public final class TrustStores {
 
   private TrustStores() {}
 
-  static SSLSocketFactory socketFactory(TrustFile trust) {
-    return socketFactory(trust, "--smtp-trust");
-  }
-
   /**
-   * @param option the option that named the file, for messages ({@code --imap-trust})
+   * @param protocol whose option named the file, for messages ({@code --imap-trust})
    * @throws InputException if the file is missing or holds no certificate we can read
    */
-  public static SSLSocketFactory socketFactory(TrustFile trust, String option) {
-    List<Certificate> certificates = certificates(trust, option);
+  public static SSLSocketFactory socketFactory(TrustFile trust, Protocol protocol) {
+    List<Certificate> certificates = certificates(trust, protocol.trustOption());
     try {
       KeyStore only = KeyStore.getInstance("PKCS12");
       only.load(null, null);
