@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.server.ServerReply;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.net.UnknownHostException;
@@ -20,7 +21,7 @@ final class ConnectFailures {
     String server = settings.server();
     if (e instanceof AuthenticationFailedException) {
       String who = login.map(Credentials::user).orElse("");
-      String said = Replies.line(e.getMessage());
+      String said = ServerReply.line(e.getMessage());
       if (said.startsWith("No authentication mechanisms")) {
         String how = login.map(l -> l.mechanism() == Credentials.Mechanism.XOAUTH2 ? "an OAuth2 (XOAUTH2)" : "a password")
             .orElse("a");
@@ -30,7 +31,7 @@ final class ConnectFailures {
     }
     Throwable tls = find(e, SSLException.class, CertificateException.class);
     if (tls != null) {
-      String why = Replies.cause(tls);
+      String why = ServerReply.cause(tls);
       if (why.contains("No subject alternative") || why.contains("No name matching")) {
         return Optional.of(new SmtpException(server, "the server's certificate is not for '" + settings.host() + "' (" + why + ")"));
       }
@@ -52,7 +53,7 @@ final class ConnectFailures {
   /** Why the connection could not be made, in one line. */
   static String reason(MessagingException e) {
     Throwable unknown = find(e, UnknownHostException.class);
-    return "cannot connect (" + (unknown != null ? "unknown host " + unknown.getMessage() : Replies.cause(e)) + ")";
+    return "cannot connect (" + (unknown != null ? "unknown host " + unknown.getMessage() : ServerReply.cause(e)) + ")";
   }
 
   @SafeVarargs

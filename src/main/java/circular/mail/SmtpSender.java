@@ -3,6 +3,7 @@ package circular.mail;
 import circular.mail.Attempt.Result;
 import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
+import circular.server.ServerReply;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -78,7 +79,7 @@ public final class SmtpSender implements AutoCloseable {
     try {
       remaining = recipients(message);
     } catch (MessagingException e) {
-      return new Delivery(Outcome.FAILED, "the letter's addresses cannot be read (" + Replies.cause(e) + ")");
+      return new Delivery(Outcome.FAILED, "the letter's addresses cannot be read (" + ServerReply.cause(e) + ")");
     }
     if (remaining.isEmpty()) {
       return new Delivery(Outcome.FAILED, "the letter has no recipient address");
@@ -122,7 +123,7 @@ public final class SmtpSender implements AutoCloseable {
     }
     try {
       transport.sendMessage(message, to.toArray(new Address[0]));
-      return Attempt.delivered(to, Replies.line(transport.getLastServerResponse()));
+      return Attempt.delivered(to, ServerReply.line(transport.getLastServerResponse()));
     } catch (MessagingException e) {
       Attempt attempt = Attempt.of(e, to, transport);
       if (attempt.dropConnection()) {

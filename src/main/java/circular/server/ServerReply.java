@@ -1,17 +1,17 @@
-package circular.mail;
+package circular.server;
 
 /**
- * Turns what a server or a socket said into one short line for the campaign log and for messages
- * to the user: {@code "451-4.7.1 Try later\n451 4.7.1 Greylisted\n"} becomes {@code 451 4.7.1 Try
- * later 4.7.1 Greylisted}.
+ * What a server or a socket said, as one short line for the campaign log and for messages to the
+ * user: {@code "451-4.7.1 Try later\n451 4.7.1 Greylisted\n"} becomes {@code 451 4.7.1 Try later
+ * 4.7.1 Greylisted}. Stateless.
  */
-final class Replies {
+public final class ServerReply {
   private static final int LONGEST = 300;
 
-  private Replies() {}
+  private ServerReply() {}
 
   /** A server's reply, possibly multi-line, as one line. */
-  static String line(String reply) {
+  public static String line(String reply) {
     if (reply == null || reply.isBlank()) {
       return "no reply";
     }
@@ -30,7 +30,7 @@ final class Replies {
   }
 
   /** Why a connection or a handshake failed, from the innermost cause that says something. */
-  static String cause(Throwable t) {
+  public static String cause(Throwable t) {
     String said = null;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c.getMessage() != null && !c.getMessage().isBlank()) {
