@@ -5,7 +5,6 @@ import circular.Problem;
 import circular.campaign.Campaign;
 import circular.mailbox.CampaignIndex;
 import circular.mailbox.EmlFolderSource;
-import circular.mailbox.ImapLogin;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
 import circular.mailbox.ReplyScan;
@@ -14,7 +13,9 @@ import circular.mailbox.Source;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
-import java.io.Console;
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.TrustFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -85,13 +86,14 @@ final class RepliesCommand implements Callable<Integer> {
       Defaults.load().get("imap").ifPresent(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
     }
     List<Source> sources = new ArrayList<>();
-    ImapLogin login = null;
+    Login login = null;
     for (String url : urls) {
       ImapUrl parsed = ImapUrl.parse(url);
-      if (login == null) {
-        login = ImapLogin.from(System.getenv(), RepliesCommand::prompt);
-      }
-      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(circular.server.TrustFile::of)));
+      // one secret, asked for once, serves every mailbox of the scan
+      login = login == null
+          ? Login.fromEnvironment(Protocol.IMAP, System.getenv(), Optional.of(parsed.user()), PasswordPrompt.of(Protocol.IMAP)).orElseThrow()
+          : login.forUser(parsed.user());
+      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(TrustFile::of)));
     }
     for (Path folder : eml) {
       if (!Files.isDirectory(folder)) {
@@ -145,15 +147,6 @@ final class RepliesCommand implements Callable<Integer> {
       }
       return value;
     }
-  }
-
-  private static String prompt() {
-    Console console = System.console();
-    if (console == null) {
-      return null;
-    }
-    char[] typed = console.readPassword("IMAP password: ");
-    return typed == null ? null : new String(typed);
   }
 
   /** The scan's progress on a terminal. */

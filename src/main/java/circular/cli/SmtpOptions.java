@@ -3,12 +3,12 @@ package circular.cli;
 import circular.campaign.Campaign;
 import circular.campaign.Outbox;
 import circular.campaign.SmtpOutbox;
-import circular.mail.Credentials;
 import circular.mail.SmtpSettings;
 import circular.sandbox.Sandbox;
 import circular.sandbox.SandboxPorts;
+import circular.server.Login;
+import circular.server.Protocol;
 import circular.server.TrustFile;
-import java.io.Console;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +41,8 @@ final class SmtpOptions {
     if (trustFile.isPresent()) {
       settings = settings.withTrust(TrustFile.of(trustFile.get()));
     }
-    Optional<Credentials> login = Credentials.fromEnvironment(System.getenv(), settings.user(), SmtpOptions::prompt);
+    Optional<Login> login = Login.fromEnvironment(Protocol.SMTP, System.getenv(), settings.user(), PasswordPrompt.of(Protocol.SMTP));
     return new RelayServer(settings, login);
-  }
-
-  private static Optional<char[]> prompt() {
-    Console console = System.console();
-    return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("SMTP password: "));
   }
 
   /** The embedded sandbox, started for the run and saved when it ends. */
@@ -79,7 +74,7 @@ final class SmtpOptions {
   }
 
   /** A real SMTP server: each sending thread gets its own kept-open connection. */
-  private record RelayServer(SmtpSettings settings, Optional<Credentials> login) implements MailServer {
+  private record RelayServer(SmtpSettings settings, Optional<Login> login) implements MailServer {
     @Override
     public Outbox outbox() {
       return SmtpOutbox.connect(settings, login);

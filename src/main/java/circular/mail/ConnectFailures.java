@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.server.Login;
 import circular.server.ServerReply;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -17,13 +18,13 @@ final class ConnectFailures {
   private ConnectFailures() {}
 
   /** The failure as a reason to stop the run, if it is one. */
-  static Optional<SmtpException> fatal(MessagingException e, SmtpSettings settings, Optional<Credentials> login) {
+  static Optional<SmtpException> fatal(MessagingException e, SmtpSettings settings, Optional<Login> login) {
     String server = settings.server();
     if (e instanceof AuthenticationFailedException) {
-      String who = login.map(Credentials::user).orElse("");
+      String who = login.map(Login::user).orElse("");
       String said = ServerReply.line(e.getMessage());
       if (said.startsWith("No authentication mechanisms")) {
-        String how = login.map(l -> l.mechanism() == Credentials.Mechanism.XOAUTH2 ? "an OAuth2 (XOAUTH2)" : "a password")
+        String how = login.map(l -> l.mechanism() == Login.Mechanism.XOAUTH2 ? "an OAuth2 (XOAUTH2)" : "a password")
             .orElse("a");
         return Optional.of(new SmtpException(server, "the server does not offer " + how + " login for '" + who + "'"));
       }

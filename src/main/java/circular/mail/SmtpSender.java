@@ -3,6 +3,7 @@ package circular.mail;
 import circular.mail.Attempt.Result;
 import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
+import circular.server.Login;
 import circular.server.ServerReply;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -35,12 +36,12 @@ import java.util.Optional;
  */
 public final class SmtpSender implements AutoCloseable {
   private final SmtpSettings settings;
-  private final Optional<Credentials> login;
+  private final Optional<Login> login;
   private final Session session;
   private TrackingTransport transport;
   private boolean closed;
 
-  private SmtpSender(SmtpSettings settings, Optional<Credentials> login, Session session) {
+  private SmtpSender(SmtpSettings settings, Optional<Login> login, Session session) {
     this.settings = settings;
     this.login = login;
     this.session = session;
@@ -53,7 +54,7 @@ public final class SmtpSender implements AutoCloseable {
    * @throws SmtpException when the server cannot be used
    * @throws circular.InputException when the named trust file cannot be read
    */
-  public static SmtpSender connect(SmtpSettings settings, Optional<Credentials> login) {
+  public static SmtpSender connect(SmtpSettings settings, Optional<Login> login) {
     SmtpSender sender = new SmtpSender(settings, login, SmtpSession.create(settings, login));
     try {
       sender.open();
@@ -141,7 +142,7 @@ public final class SmtpSender implements AutoCloseable {
     transport = new TrackingTransport(session, settings.security().protocol(),
         settings.security() == SmtpSettings.Security.TLS);
     transport.connect(settings.host(), settings.port(),
-        login.map(Credentials::user).orElse(null), login.map(Credentials::secret).orElse(null));
+        login.map(Login::user).orElse(null), login.map(Login::secret).orElse(null));
     if (login.isPresent() && !transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
       // Angus would carry on without logging in; the user meant to log in.
       closeConnection();

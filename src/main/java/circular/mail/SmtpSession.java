@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.server.Login;
 import circular.server.Protocol;
 import circular.server.TrustStores;
 import jakarta.mail.Session;
@@ -14,7 +15,7 @@ final class SmtpSession {
   private SmtpSession() {}
 
   /** @throws circular.InputException when the named trust file cannot be used */
-  static Session create(SmtpSettings settings, Optional<Credentials> login) {
+  static Session create(SmtpSettings settings, Optional<Login> login) {
     String p = "mail." + settings.security().protocol();
     String millis = Long.toString(settings.timeout().toMillis());
     Properties props = new Properties();
@@ -51,7 +52,7 @@ final class SmtpSession {
     props.setProperty(p + ".quitwait", "false");
     login.ifPresent(l -> {
       props.setProperty(p + ".auth", "true");
-      if (l.mechanism() == Credentials.Mechanism.XOAUTH2) {
+      if (l.mechanism() == Login.Mechanism.XOAUTH2) {
         props.setProperty(p + ".auth.mechanisms", "XOAUTH2");
       }
     });

@@ -2,6 +2,7 @@ package circular.mail;
 
 import circular.InputException;
 import circular.mail.SmtpSettings.Security;
+import circular.server.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.net.IDN;
 import java.net.InetAddress;
@@ -51,7 +52,7 @@ final class SmtpUrl {
       if (colon >= 0) {
         throw bad("'" + shown + "' holds a password, which never goes in the address: write "
             + scheme + "://" + userInfo.substring(0, colon) + "@" + hostPort + " and set "
-            + Credentials.PASSWORD_VARIABLE + " (or " + Credentials.TOKEN_VARIABLE + " for an OAuth2 token) instead");
+            + Protocol.SMTP.passwordVariable() + " (or " + Protocol.SMTP.tokenVariable() + " for an OAuth2 token) instead");
       }
       user = Optional.of(userName(userInfo, shown));
     }

@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.server.Login;
 import circular.server.Protocol;
 import circular.server.TrustFile;
 import circular.server.TrustStores;
@@ -50,7 +51,7 @@ import org.eclipse.angus.mail.imap.protocol.MessageSet;
  *
  * <pre>{@code
  * Source inbox = ImapSource.of(ImapUrl.parse("imaps://contact@mission.example@imap.mission.example/INBOX"),
- *     ImapLogin.from(System.getenv(), terminal::askPassword), Optional.empty());
+ *     login, Optional.empty());
  * }</pre>
  */
 public final class ImapSource extends Source {
@@ -61,20 +62,24 @@ public final class ImapSource extends Source {
   private static final int WHOLE_MESSAGES_AT_ONCE = 1000;
 
   private final ImapUrl url;
-  private final ImapLogin login;
+  private final Login login;
   private final Optional<TrustFile> trust;
 
-  private ImapSource(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+  private ImapSource(ImapUrl url, Login login, Optional<TrustFile> trust) {
     this.url = url;
     this.login = login;
     this.trust = trust;
   }
 
-  public static ImapSource of(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+  /** @param login the login of {@code url}'s user */
+  public static ImapSource of(ImapUrl url, Login login, Optional<TrustFile> trust) {
+    if (!login.user().equals(url.user())) {
+      throw new IllegalArgumentException("the login is not for " + url.user());
+    }
     return new ImapSource(url, login, trust);
   }
 
-  public static ImapSource of(ImapUrl url, ImapLogin login) {
+  public static ImapSource of(ImapUrl url, Login login) {
     return of(url, login, Optional.empty());
   }
 
@@ -114,7 +119,7 @@ public final class ImapSource extends Source {
       store.connect(url.host(), url.port(), url.user(), login.secret());
     } catch (AuthenticationFailedException e) {
       throw new MailboxException(
-          name() + ": the server refused the login of '" + url.user() + "' with the " + login.kind() + " given", e);
+          name() + ": the server refused the login of '" + url.user() + "' with the " + (login.isToken() ? "OAuth2 token (" + Protocol.IMAP.tokenVariable() + ")" : "password") + " given", e);
     } catch (MessagingException e) {
       throw new MailboxException(name() + ": " + why(e), e);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.mail.Delivery.Outcome;
+import circular.server.Login;
 import circular.server.MessageId;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -83,7 +84,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aLetterIsSentAfterLoggingIn() throws Exception {
-    Credentials login = new Credentials(USER, PASSWORD, Credentials.Mechanism.PASSWORD);
+    Login login = new Login(USER, PASSWORD, Login.Mechanism.PASSWORD);
 
     try (SmtpSender smtp = SmtpSender.connect(settings(USER), Optional.of(login))) {
       assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
@@ -94,7 +95,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aWrongPasswordStopsTheRunBeforeAnyLetter() {
-    Credentials login = new Credentials(USER, "not-the-password", Credentials.Mechanism.PASSWORD);
+    Login login = new Login(USER, "not-the-password", Login.Mechanism.PASSWORD);
 
     assertThatThrownBy(() -> SmtpSender.connect(settings(USER), Optional.of(login)))
         .isInstanceOf(SmtpException.class)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
 import circular.campaign.ResponseRow.Kind;
+import circular.server.Login.Mechanism;
+import circular.server.Login;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
@@ -42,17 +44,20 @@ class ImapScanTest {
     index = Corpus.index(campaign);
   }
 
-  private static ImapSource source(String login, String folder, ImapLogin secret) {
+  private static ImapSource source(String user, String folder, String secret, Mechanism mechanism) {
     int port = greenMail.getImap().getPort();
-    return ImapSource.of(ImapUrl.parse("imap://" + login + "@127.0.0.1:" + port + "/" + folder), secret);
+    return ImapSource.of(ImapUrl.parse("imap://" + user + "@127.0.0.1:" + port + "/" + folder), new Login(user, secret, mechanism));
+  }
+
+  private static ImapSource source(String user, String folder, String password) {
+    return source(user, folder, password, Mechanism.PASSWORD);
   }
 
   private static List<Source> corpus() {
-    ImapLogin contact = ImapLogin.password(GreenMailboxes.CONTACT_PASSWORD);
     return List.of(
-        source(GreenMailboxes.CONTACT_LOGIN, "INBOX", contact),
-        source(GreenMailboxes.CONTACT_LOGIN, "Archive", contact),
-        source(GreenMailboxes.SENDER_LOGIN, "INBOX", ImapLogin.password(GreenMailboxes.SENDER_PASSWORD)));
+        source(GreenMailboxes.CONTACT_LOGIN, "INBOX", GreenMailboxes.CONTACT_PASSWORD),
+        source(GreenMailboxes.CONTACT_LOGIN, "Archive", GreenMailboxes.CONTACT_PASSWORD),
+        source(GreenMailboxes.SENDER_LOGIN, "INBOX", GreenMailboxes.SENDER_PASSWORD));
   }
 
   private String responses() throws Exception {
@@ -152,7 +157,7 @@ class ImapScanTest {
   @Test
   void anOAuth2AccessTokenLogsInWithXoauth2() throws Exception {
     // GreenMail accepts the user's password as the XOAUTH2 access token
-    ImapSource inbox = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", ImapLogin.token(GreenMailboxes.CONTACT_PASSWORD));
+    ImapSource inbox = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", GreenMailboxes.CONTACT_PASSWORD, Mechanism.XOAUTH2);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(inbox));
 
@@ -162,8 +167,8 @@ class ImapScanTest {
 
   @Test
   void aRefusedLoginIsReportedWithoutTheSecretAndTheOtherMailboxesAreStillScanned() throws Exception {
-    ImapSource wrong = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", ImapLogin.password("not-the-password"));
-    ImapSource sender = source(GreenMailboxes.SENDER_LOGIN, "INBOX", ImapLogin.password(GreenMailboxes.SENDER_PASSWORD));
+    ImapSource wrong = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", "not-the-password");
+    ImapSource sender = source(GreenMailboxes.SENDER_LOGIN, "INBOX", GreenMailboxes.SENDER_PASSWORD);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(wrong, sender));
 
@@ -177,7 +182,7 @@ class ImapScanTest {
 
   @Test
   void aFolderThatDoesNotExistIsReportedByName() {
-    ImapSource missing = source(GreenMailboxes.CONTACT_LOGIN, "Replies", ImapLogin.password(GreenMailboxes.CONTACT_PASSWORD));
+    ImapSource missing = source(GreenMailboxes.CONTACT_LOGIN, "Replies", GreenMailboxes.CONTACT_PASSWORD);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(missing));
 

@@ -3,6 +3,8 @@ package circular.mailbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
+import circular.server.Login.Mechanism;
+import circular.server.Login;
 import circular.server.TrustFile;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -38,13 +40,13 @@ class ImapsScanTest {
 
   private static List<Source> corpus(String host, Optional<TrustFile> trust) {
     String at = "@" + host + ":" + greenMail.getImaps().getPort() + "/";
-    ImapLogin contact = ImapLogin.password(GreenMailboxes.CONTACT_PASSWORD);
+    Login contact = new Login(GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD);
     return List.of(
         ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "INBOX"), contact, trust),
         ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "Archive"), contact, trust),
         ImapSource.of(
             ImapUrl.parse("imaps://" + GreenMailboxes.SENDER_LOGIN + at + "INBOX"),
-            ImapLogin.password(GreenMailboxes.SENDER_PASSWORD),
+            new Login(GreenMailboxes.SENDER_LOGIN, GreenMailboxes.SENDER_PASSWORD, Mechanism.PASSWORD),
             trust));
   }
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import circular.campaign.Campaign;
 import circular.campaign.ReplyCopies;
 import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.ResponseRow.Kind;
+import circular.campaign.ResponseRow;
+import circular.server.Login.Mechanism;
+import circular.server.Login;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Session;
@@ -104,7 +106,7 @@ class KeptRepliesTest {
     int port = greenMail.getImap().getPort();
     ImapSource inbox = ImapSource.of(
         ImapUrl.parse("imap://" + GreenMailboxes.CONTACT_LOGIN + "@127.0.0.1:" + port + "/INBOX"),
-        ImapLogin.password(GreenMailboxes.CONTACT_PASSWORD));
+        new Login(GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD));
 
     ReplyScan.scan(campaign, Corpus.index(campaign), List.of(inbox));
 
