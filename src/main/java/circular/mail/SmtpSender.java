@@ -3,7 +3,9 @@ package circular.mail;
 import circular.mail.Attempt.Result;
 import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
+import circular.server.ConnectFailure;
 import circular.server.Login;
+import circular.server.Protocol;
 import circular.server.ServerReply;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
@@ -59,8 +61,7 @@ public final class SmtpSender implements AutoCloseable {
     try {
       sender.open();
     } catch (MessagingException e) {
-      throw ConnectFailures.fatal(e, settings, login)
-          .orElseGet(() -> new SmtpException(settings.server(), ConnectFailures.reason(e)));
+      throw new SmtpException(settings.server(), sender.explain(ConnectFailure.of(e)));
     }
     return sender;
   }
@@ -115,11 +116,11 @@ public final class SmtpSender implements AutoCloseable {
         open();
       } catch (MessagingException e) {
         closeConnection();
-        Optional<SmtpException> fatal = ConnectFailures.fatal(e, settings, login);
-        if (fatal.isPresent()) {
-          throw fatal.get();
+        ConnectFailure failure = ConnectFailure.of(e);
+        if (failure.fatal()) {
+          throw new SmtpException(settings.server(), explain(failure));
         }
-        return Attempt.notConnected(to, ConnectFailures.reason(e));
+        return Attempt.notConnected(to, explain(failure));
       }
     }
     try {
@@ -149,6 +150,10 @@ public final class SmtpSender implements AutoCloseable {
       throw new SmtpException(settings.server(), "the server offers no login (AUTH) for '" + login.get().user()
           + "'; leave the user out of the address to send without one");
     }
+  }
+
+  private String explain(ConnectFailure failure) {
+    return failure.explain(new ConnectFailure.Server(Protocol.SMTP, settings.host(), login, settings.trust()));
   }
 
   /** The letter's addresses, each once, in header order. */

@@ -1,10 +1,11 @@
 package circular.mailbox;
 
+import circular.server.ConnectFailure;
 import circular.server.Login;
 import circular.server.Protocol;
+import circular.server.ServerReply;
 import circular.server.TrustFile;
 import circular.server.TrustStores;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -17,9 +18,6 @@ import jakarta.mail.internet.MimePart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -117,11 +114,10 @@ public final class ImapSource extends Source {
     try {
       store = session.getStore(url.protocol());
       store.connect(url.host(), url.port(), url.user(), login.secret());
-    } catch (AuthenticationFailedException e) {
-      throw new MailboxException(
-          name() + ": the server refused the login of '" + url.user() + "' with the " + (login.isToken() ? "OAuth2 token (" + Protocol.IMAP.tokenVariable() + ")" : "password") + " given", e);
     } catch (MessagingException e) {
-      throw new MailboxException(name() + ": " + why(e), e);
+      ConnectFailure failure = ConnectFailure.of(e);
+      throw new MailboxException(
+          name() + ": " + failure.explain(new ConnectFailure.Server(Protocol.IMAP, url.host(), Optional.of(login), trust)), e);
     }
     try {
       IMAPFolder folder = (IMAPFolder) store.getFolder(url.folder());
@@ -135,7 +131,7 @@ public final class ImapSource extends Source {
       if (e instanceof MailboxException m) {
         throw m;
       }
-      throw new MailboxException(name() + ": " + why(e), e);
+      throw new MailboxException(name() + ": " + ServerReply.cause(e), e);
     }
   }
 
@@ -255,29 +251,6 @@ public final class ImapSource extends Source {
     } catch (MessagingException e) {
       // nothing was changed on the server, so there is nothing to lose
     }
-  }
-
-  /** The reason a connection failed, in the user's terms, with what to do about it. */
-  private String why(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
-        return "no such host '" + url.host() + "'";
-      }
-      if (t instanceof ConnectException) {
-        return "cannot connect to " + url.server() + " (" + t.getMessage() + "); is the port right?";
-      }
-      if (t instanceof SocketTimeoutException) {
-        return "the server did not answer in time";
-      }
-      if (t instanceof SSLException || String.valueOf(t.getMessage()).contains("Can't verify identity of server")) {
-        return "the server's certificate is not trusted or does not name '" + url.host()
-            + "' (" + t.getMessage() + "); for a test server with its own certificate, name that certificate as a trust file";
-      }
-      if (String.valueOf(t.getMessage()).contains("STARTTLS is required")) {
-        return "the server does not offer STARTTLS, and a plain connection is allowed only on loopback; use imaps://";
-      }
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A message of the open folder; its headers were fetched with the others. */

@@ -9,22 +9,24 @@ import java.util.Locale;
  */
 public enum Protocol {
   /** Sending: {@code smtp://} with STARTTLS on port 587, {@code smtps://} with TLS on 465. */
-  SMTP("SMTP", 587, 465, "[user@]host[:port]", "sandbox"),
+  SMTP("SMTP", 587, 465, "[user@]host[:port]", "sandbox", "letters"),
   /** Reading a mailbox: {@code imap://} with STARTTLS on port 143, {@code imaps://} with TLS on 993. */
-  IMAP("IMAP", 143, 993, "user@host[:port]/FOLDER", "");
+  IMAP("IMAP", 143, 993, "user@host[:port]/FOLDER", "", "messages");
 
   private final String label;
   private final int plainPort;
   private final int tlsPort;
   private final String form;
   private final String alternative;
+  private final String carries;
 
-  Protocol(String label, int plainPort, int tlsPort, String form, String alternative) {
+  Protocol(String label, int plainPort, int tlsPort, String form, String alternative, String carries) {
     this.label = label;
     this.plainPort = plainPort;
     this.tlsPort = tlsPort;
     this.form = form;
     this.alternative = alternative;
+    this.carries = carries;
   }
 
   /** {@code SMTP}, {@code IMAP}: as messages and the password prompt name it. */
@@ -65,6 +67,11 @@ public enum Protocol {
   public String forms() {
     String both = scheme(false) + "://" + form + ", " + scheme(true) + "://" + form;
     return alternative.isEmpty() ? both.replace(", ", " or ") : both + " or " + alternative;
+  }
+
+  /** What the connection carries besides the login, for messages: {@code letters}, {@code messages}. */
+  public String carries() {
+    return carries;
   }
 
   /** Whether the address names a folder after the server: {@code imaps://…/INBOX}. */

@@ -175,7 +175,7 @@ class ImapScanTest {
     assertThat(report.problems())
         .containsExactly(
             "imap://nim-contact@127.0.0.1:" + greenMail.getImap().getPort()
-                + "/INBOX: the server refused the login of 'nim-contact' with the password given");
+                + "/INBOX: the server refused the login for 'nim-contact' (LOGIN failed. Invalid login/password for user id nim-contact)");
     assertThat(report.messages()).isEqualTo(12);
     assertThat(report.added(Kind.BOUNCE)).isEqualTo(4);
   }
