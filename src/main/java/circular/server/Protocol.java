@@ -63,15 +63,20 @@ public enum Protocol {
     return "CIRCULAR_" + label + "_TOKEN";
   }
 
-  /** What an address may be, for messages: {@code smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox}. */
+  /** What an address may be, for messages: {@code use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox}. */
   public String forms() {
     String both = scheme(false) + "://" + form + ", " + scheme(true) + "://" + form;
-    return alternative.isEmpty() ? both.replace(", ", " or ") : both + " or " + alternative;
+    return "use " + (alternative.isEmpty() ? both.replace(", ", " or ") : both + " or " + alternative);
   }
 
   /** What the connection carries besides the login, for messages: {@code letters}, {@code messages}. */
   public String carries() {
     return carries;
+  }
+
+  /** How an IPv6 address is written in an address, for messages: {@code smtp://[::1]:25}. */
+  public String ipv6Example() {
+    return this == SMTP ? "smtp://[::1]:25" : "imap://user@[::1]:143/INBOX";
   }
 
   /** Whether the address names a folder after the server: {@code imaps://…/INBOX}. */
