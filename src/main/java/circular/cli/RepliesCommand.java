@@ -3,16 +3,17 @@ package circular.cli;
 import circular.InputException;
 import circular.Problem;
 import circular.campaign.Campaign;
-import circular.mailbox.CampaignIndex;
 import circular.mailbox.EmlFolderSource;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
-import circular.mailbox.ReplyScan;
-import circular.mailbox.ScanReport;
 import circular.mailbox.Source;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
+import circular.replies.CampaignIndex;
+import circular.replies.ReplyScan;
+import circular.replies.ScanProgress;
+import circular.replies.ScanReport;
 import circular.server.Login;
 import circular.server.Protocol;
 import circular.server.TrustFile;
@@ -150,7 +151,7 @@ final class RepliesCommand implements Callable<Integer> {
   }
 
   /** The scan's progress on a terminal. */
-  private static final class ScanBar implements circular.mailbox.ScanProgress {
+  private static final class ScanBar implements ScanProgress {
     private final PrintWriter err;
     private final boolean terminal;
     private Progress bar;

@@ -108,7 +108,7 @@ public final class ImapSource extends Source {
   }
 
   @Override
-  Batch open(ScanState state) {
+  public Batch open(Bookmarks bookmarks) {
     Session session = Session.getInstance(properties());
     Store store;
     try {
@@ -125,7 +125,7 @@ public final class ImapSource extends Source {
         throw new MailboxException(name() + ": no folder '" + url.folder() + "' on this server (folder names are case-sensitive, except INBOX)");
       }
       folder.open(Folder.READ_ONLY);
-      return list(session, store, folder, state);
+      return list(session, store, folder, bookmarks);
     } catch (MessagingException | RuntimeException e) {
       close(store);
       if (e instanceof MailboxException m) {
@@ -135,10 +135,10 @@ public final class ImapSource extends Source {
     }
   }
 
-  private Batch list(Session session, Store store, IMAPFolder folder, ScanState state) throws MessagingException {
-    ScanState.Key key = new ScanState.Key(url.server(), url.user(), url.folder());
+  private Batch list(Session session, Store store, IMAPFolder folder, Bookmarks bookmarks) throws MessagingException {
+    Bookmarks.Folder key = new Bookmarks.Folder(url.server(), url.user(), url.folder());
     long validity = folder.getUIDValidity();
-    long after = state.lastUid(key, validity).orElse(0);
+    long after = bookmarks.lastUid(key, validity).orElse(0);
     long next = folder.getUIDNext();
     List<Message> fresh = new ArrayList<>();
     if (folder.getMessageCount() > 0 && (next <= 0 || next > after + 1)) {
@@ -184,8 +184,8 @@ public final class ImapSource extends Source {
       }
 
       @Override
-      public void scanned(ScanState s) {
-        s.mark(key, new ScanState.Mark(validity, lastUid));
+      public void scanned(Bookmarks b) {
+        b.mark(key, new Bookmarks.Mark(validity, lastUid));
       }
 
       /** In as few FETCH commands as memory allows: a round trip per message is slow on any server. */
