@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVRecord;
  * starting with {@code =} gets a leading apostrophe). Appends are thread-safe; {@link #sync}
  * makes them durable, one {@code fsync} serving every thread that waits for it.
  */
-final class CsvLog implements AutoCloseable {
+public final class CsvLog implements AutoCloseable {
   private final FileChannel channel;
   private final Object syncLock = new Object();
   private long written;
@@ -36,7 +36,7 @@ final class CsvLog implements AutoCloseable {
    * depended on it. A file written before the header's last columns existed is {@link #widen
    * widened} first.
    */
-  static CsvLog open(Path file, List<String> header) {
+  public static CsvLog open(Path file, List<String> header) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       widen(file, header);
@@ -108,7 +108,7 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Writes a row (to the operating system, so it survives the process) and returns its number. */
-  long append(List<String> cells) {
+  public long append(List<String> cells) {
     ByteBuffer bytes = ByteBuffer.wrap(format(cells).getBytes(StandardCharsets.UTF_8));
     synchronized (this) {
       try {
@@ -123,7 +123,7 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Returns once row {@code row} and all before it are on disk. */
-  void sync(long row) {
+  public void sync(long row) {
     if (durable >= row) {
       return;
     }
@@ -155,7 +155,7 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Turns one record of a log back into a value; {@code line} is for messages. */
-  interface RowReader<T> {
+  public interface RowReader<T> {
     T read(CSVRecord record, long line);
   }
 
@@ -166,7 +166,7 @@ final class CsvLog implements AutoCloseable {
    * @param what the log's name in messages, e.g. "campaign log"
    * @throws InputException if the file cannot be read as such a log
    */
-  static <T> List<T> readAll(Path file, String what, RowReader<T> rows) {
+  public static <T> List<T> readAll(Path file, String what, RowReader<T> rows) {
     if (!Files.exists(file)) {
       return List.of();
     }

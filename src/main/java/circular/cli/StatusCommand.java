@@ -1,13 +1,13 @@
 package circular.cli;
 
 import circular.campaign.Campaign;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
-import circular.campaign.Standing;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
+import circular.replies.Standing;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package circular.replies;
 
+import circular.campaign.Status;
 import circular.mailbox.MailHeaders;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimePart;

@@ -1,5 +1,6 @@
 package circular.replies;
 
+import circular.campaign.Status;
 import circular.mailbox.AddressesInText;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package circular.replies;
 
-import circular.campaign.ResponseRow.Kind;
+import circular.replies.ResponseRow.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,10 +1,9 @@
 package circular.replies;
 
-import circular.campaign.ResponseRow.Kind;
-import circular.campaign.ResponseRow.MatchedBy;
-import circular.campaign.ResponseRow;
 import circular.mailbox.MailHeaders;
 import circular.mailbox.Source;
+import circular.replies.ResponseRow.Kind;
+import circular.replies.ResponseRow.MatchedBy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimePart;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package circular.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

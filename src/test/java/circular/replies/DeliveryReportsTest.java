@@ -3,7 +3,6 @@ package circular.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
-import circular.campaign.ResponseLog;
 import circular.mailbox.EmlFolderSource;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
 import circular.campaign.Campaign;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow.Kind;
-import circular.campaign.ResponseRow;
 import circular.mailbox.EmlFolderSource;
 import circular.mailbox.Source;
 import circular.recipients.RecipientReader;
+import circular.replies.ResponseRow.Kind;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

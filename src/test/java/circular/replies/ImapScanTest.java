@@ -3,10 +3,10 @@ package circular.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
-import circular.campaign.ResponseRow.Kind;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
 import circular.mailbox.Source;
+import circular.replies.ResponseRow.Kind;
 import circular.server.Login.Mechanism;
 import circular.server.Login;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

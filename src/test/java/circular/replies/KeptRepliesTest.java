@@ -3,13 +3,11 @@ package circular.replies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.Campaign;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow.Kind;
-import circular.campaign.ResponseRow;
 import circular.mailbox.EmlFolderSource;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
 import circular.mailbox.Source;
+import circular.replies.ResponseRow.Kind;
 import circular.server.Login.Mechanism;
 import circular.server.Login;
 import com.icegreen.greenmail.junit5.GreenMailExtension;

@@ -2,6 +2,7 @@ package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import circular.campaign.Status;
 import circular.mailbox.MailHeaders;
 import circular.replies.DeliveryReport.Outcome;
 import circular.replies.DeliveryReport.Recipient;

@@ -2,7 +2,7 @@ package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.ResponseRow.Kind;
+import circular.replies.ResponseRow.Kind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package circular.campaign;
+package circular.replies;
 
+import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Status;
 import circular.recipients.Recipient;
 import java.util.ArrayList;
 import java.util.Comparator;

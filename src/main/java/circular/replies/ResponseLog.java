@@ -1,7 +1,8 @@
-package circular.campaign;
+package circular.replies;
 
 import circular.InputException;
 import circular.Problem;
+import circular.campaign.CsvLog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

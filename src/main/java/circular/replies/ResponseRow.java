@@ -1,4 +1,4 @@
-package circular.campaign;
+package circular.replies;
 
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
-package circular.campaign;
+package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import circular.InputException;
-import circular.campaign.ResponseRow.Kind;
-import circular.campaign.ResponseRow.MatchedBy;
+import circular.replies.ResponseRow.Kind;
+import circular.replies.ResponseRow.MatchedBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
