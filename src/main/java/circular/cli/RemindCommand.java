@@ -7,18 +7,15 @@ import circular.campaign.Preflight;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
 import circular.letters.LetterTemplate;
-import circular.recipients.Recipient;
 import circular.replies.ResponseLog;
-import circular.replies.Standing;
+import circular.replies.Standings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,21 +59,11 @@ final class RemindCommand implements Callable<Integer> {
       spec.commandLine().getErr().println(
           "Note: " + campaign.responses() + " does not exist yet; run 'circular replies' first, or every delegation counts as not having replied.");
     }
-    List<Standing> standings = Standing.of(prepared.recipients().recipients(), original, sent, ResponseLog.read(campaign.responses()));
-    Set<String> remindable =
-        standings.stream().filter(Standing::remindable).map(s -> s.recipient().id()).collect(Collectors.toSet());
-    List<Recipient> recipients =
-        prepared.recipients().recipients().stream().filter(r -> remindable.contains(r.id())).toList();
-    spec.commandLine().getOut().printf(
-        "%d of %d delegations to remind (%d replied, %d bounced, %d not sent the letter).%n",
-        recipients.size(),
-        standings.size(),
-        standings.stream().filter(s -> s.sent() && s.answered()).count(),
-        standings.stream().filter(s -> s.awaiting() && s.bounce().isPresent()).count(),
-        standings.stream().filter(s -> !s.sent()).count());
+    Standings standings = Standings.of(prepared.recipients().recipients(), original, sent, ResponseLog.read(campaign.responses()));
+    spec.commandLine().getOut().println(standings.reminders());
     Map<String, SentRow> originals = SentLog.latest(sent, original);
     return new CampaignRunner(spec.commandLine(), options)
-        .run(prepared, campaign, recipients, r -> Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT))).map(SentRow::messageId));
+        .run(prepared, campaign, standings.toRemind(), r -> Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT))).map(SentRow::messageId));
   }
 
   private Campaign campaign(LetterTemplate reminder, Path folder) {
