@@ -1,7 +1,7 @@
 package circular.campaign;
 
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.mail.MessageBuilder;
 import circular.recipients.Recipient;
 import circular.server.MessageId;
@@ -51,7 +51,7 @@ public final class Sending {
    * @param inReplyTo for a follow-up letter: the Message-ID each recipient's letter answers
    */
   public record Options(
-      Optional<Mailbox> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
+      Optional<NamedAddress> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
     public Options {
       if (connections < 1) {
         throw new IllegalArgumentException("at least one connection");
@@ -250,9 +250,9 @@ public final class Sending {
   }
 
   private static String addresses(Letter letter) {
-    List<Mailbox> all = new ArrayList<>(letter.to());
+    List<NamedAddress> all = new ArrayList<>(letter.to());
     all.addAll(letter.cc());
-    return all.stream().map(Mailbox::address).collect(Collectors.joining(";"));
+    return all.stream().map(NamedAddress::address).collect(Collectors.joining(";"));
   }
 
   /** The folder of this letter's copies, made once for the run rather than checked for every letter. */

@@ -8,7 +8,7 @@ import circular.campaign.Sending;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
 import circular.campaign.Status;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.recipients.Recipient;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -42,7 +42,7 @@ final class CampaignRunner {
     PrintWriter out = command.getOut();
     PrintWriter err = command.getErr();
     String letterName = prepared.template().name();
-    Optional<Mailbox> test = Optional.ofNullable(options.testTo).map(Mailbox::of);
+    Optional<NamedAddress> test = Optional.ofNullable(options.testTo).map(NamedAddress::of);
 
     try (CampaignLock lock = options.dryRun ? null : CampaignLock.acquire(campaign.folder())) {
       Map<String, SentRow> latest = SentLog.latest(SentLog.read(campaign.sentLog()), letterName);
@@ -71,7 +71,7 @@ final class CampaignRunner {
       }
 
       try (MailServer server = options.smtp.open(campaign)) {
-        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(Mailbox::address).toList());
+        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(NamedAddress::address).toList());
         if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
@@ -109,7 +109,7 @@ final class CampaignRunner {
   }
 
   private static int summarize(
-      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<Mailbox> test, PrintWriter out, PrintWriter err) {
+      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<NamedAddress> test, PrintWriter out, PrintWriter err) {
     for (Sending.Outcome o : report.outcomes()) {
       if (o.status() != Status.SENT) {
         err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());

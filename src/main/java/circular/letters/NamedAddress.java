@@ -11,8 +11,8 @@ import java.util.List;
  * <nim-contact@mission.example>}. The name may be any Unicode text; it is encoded when the message
  * is written.
  */
-public record Mailbox(String address, String name) {
-  public Mailbox {
+public record NamedAddress(String address, String name) {
+  public NamedAddress {
     if (address == null || !Addresses.isAddress(address)) {
       throw new IllegalArgumentException("not an email address: " + address);
     }
@@ -22,8 +22,8 @@ public record Mailbox(String address, String name) {
     }
   }
 
-  public static Mailbox of(String address) {
-    return new Mailbox(address, "");
+  public static NamedAddress of(String address) {
+    return new NamedAddress(address, "");
   }
 
   /**
@@ -31,14 +31,14 @@ public record Mailbox(String address, String name) {
    *
    * @throws IllegalArgumentException with a message fit for the user
    */
-  public static List<Mailbox> parseList(String value) {
-    List<Mailbox> found = new ArrayList<>();
+  public static List<NamedAddress> parseList(String value) {
+    List<NamedAddress> found = new ArrayList<>();
     try {
       for (InternetAddress a : InternetAddress.parse(value.replace(';', ','), true)) {
         if (a.isGroup() || !Addresses.isAddress(a.getAddress())) {
           throw new IllegalArgumentException("'" + a + "' is not an email address");
         }
-        found.add(new Mailbox(a.getAddress(), a.getPersonal()));
+        found.add(new NamedAddress(a.getAddress(), a.getPersonal()));
       }
     } catch (AddressException e) {
       throw new IllegalArgumentException("'" + value + "' is not a list of email addresses");
