@@ -2,7 +2,7 @@ package circular.recipients;
 
 import circular.InputException;
 import circular.Problem;
-import circular.TextFile;
+import circular.files.TextFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

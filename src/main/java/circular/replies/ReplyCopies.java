@@ -1,17 +1,12 @@
 package circular.replies;
 
 import circular.campaign.Campaign;
+import circular.files.WholeFile;
 import circular.mailbox.Source;
-import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,7 +22,7 @@ import java.util.HexFormat;
  *
  * <pre>{@code
  * ReplyCopies copies = ReplyCopies.of(campaign);
- * copies.keep(row.messageId(), message::writeTo);   // before the row is appended
+ * copies.keep(row.messageId(), bytes);   // the message as its mailbox holds it
  * Path eml = copies.file(row.messageId());
  * }</pre>
  */
@@ -36,12 +31,6 @@ public record ReplyCopies(Path folder) {
 
   public static ReplyCopies of(Campaign campaign) {
     return new ReplyCopies(campaign.folder().resolve("replies"));
-  }
-
-  /** Writes a message's bytes to a stream. */
-  @FunctionalInterface
-  public interface Source {
-    void writeTo(OutputStream out) throws IOException, MessagingException;
   }
 
   /** Where the copy of the message with this id is, or would be. */
@@ -54,24 +43,13 @@ public record ReplyCopies(Path folder) {
   }
 
   /**
-   * Writes the copy whole and durable, under a temporary name then renamed, so that a scan killed
-   * midway leaves the old copy or the new one, never half of one.
+   * Writes the copy whole and durable, a {@link WholeFile}, so that a scan killed midway leaves the
+   * old copy or the new one, never half of one.
    *
    * @throws IOException if the copy cannot be written
-   * @throws MessagingException if the message cannot be read
    */
-  public void keep(String messageId, Source message) throws IOException, MessagingException {
-    Path file = file(messageId);
-    Files.createDirectories(folder);
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-      OutputStream out = Channels.newOutputStream(channel);
-      message.writeTo(out);
-      out.flush();
-      channel.force(false);
-    }
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  public void keep(String messageId, byte[] message) throws IOException {
+    WholeFile.replace(file(messageId), message);
   }
 
   static String fileName(String messageId) {

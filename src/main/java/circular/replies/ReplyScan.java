@@ -191,8 +191,8 @@ public final class ReplyScan {
   /** Keeps one reply; a copy that cannot be written does not cost the others. */
   private void keep(Source.Incoming message, byte[] bytes) {
     try {
-      copies.keep(toKeep.get(message), out -> out.write(bytes));
-    } catch (IOException | MessagingException e) {
+      copies.keep(toKeep.get(message), bytes);
+    } catch (IOException e) {
       problems.add(message.where() + ": recorded, but its copy for the digest cannot be written to " + copies.folder() + " (" + e.getMessage() + ")");
     }
   }

@@ -2,15 +2,14 @@ package circular.replies;
 
 import circular.InputException;
 import circular.Problem;
+import circular.files.WholeFile;
 import circular.mailbox.Bookmarks;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -67,20 +66,16 @@ final class ScanState implements Bookmarks {
     marks.put(folder, mark);
   }
 
-  /** Writes the file whole: a new file, then renamed over the old, so a crash leaves one or the other. */
+  /** Writes the file whole, a {@link WholeFile}: a crash leaves the old bookmarks or the new. */
   void write() {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-          CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-        printer.printRecord((Object[]) HEADER);
-        for (var entry : marks.entrySet()) {
-          Folder k = entry.getKey();
-          printer.printRecord(k.server(), k.user(), k.folder(), entry.getValue().uidValidity(), entry.getValue().lastUid());
-        }
+    StringBuilder csv = new StringBuilder();
+    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+      printer.printRecord((Object[]) HEADER);
+      for (Map.Entry<Folder, Mark> entry : marks.entrySet()) {
+        Folder f = entry.getKey();
+        printer.printRecord(f.server(), f.user(), f.folder(), entry.getValue().uidValidity(), entry.getValue().lastUid());
       }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      WholeFile.replace(file, csv.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

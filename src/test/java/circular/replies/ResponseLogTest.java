@@ -120,6 +120,7 @@ class ResponseLogTest {
                 + "2012-03-22T09:07:09Z,NZL,bounce,MAILER-DAEMON@mx.nzl-mission.example,Undelivered,<b1@nzl.example>,thread,\n"
                 + "2012-03-23T09:14:32Z,AUT,auto-reply,geneva@aut-mission.example,Automatic reply,<8F2A@EXCH01.aut-mission.example>,address,\n");
     assertThat(dir.resolve("responses.csv.widened")).doesNotExist();
+    assertThat(Files.list(dir)).as("no temporary file is left").containsExactly(file);
   }
 
   @Test

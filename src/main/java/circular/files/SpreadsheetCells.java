@@ -1,4 +1,4 @@
-package circular.campaign;
+package circular.files;
 
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
-package circular;
+package circular.files;
 
+import circular.InputException;
+import circular.Problem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
