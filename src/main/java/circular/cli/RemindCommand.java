@@ -19,8 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code circular remind}: a follow-up to the delegations that have not answered. */
@@ -34,26 +32,24 @@ import picocli.CommandLine.Spec;
 final class RemindCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LETTER", description = "The reminder's letter folder (or its name under letter-templates/).")
-  String letter;
+  @Mixin LetterArgument letter;
 
-  @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign of the original letter (default: campaigns/<the letter it follows>).")
-  String campaignName;
+  @Mixin CampaignOption campaignOption;
 
   @Mixin SendOptions options;
 
   @Override
   public Integer call() throws Exception {
     options.check();
-    Path folder = Locations.letter(letter);
+    Path folder = letter.folder();
     LetterTemplate reminder = LetterTemplate.load(folder);
     Campaign campaign = campaign(reminder, folder);
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     String original = origin.letter().getFileName().toString();
     if (original.equals(reminder.name())) {
       throw new InputException(Problem.in(folder, "is the campaign's own letter; a reminder is another letter that follows it"));
     }
-    Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only);
+    Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
     if (!Files.exists(campaign.responses())) {
       spec.commandLine().getErr().println(
@@ -67,8 +63,9 @@ final class RemindCommand implements Callable<Integer> {
   }
 
   private Campaign campaign(LetterTemplate reminder, Path folder) {
-    if (campaignName != null) {
-      return new Campaign(Locations.existingCampaign(campaignName));
+    Optional<Campaign> named = campaignOption.named();
+    if (named.isPresent()) {
+      return named.get();
     }
     String follows =
         reminder

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 final class RepliesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin CampaignFolder campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Option(names = "--imap", paramLabel = "URL", description = {
       "imap://user@host[:port]/FOLDER (STARTTLS) or imaps://user@host[:port]/FOLDER (TLS); may be repeated.",
@@ -64,8 +64,8 @@ final class RepliesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Campaign campaign = campaignFolder.resolve();
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     // Read only when needed: a rescan that finds nothing new reads neither the list nor the letters.
     Supplier<RecipientList> list = new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
@@ -82,9 +82,13 @@ final class RepliesCommand implements Callable<Integer> {
   }
 
   private List<Source> sources(Campaign campaign, Supplier<RecipientList> list) {
-    List<String> urls = new ArrayList<>(imap);
-    if (urls.isEmpty() && eml.isEmpty()) {
-      Defaults.load().get("imap").ifPresent(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
+    List<String> urls = new ArrayList<>();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--imap")) {
+      urls.addAll(imap);
+    } else if (eml.isEmpty()) {
+      // imap= in circular.properties, a comma-separated list, serves only when no mailbox is named
+      Defaults.of(spec).check();
+      imap.forEach(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
     }
     List<Source> sources = new ArrayList<>();
     Login login = null;

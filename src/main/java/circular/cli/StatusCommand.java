@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin CampaignFolder campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Option(names = "--awaiting", description = "Only the delegations that were sent the letter and have not replied.")
   boolean awaiting;
@@ -49,8 +49,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Campaign campaign = campaignFolder.resolve();
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     RecipientList list = new RecipientReader().read(origin.recipients());
     Standings standings =
         Standings.of(
