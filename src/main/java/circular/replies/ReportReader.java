@@ -9,17 +9,14 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -287,17 +284,8 @@ final class ReportReader {
   }
 
   private static String text(Part part) throws MessagingException, IOException {
-    Charset charset = StandardCharsets.UTF_8;
     try {
-      String name = new ContentType(part.getContentType()).getParameter("charset");
-      if (name != null) {
-        charset = Charset.forName(MimeUtility.javaCharset(name.strip()));
-      }
-    } catch (RuntimeException | MessagingException e) {
-      // an unknown or malformed charset: UTF-8 reads the addresses and ids, which are ASCII
-    }
-    try {
-      return new String(bytes(part), charset);
+      return new String(bytes(part), Charsets.of(part));
     } catch (IOException | MessagingException e) {
       return part instanceof MimePart mime ? raw(mime) : "";
     }

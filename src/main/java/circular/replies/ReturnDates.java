@@ -4,15 +4,12 @@ import circular.mailbox.MailHeaders;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -206,17 +203,8 @@ final class ReturnDates {
   }
 
   private static String read(Part part) throws MessagingException, IOException {
-    Charset charset = StandardCharsets.UTF_8;
-    try {
-      String name = new ContentType(part.getContentType()).getParameter("charset");
-      if (name != null) {
-        charset = Charset.forName(MimeUtility.javaCharset(name.strip()));
-      }
-    } catch (RuntimeException | MessagingException e) {
-      // an unknown charset: the digits and month names are ASCII in most of them
-    }
     try (InputStream in = part.getInputStream()) {
-      return new String(in.readNBytes(MAX_TEXT * 4), charset);
+      return new String(in.readNBytes(MAX_TEXT * 4), Charsets.of(part));
     }
   }
 
