@@ -13,7 +13,6 @@ import circular.replies.ResponseRow;
 import circular.replies.Standing;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

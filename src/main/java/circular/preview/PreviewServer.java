@@ -1,7 +1,7 @@
 package circular.preview;
 
-import circular.campaign.Preflight;
 import circular.InputException;
+import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.letters.LetterTemplate;
 import circular.mail.MessageBuilder;

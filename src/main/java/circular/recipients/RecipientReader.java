@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,7 @@ public final class RecipientReader {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
 
   public RecipientList read(Path file) {
-    if (String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".xls")) {
+    if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xls")) {
       throw new InputException(Problem.in(file,
           "an Excel 97-2003 workbook, which circular does not read; save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8"));
     }

@@ -1,14 +1,15 @@
 package circular.replies;
 
-import circular.campaign.Status;
 import circular.mailbox.MailHeaders;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimePart;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -238,7 +239,7 @@ record DeliveryReport(
    * said first.
    */
   static List<Recipient> distinct(List<Recipient> recipients) {
-    java.util.Map<String, Recipient> byAddress = new java.util.LinkedHashMap<>();
+    Map<String, Recipient> byAddress = new LinkedHashMap<>();
     for (Recipient r : recipients) {
       if (r.address().isEmpty()) {
         continue;

@@ -1,6 +1,5 @@
 package circular.replies;
 
-import circular.campaign.Status;
 import circular.mailbox.AddressesInText;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package circular.replies;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ final class HtmlText {
       } else if (ref.startsWith("#")) {
         replacement = codePoint(Integer.parseInt(ref.substring(1)));
       } else {
-        replacement = NAMED.getOrDefault(ref.toLowerCase(java.util.Locale.ROOT), m.group());
+        replacement = NAMED.getOrDefault(ref.toLowerCase(Locale.ROOT), m.group());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }

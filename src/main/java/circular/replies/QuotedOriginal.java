@@ -2,6 +2,8 @@ package circular.replies;
 
 import circular.mailbox.AddressesInText;
 import circular.server.MessageId;
+import jakarta.mail.internet.MimeUtility;
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,8 +172,8 @@ record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subjec
 
   private static String decoded(String value) {
     try {
-      return jakarta.mail.internet.MimeUtility.decodeText(value);
-    } catch (java.io.UnsupportedEncodingException e) {
+      return MimeUtility.decodeText(value);
+    } catch (UnsupportedEncodingException e) {
       return value;
     }
   }

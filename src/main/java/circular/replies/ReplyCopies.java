@@ -2,7 +2,6 @@ package circular.replies;
 
 import circular.campaign.Campaign;
 import circular.files.WholeFile;
-import circular.mailbox.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

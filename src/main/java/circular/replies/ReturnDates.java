@@ -10,6 +10,7 @@ import jakarta.mail.internet.MimePartDataSource;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -165,7 +166,7 @@ final class ReturnDates {
       return Optional.ofNullable(message.getHeader("Subject", null)).map(s -> {
         try {
           return MimeUtility.decodeText(s);
-        } catch (java.io.UnsupportedEncodingException e) {
+        } catch (UnsupportedEncodingException e) {
           return s;
         }
       });

@@ -2,6 +2,7 @@ package circular.replies;
 
 import circular.mailbox.AddressesInText;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ record StatusFields(Map<String, List<String>> fields) {
   StatusFields {
     Map<String, List<String>> copy = new LinkedHashMap<>();
     fields.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    fields = java.util.Collections.unmodifiableMap(copy);
+    fields = Collections.unmodifiableMap(copy);
   }
 
   /** Every group of fields in the text, in order. */

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class SendJarIT {
   }
 
   private String[] send(String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes"));
+    List<String> args = new ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -79,7 +80,7 @@ class SendJarIT {
 
   @Test
   void killedTwiceMidRunEveryDelegationStillGetsExactlyOneLetter() throws Exception {
-    List<String> inDoubt = new java.util.ArrayList<>();
+    List<String> inDoubt = new ArrayList<>();
     for (long killAt : new long[] {21, 66}) {
       Process run = JarProcess.start(PROJECT, Map.of(), send("--rate", "1500"));
       awaitRows(killAt, run);

@@ -2,8 +2,8 @@ package circular.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.server.Login.Mechanism;
 import circular.server.Login;
+import circular.server.Login.Mechanism;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 

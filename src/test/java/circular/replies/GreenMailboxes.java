@@ -11,6 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
@@ -61,7 +62,7 @@ final class GreenMailboxes {
 
   /** Every message of every folder loaded, with its flags. */
   List<StoredMessage> all() throws Exception {
-    List<StoredMessage> all = new java.util.ArrayList<>(folder(contact, "INBOX").getMessages());
+    List<StoredMessage> all = new ArrayList<>(folder(contact, "INBOX").getMessages());
     all.addAll(folder(contact, "Archive").getMessages());
     all.addAll(folder(sender, "INBOX").getMessages());
     return all;

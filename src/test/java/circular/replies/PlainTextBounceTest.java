@@ -6,7 +6,6 @@ import circular.campaign.Status;
 import circular.mailbox.MailHeaders;
 import circular.replies.DeliveryReport.Outcome;
 import circular.replies.DeliveryReport.Recipient;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

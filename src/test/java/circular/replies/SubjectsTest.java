@@ -2,6 +2,7 @@ package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,6 +31,6 @@ class SubjectsTest {
   @ParameterizedTest
   @ValueSource(strings = {"Report: national implementation", "Revised agenda", "Tr\u00e8s urgent: agenda"})
   void wordsThatMerelyStartLikeAPrefixAreKept(String subject) {
-    assertThat(Subjects.key(subject)).isEqualTo(subject.toLowerCase(java.util.Locale.ROOT));
+    assertThat(Subjects.key(subject)).isEqualTo(subject.toLowerCase(Locale.ROOT));
   }
 }
