@@ -164,14 +164,12 @@ class SmtpSenderFaultsTest {
   void aServerSilentAfterTheEndOfDataLeavesTheLetterInDoubtOnceTheTimeoutPasses() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is(".") ? hang() : normal());
         SmtpSender smtp = SmtpSender.connect(settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
-      long start = System.nanoTime();
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
-      long millis = (System.nanoTime() - start) / 1_000_000;
 
+      // the read timeout, and no other cause, ended the wait: Angus says so in the reason
       assertThat(delivery.outcome()).isEqualTo(Outcome.IN_DOUBT);
-      assertThat(delivery.detail()).contains("timed out");
+      assertThat(delivery.detail()).isEqualTo("no reply after the letter's data was sent (Read timed out); the server may have it");
       assertThat(server.count("DATA")).isEqualTo(1);
-      assertThat(millis).isBetween(350L, 5_000L);
     }
   }
 
