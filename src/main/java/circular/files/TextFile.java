@@ -20,6 +20,14 @@ import java.nio.file.Path;
 public final class TextFile {
   private TextFile() {}
 
+  /** A UTF-8 decoder that reports a byte that is not UTF-8 rather than replacing it. Not thread-safe: one per read. */
+  public static CharsetDecoder strictUtf8() {
+    return StandardCharsets.UTF_8
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+  }
+
   /**
    * @throws InputException if the file is missing, unreadable or not UTF-8
    */
@@ -32,11 +40,7 @@ public final class TextFile {
     } catch (IOException e) {
       throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder = strictUtf8();
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);

@@ -10,9 +10,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -112,13 +109,8 @@ public final class RecipientReader {
   }
 
   private static Reader strictUtf8(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     InputStream in = Files.newInputStream(file);
-    return new InputStreamReader(in, decoder);
+    return new InputStreamReader(in, TextFile.strictUtf8());
   }
 
   /** Whichever of ',' and ';' the header row uses more; spreadsheets in many countries write ';'. */
