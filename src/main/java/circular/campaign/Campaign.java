@@ -2,14 +2,14 @@ package circular.campaign;
 
 import circular.InputException;
 import circular.Problem;
+import circular.files.WholeFile;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -61,14 +61,10 @@ public record Campaign(Path folder) {
     Properties properties = new Properties();
     properties.setProperty("letter", letter.toString());
     properties.setProperty("recipients", recipients.toString());
-    Path file = folder.resolve("campaign.properties");
     try {
-      Files.createDirectories(folder);
-      Path temp = folder.resolve("campaign.properties.tmp");
-      try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        properties.store(writer, "written by circular send: the letter and recipient list of this campaign");
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      StringWriter text = new StringWriter();
+      properties.store(text, "written by circular send: the letter and recipient list of this campaign");
+      WholeFile.replace(folder.resolve("campaign.properties"), text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

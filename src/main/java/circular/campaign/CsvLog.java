@@ -1,18 +1,25 @@
 package circular.campaign;
 
+import circular.InputException;
+import circular.Problem;
+import circular.files.SpreadsheetCells;
+import circular.files.WholeFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import circular.InputException;
-import circular.Problem;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -26,7 +33,7 @@ import org.apache.commons.csv.CSVRecord;
  * row, runs one {@code fsync} after another for as long as rows are waiting, each covering every
  * row written before it began.
  */
-final class CsvLog implements AutoCloseable {
+public final class CsvLog implements AutoCloseable {
   /** How rows reach the disk: an {@code fsync} of the file's data, unless a test slows it down or fails it. */
   interface Force {
     void force(FileChannel channel) throws IOException;
@@ -55,7 +62,7 @@ final class CsvLog implements AutoCloseable {
    * depended on it. A file written before the header's last columns existed is {@link #widen
    * widened} first.
    */
-  static CsvLog open(Path file, List<String> header) {
+  public static CsvLog open(Path file, List<String> header) {
     return open(file, header, FSYNC);
   }
 
@@ -84,21 +91,21 @@ final class CsvLog implements AutoCloseable {
 
   /**
    * Gives a log whose header is the start of {@code header} — written by a version that did not
-   * have the last columns yet — those columns, empty in every row. The file is written anew beside
-   * the old one and then put in its place in one step, so that a crash leaves the one or the
-   * other, whole. Any other file is left as it is.
+   * have the last columns yet — those columns, empty in every row. The file is written anew as a
+   * {@link WholeFile}, so that a crash leaves the old or the new, whole. Any other file is left as
+   * it is.
    */
   private static void widen(Path file, List<String> header) throws IOException {
     if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       return;
     }
-    List<List<String>> rows = new java.util.ArrayList<>();
-    try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, CSVFormat.RFC4180)) {
+    List<List<String>> rows = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
       for (CSVRecord record : parser) {
         rows.add(record.toList());
       }
-    } catch (UncheckedIOException | java.nio.charset.MalformedInputException e) {
+    } catch (UncheckedIOException | MalformedInputException e) {
       return; // not a log this class can read: reading it says so
     }
     if (rows.isEmpty()) {
@@ -113,26 +120,17 @@ final class CsvLog implements AutoCloseable {
     }
     StringBuilder widened = new StringBuilder(format(header));
     for (List<String> row : rows.subList(1, rows.size())) {
-      List<String> cells = new java.util.ArrayList<>(row);
+      List<String> cells = new ArrayList<>(row);
       while (cells.size() < header.size()) {
         cells.add("");
       }
       widened.append(format(cells));
     }
-    Path next = file.resolveSibling(file.getFileName() + ".widened");
-    try (FileChannel out =
-        FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      ByteBuffer bytes = ByteBuffer.wrap(widened.toString().getBytes(StandardCharsets.UTF_8));
-      while (bytes.hasRemaining()) {
-        out.write(bytes);
-      }
-      out.force(true);
-    }
-    Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    WholeFile.replace(file, widened.toString());
   }
 
   /** Writes a row (to the operating system, so it survives the process) and returns its number. */
-  long append(List<String> cells) {
+  public long append(List<String> cells) {
     ByteBuffer bytes = ByteBuffer.wrap(format(cells).getBytes(StandardCharsets.UTF_8));
     synchronized (this) {
       try {
@@ -147,7 +145,7 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Returns once row {@code row} and all before it are on disk; the calling thread runs the {@code fsync}. */
-  void sync(long row) {
+  public void sync(long row) {
     if (durable >= row) {
       return;
     }
@@ -282,7 +280,7 @@ final class CsvLog implements AutoCloseable {
   }
 
   /** Turns one record of a log back into a value; {@code line} is for messages. */
-  interface RowReader<T> {
+  public interface RowReader<T> {
     T read(CSVRecord record, long line);
   }
 
@@ -293,20 +291,20 @@ final class CsvLog implements AutoCloseable {
    * @param what the log's name in messages, e.g. "campaign log"
    * @throws InputException if the file cannot be read as such a log
    */
-  static <T> List<T> readAll(Path file, String what, RowReader<T> rows) {
+  public static <T> List<T> readAll(Path file, String what, RowReader<T> rows) {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<T> all = new java.util.ArrayList<>();
+    List<T> all = new ArrayList<>();
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (java.io.Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(reader, format)) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format)) {
       for (CSVRecord record : parser) {
         if (record.isConsistent()) {
           all.add(rows.read(record, parser.getCurrentLineNumber()));
         }
       }
-    } catch (IOException | UncheckedIOException | java.time.format.DateTimeParseException | IllegalArgumentException e) {
+    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
       throw new InputException(Problem.in(file, "cannot be read as a " + what + ": " + e.getMessage()));
     }
     return all;

@@ -3,26 +3,53 @@ package circular.campaign;
 /** Spaces letters out to at most a given number a minute, across every connection. Thread-safe. */
 final class Pace {
   private final long intervalNanos;
-  private long next = System.nanoTime();
+  private final Clock clock;
+  private long next;
+
+  /** The time, and waiting for it to pass: the system's, or a test's. */
+  interface Clock {
+    Clock SYSTEM = new Clock() {
+      @Override
+      public long nanoTime() {
+        return System.nanoTime();
+      }
+
+      @Override
+      public void sleep(long nanos) throws InterruptedException {
+        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+      }
+    };
+
+    long nanoTime();
+
+    void sleep(long nanos) throws InterruptedException;
+  }
 
   /** @param perMinute letters a minute; 0 or less for no limit */
   Pace(double perMinute) {
-    this.intervalNanos = perMinute > 0 ? (long) (60_000_000_000L / perMinute) : 0;
+    this(perMinute, Clock.SYSTEM);
   }
 
+  Pace(double perMinute, Clock clock) {
+    this.intervalNanos = perMinute > 0 ? (long) (60_000_000_000L / perMinute) : 0;
+    this.clock = clock;
+    this.next = clock.nanoTime();
+  }
+
+  /** Returns when the next letter may go: at once, or one interval after the letter before it. */
   void await() throws InterruptedException {
     if (intervalNanos == 0) {
       return;
     }
     long wait;
     synchronized (this) {
-      long now = System.nanoTime();
+      long now = clock.nanoTime();
       long slot = Math.max(now, next);
       next = slot + intervalNanos;
       wait = slot - now;
     }
     if (wait > 0) {
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      clock.sleep(wait);
     }
   }
 }

@@ -1,11 +1,16 @@
 package circular.campaign;
 
+import circular.InputException;
+import circular.Problem;
 import circular.recipients.Recipient;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a run will do with each recipient, decided from the log before anything is sent: letters
@@ -52,5 +57,47 @@ public record SendPlan(
       }
     }
     return new SendPlan(List.copyOf(toSend), List.copyOf(sent), List.copyOf(failed), List.copyOf(inDoubt));
+  }
+
+  /**
+   * This plan with the letters in doubt that the user named ({@code --resend-in-doubt}) sent
+   * again after all, in list order; a limit does not hold them back.
+   *
+   * @param named recipient ids, in any case, or {@code all}
+   * @param recipients the list the plan was made from
+   * @throws InputException naming every id that is not in doubt
+   */
+  public SendPlan withInDoubtResent(Set<String> named, List<Recipient> recipients) {
+    Set<String> ids = named.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return this;
+    }
+    boolean all = ids.contains("all");
+    Set<String> doubtful = inDoubtLeft.stream().map(r -> r.recipientId().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    if (!all) {
+      List<Problem> unknown =
+          ids.stream()
+              .filter(id -> !doubtful.contains(id))
+              .map(id -> new Problem("--resend-in-doubt", "'" + id + "' is not in doubt; only letters in doubt can be named here"))
+              .toList();
+      if (!unknown.isEmpty()) {
+        throw new InputException(unknown);
+      }
+    }
+    List<Planned> resent = new ArrayList<>(toSend);
+    List<SentRow> stillInDoubt = new ArrayList<>();
+    for (SentRow row : inDoubtLeft) {
+      String id = row.recipientId().toLowerCase(Locale.ROOT);
+      if (all || ids.contains(id)) {
+        recipients.stream()
+            .filter(r -> r.id().equalsIgnoreCase(id))
+            .findFirst()
+            .ifPresent(r -> resent.add(new Planned(r, Optional.of(row))));
+      } else {
+        stillInDoubt.add(row);
+      }
+    }
+    resent.sort(Comparator.comparingLong(p -> p.recipient().line()));
+    return new SendPlan(List.copyOf(resent), alreadySent, failedLeft, List.copyOf(stillInDoubt));
   }
 }

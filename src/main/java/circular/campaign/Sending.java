@@ -1,11 +1,11 @@
 package circular.campaign;
 
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.mail.Gate;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
 import circular.recipients.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -54,7 +54,7 @@ public final class Sending {
    * @param inReplyTo for a follow-up letter: the Message-ID each recipient's letter answers
    */
   public record Options(
-      Optional<Mailbox> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
+      Optional<NamedAddress> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
     public Options {
       if (connections < 1) {
         throw new IllegalArgumentException("at least one connection");
@@ -210,7 +210,7 @@ public final class Sending {
     // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
     String messageId =
         planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
-            .orElseGet(() -> MessageIds.create(letter.from()));
+            .orElseGet(() -> MessageId.create(letter.from().address()).text());
     try {
       MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
       Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));
@@ -262,9 +262,9 @@ public final class Sending {
   }
 
   private static String addresses(Letter letter) {
-    List<Mailbox> all = new ArrayList<>(letter.to());
+    List<NamedAddress> all = new ArrayList<>(letter.to());
     all.addAll(letter.cc());
-    return all.stream().map(Mailbox::address).collect(Collectors.joining(";"));
+    return all.stream().map(NamedAddress::address).collect(Collectors.joining(";"));
   }
 
   /** The folder of this letter's copies, made once for the run rather than checked for every letter. */

@@ -1,6 +1,6 @@
 package circular.campaign;
 
-import circular.mail.Credentials;
+import circular.server.Login;
 import circular.mail.Delivery;
 import circular.mail.Gate;
 import circular.mail.SmtpException;
@@ -18,7 +18,7 @@ public final class SmtpOutbox implements Outbox {
   }
 
   /** @throws Outbox.Unavailable when the server cannot be reached or refuses the login */
-  public static SmtpOutbox connect(SmtpSettings settings, Optional<Credentials> login) {
+  public static SmtpOutbox connect(SmtpSettings settings, Optional<Login> login) {
     try {
       return new SmtpOutbox(SmtpSender.connect(settings, login));
     } catch (SmtpException e) {

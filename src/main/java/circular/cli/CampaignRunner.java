@@ -1,25 +1,20 @@
 package circular.cli;
 
-import circular.InputException;
-import circular.Problem;
 import circular.campaign.Campaign;
 import circular.campaign.CampaignLock;
 import circular.campaign.Preflight;
 import circular.campaign.SendPlan;
+import circular.campaign.Sending;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
-import circular.campaign.Sending;
 import circular.campaign.Status;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.recipients.Recipient;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -47,14 +42,15 @@ final class CampaignRunner {
     PrintWriter out = command.getOut();
     PrintWriter err = command.getErr();
     String letterName = prepared.template().name();
-    Optional<Mailbox> test = Optional.ofNullable(options.testTo).map(Mailbox::of);
+    Optional<NamedAddress> test = Optional.ofNullable(options.testTo).map(NamedAddress::of);
 
     try (CampaignLock lock = options.dryRun ? null : CampaignLock.acquire(campaign.folder())) {
       Map<String, SentRow> latest = SentLog.latest(SentLog.read(campaign.sentLog()), letterName);
       SendPlan plan =
           test.isPresent()
               ? SendPlan.of(recipients, Map.of(), true, true, options.limit)
-              : withInDoubtResent(SendPlan.of(recipients, latest, options.retryFailed, false, options.limit), recipients);
+              : SendPlan.of(recipients, latest, options.retryFailed, false, options.limit)
+                  .withInDoubtResent(options.resendInDoubt, recipients);
       reportLeftAlone(plan, err);
       if (!plan.toSend().isEmpty() && prepared.template().hasLetterPerLanguage()) {
         out.println(writtenFrom(plan, prepared));
@@ -75,7 +71,7 @@ final class CampaignRunner {
       }
 
       try (MailServer server = options.smtp.open(campaign)) {
-        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(Mailbox::address).toList());
+        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(NamedAddress::address).toList());
         if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
@@ -87,47 +83,12 @@ final class CampaignRunner {
     }
   }
 
-  /** Adds the letters in doubt the user named with --resend-in-doubt back to the plan. */
-  private SendPlan withInDoubtResent(SendPlan plan, List<Recipient> recipients) {
-    Set<String> named = options.resendInDoubt.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    if (named.isEmpty()) {
-      return plan;
-    }
-    boolean all = named.contains("all");
-    Set<String> doubtful = plan.inDoubtLeft().stream().map(r -> r.recipientId().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-    if (!all) {
-      List<Problem> unknown =
-          named.stream()
-              .filter(id -> !doubtful.contains(id))
-              .map(id -> new Problem("--resend-in-doubt", "'" + id + "' is not in doubt; only letters in doubt can be named here"))
-              .toList();
-      if (!unknown.isEmpty()) {
-        throw new InputException(unknown);
-      }
-    }
-    List<SendPlan.Planned> toSend = new ArrayList<>(plan.toSend());
-    List<SentRow> stillInDoubt = new ArrayList<>();
-    for (SentRow row : plan.inDoubtLeft()) {
-      String id = row.recipientId().toLowerCase(Locale.ROOT);
-      if (all || named.contains(id)) {
-        recipients.stream()
-            .filter(r -> r.id().equalsIgnoreCase(id))
-            .findFirst()
-            .ifPresent(r -> toSend.add(new SendPlan.Planned(r, Optional.of(row))));
-      } else {
-        stillInDoubt.add(row);
-      }
-    }
-    toSend.sort(Comparator.comparingLong(p -> p.recipient().line()));
-    return new SendPlan(toSend, plan.alreadySent(), plan.failedLeft(), stillInDoubt);
-  }
-
   /** "Letters to send, by the file they are written from: letter.md + letter.properties 2, letter_fr.md 1." */
   private static String writtenFrom(SendPlan plan, Preflight.Prepared prepared) {
     Map<String, Long> counts =
         plan.toSend().stream()
             .collect(Collectors.groupingBy(
-                p -> prepared.template().writtenFrom(p.recipient().language()), java.util.LinkedHashMap::new, Collectors.counting()));
+                p -> prepared.template().writtenFrom(p.recipient().language()), LinkedHashMap::new, Collectors.counting()));
     return counts.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", ", "Letters to send, by the file they are written from: ", "."));
@@ -148,7 +109,7 @@ final class CampaignRunner {
   }
 
   private static int summarize(
-      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<Mailbox> test, PrintWriter out, PrintWriter err) {
+      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<NamedAddress> test, PrintWriter out, PrintWriter err) {
     for (Sending.Outcome o : report.outcomes()) {
       if (o.status() != Status.SENT) {
         err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());

@@ -1,6 +1,7 @@
 package circular.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -10,13 +11,25 @@ import picocli.CommandLine.Spec;
     name = "circular",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    resourceBundle = "circular.cli.Help",
     description = "Writes one formal letter to many delegations, each in its own language.",
-    subcommands = {PreviewCommand.class, SendCommand.class, RepliesCommand.class, StatusCommand.class, RemindCommand.class, SandboxCommand.class, DigestCommand.class, NewCommand.class, picocli.CommandLine.HelpCommand.class},
-    footer = {
-      "",
-      "Exit status: 0 all done; 1 some letters failed, were deferred or are in doubt;",
-      "2 bad input or usage (nothing was sent); 70 an internal error, a bug to report",
-      "(see 'Reporting a bug' in the README)."
+    subcommands = {
+      PreviewCommand.class,
+      SendCommand.class,
+      RepliesCommand.class,
+      StatusCommand.class,
+      RemindCommand.class,
+      SandboxCommand.class,
+      DigestCommand.class,
+      NewCommand.class,
+      HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      ExitCode.DONE + ":all done",
+      ExitCode.SOME_FAILED + ":some letters failed, were deferred or are in doubt",
+      ExitCode.BAD_INPUT + ":bad input or usage (nothing was sent)",
+      ExitCode.INTERNAL_ERROR + ":an internal error, a bug to report (see 'Reporting a bug' in the README)"
     })
 final class CircularCommand implements Runnable {
   @Spec CommandSpec spec;

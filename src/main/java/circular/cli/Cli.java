@@ -6,6 +6,7 @@ import circular.mail.MailStreams;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -40,6 +41,7 @@ public final class Cli {
     CommandLine cli = new CommandLine(new CircularCommand());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setDefaultValueProvider(new Defaults());
     cli.setExecutionExceptionHandler(Cli::failed);
     cli.setParameterExceptionHandler(Cli::misused);
     return cli;
@@ -49,9 +51,19 @@ public final class Cli {
   private static int misused(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("circular: " + e.getMessage());
+    String message = e.getCause() instanceof Port.OutOfRange outOfRange ? outOfRange.getMessage() : e.getMessage();
+    if (command.getCommand() instanceof Misuse misuse) {
+      message = misuse.explain(e).orElse(message);
+    }
+    err.println("circular: " + message);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");
     return ExitCode.BAD_INPUT;
+  }
+
+  /** A command that says some usage mistakes picocli finds in words of its own. */
+  interface Misuse {
+    /** What to tell the user instead of picocli's message, if the command has something better. */
+    Optional<String> explain(ParameterException e);
   }
 
   private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {

@@ -27,15 +27,15 @@ import picocli.CommandLine.Spec;
 final class DigestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin CampaignFolder campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write the digest. Default: the campaign's digest/ folder.")
   Path out;
 
   @Override
   public Integer call() {
-    Campaign campaign = campaignFolder.resolve();
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     Path folder = out != null ? out : campaign.folder().resolve("digest");
     if (Files.exists(folder) && !Files.isDirectory(folder)) {
       throw new InputException(new Problem("--out", folder + " is a file, not a folder"));

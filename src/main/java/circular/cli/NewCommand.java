@@ -5,6 +5,7 @@ import circular.Problem;
 import circular.letters.LetterTemplate;
 import circular.letters.NewLetter;
 import circular.recipients.SampleList;
+import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ final class NewCommand implements Callable<Integer> {
   }
 
   private Path folder() {
-    if (letter.contains("/") || letter.contains(java.io.File.separator)) {
+    if (letter.contains("/") || letter.contains(File.separator)) {
       return Path.of(letter);
     }
     if (!NAME.matcher(letter).matches()) {

@@ -4,10 +4,10 @@ import circular.InputException;
 import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
 import circular.preview.PreviewServer;
 import circular.preview.TextView;
 import circular.recipients.Recipient;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.io.IOException;
@@ -17,18 +17,21 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.MutuallyExclusiveArgsException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code circular preview}: the letters exactly as they will leave, before anything leaves. */
@@ -39,7 +42,7 @@ import picocli.CommandLine.Spec;
       "Shows each letter exactly as its delegation will receive it.",
       "The whole list is checked first, as before sending; any problem is reported and nothing is written. Without --out, one letter goes to standard output (the first row, or those of --only). With --serve, a web page on this computer shows every letter: edit, then reload."
     })
-final class PreviewCommand implements Callable<Integer> {
+final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
   static final int DEFAULT_PORT = 3080;
 
   enum Format {
@@ -51,39 +54,63 @@ final class PreviewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LETTER", description = "The letter folder, e.g. letter-templates/2012-03-22-nim-invitation (or just its name).")
-  String letter;
+  @Mixin LetterAndList arguments;
 
-  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list, e.g. recipients/ccm-states-parties-2012.csv (or just its name); an Excel workbook works too: list.xlsx (its first sheet) or list.xlsx#Sheet.")
-  String recipients;
+  @Mixin OnlyOption only;
 
-  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
-  Set<String> only = new LinkedHashSet<>();
+  /** Either the letters are served, or they are written: to standard output or files. */
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  Mode mode;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
-  Format format = Format.text;
+  static final class Mode {
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    Serve serve;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
-  Path out;
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    Written written;
+  }
 
-  @Option(names = "--serve", description = "Show every letter in a browser, at http://127.0.0.1:PORT/, until Ctrl-C. Every page reads the letter and the list afresh.")
-  boolean serve;
+  static final class Serve {
+    @Option(names = "--serve", required = true, description = "Show every letter in a browser, at http://127.0.0.1:PORT/, until Ctrl-C. Every page reads the letter and the list afresh.")
+    boolean serve;
 
-  @Option(names = "--port", paramLabel = "N", description = "The port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
-  int port = DEFAULT_PORT;
+    @Option(names = "--port", paramLabel = "N", converter = Port.AnyOrFree.class, defaultValue = "" + DEFAULT_PORT, description = "The port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    int port;
+  }
+
+  static final class Written {
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
+    Format format = Format.text;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
+    Path out;
+  }
+
+  /** picocli finds the mistakes; these words say what to do about them. */
+  @Override
+  public Optional<String> explain(ParameterException e) {
+    if (e instanceof MutuallyExclusiveArgsException) {
+      return Optional.of("--serve shows every letter in every form in the browser: drop --out and --format");
+    }
+    if (e instanceof MissingParameterException missing
+        && missing.getMissing().stream().anyMatch(a -> a instanceof OptionSpec o && o.longestName().equals("--serve"))) {
+      return Optional.of("--port is the port of --serve: add --serve, or drop --port");
+    }
+    return Optional.empty();
+  }
 
   @Override
   public Integer call() throws IOException, MessagingException {
-    if (serve) {
-      return serve();
+    if (mode != null && mode.serve != null) {
+      return serve(mode.serve.port);
     }
-    if (spec.commandLine().getParseResult().hasMatchedOption("--port")) {
-      throw new ParameterException(spec.commandLine(), "--port is the port of --serve: add --serve, or drop --port");
-    }
+    Written written = mode != null ? mode.written : new Written();
+    Format format = written.format;
+    Path out = written.out;
     if (format == Format.pdf && out == null) {
       throw new ParameterException(spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
     }
-    Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), Locations.recipients(recipients), only);
+    Preflight.Prepared prepared = Preflight.check(arguments.letterFolder(), arguments.listFile(), only.ids);
     MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
     PrintWriter stdout = spec.commandLine().getOut();
     List<Recipient> rows = prepared.recipients().recipients();
@@ -92,14 +119,14 @@ final class PreviewCommand implements Callable<Integer> {
       for (Recipient recipient : rows) {
         Path file = out.resolve(recipient.id() + "." + format.name().replace("text", "txt"));
         try (OutputStream stream = Files.newOutputStream(file)) {
-          stream.write(render(recipient, prepared, builder));
+          stream.write(render(recipient, prepared, builder, format));
         }
       }
       stdout.printf("Wrote %d letter%s to %s%n", rows.size(), rows.size() == 1 ? "" : "s", out);
       return ExitCode.DONE;
     }
-    List<Recipient> shown = only.isEmpty() ? rows.subList(0, 1) : rows;
-    if (only.isEmpty() && rows.size() > 1) {
+    List<Recipient> shown = only.ids.isEmpty() ? rows.subList(0, 1) : rows;
+    if (only.ids.isEmpty() && rows.size() > 1) {
       spec.commandLine().getErr().printf(
           "Showing %s (1 of %d); --only ID shows another, --out DIR writes them all.%n", rows.get(0).id(), rows.size());
     }
@@ -107,21 +134,21 @@ final class PreviewCommand implements Callable<Integer> {
       if (shown.size() > 1) {
         stdout.printf("==> %s <==%n", recipient.id());
       }
-      stdout.print(new String(render(recipient, prepared, builder), StandardCharsets.UTF_8));
+      stdout.print(new String(render(recipient, prepared, builder, format), StandardCharsets.UTF_8));
       stdout.flush();
     }
     return ExitCode.DONE;
   }
 
   private static List<String> filesSentWith(Letter letter, Preflight.Prepared prepared) {
-    List<String> files = new java.util.ArrayList<>(letter.fileNames());
+    List<String> files = new ArrayList<>(letter.fileNames());
     if (prepared.template().attachesPdf(letter.language())) {
       files.add(prepared.template().pdfFileName(letter.recipient()));
     }
     return files;
   }
 
-  private byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder)
+  private static byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder, Format format)
       throws IOException, MessagingException {
     // the message shows the letter as it leaves, its PDF enclosed if attached; the text view
     // names that PDF without printing it (the preflight has checked that it prints); the HTML
@@ -135,23 +162,17 @@ final class PreviewCommand implements Callable<Integer> {
           .getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
-      case eml -> builder.encode(letter, MessageIds.create(letter.from()), Optional.empty()).bytes();
+      case eml -> builder.encode(letter, MessageId.create(letter.from().address()).text(), Optional.empty()).bytes();
     };
   }
 
   /** Serves the preview page until interrupted (tests) or Ctrl-C (the process then ends). */
-  private int serve() throws IOException {
-    if (out != null || spec.commandLine().getParseResult().hasMatchedOption("--format")) {
-      throw new ParameterException(spec.commandLine(), "--serve shows every letter in every form in the browser: drop --out and --format");
-    }
-    if (port < 0 || port > 65535) {
-      throw new ParameterException(spec.commandLine(), "a port is 0 to 65535, not " + port);
-    }
-    Path letterFolder = Locations.letter(letter);
-    Path listFile = Locations.recipients(recipients);
+  private int serve(int port) throws IOException {
+    Path letterFolder = arguments.letterFolder();
+    Path listFile = arguments.listFile();
     PreviewServer server;
     try {
-      server = PreviewServer.start(letterFolder, listFile, only, port);
+      server = PreviewServer.start(letterFolder, listFile, only.ids, port);
     } catch (BindException e) {
       throw InputException.of(PreviewServer.HOST + ":" + port,
           "cannot listen (" + e.getMessage() + "; is another preview running?); choose another port with --port N");

@@ -4,26 +4,21 @@ import circular.InputException;
 import circular.Problem;
 import circular.campaign.Campaign;
 import circular.campaign.Preflight;
-import circular.campaign.ResponseLog;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
-import circular.campaign.Standing;
 import circular.letters.LetterTemplate;
-import circular.recipients.Recipient;
+import circular.replies.ResponseLog;
+import circular.replies.Standings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code circular remind}: a follow-up to the delegations that have not answered. */
@@ -37,51 +32,40 @@ import picocli.CommandLine.Spec;
 final class RemindCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LETTER", description = "The reminder's letter folder (or its name under letter-templates/).")
-  String letter;
+  @Mixin LetterArgument letter;
 
-  @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign of the original letter (default: campaigns/<the letter it follows>).")
-  String campaignName;
+  @Mixin CampaignOption campaignOption;
 
   @Mixin SendOptions options;
 
   @Override
   public Integer call() throws Exception {
     options.check();
-    Path folder = Locations.letter(letter);
+    Path folder = letter.folder();
     LetterTemplate reminder = LetterTemplate.load(folder);
     Campaign campaign = campaign(reminder, folder);
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     String original = origin.letter().getFileName().toString();
     if (original.equals(reminder.name())) {
       throw new InputException(Problem.in(folder, "is the campaign's own letter; a reminder is another letter that follows it"));
     }
-    Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only);
+    Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
     if (!Files.exists(campaign.responses())) {
       spec.commandLine().getErr().println(
           "Note: " + campaign.responses() + " does not exist yet; run 'circular replies' first, or every delegation counts as not having replied.");
     }
-    List<Standing> standings = Standing.of(prepared.recipients().recipients(), original, sent, ResponseLog.read(campaign.responses()));
-    Set<String> remindable =
-        standings.stream().filter(Standing::remindable).map(s -> s.recipient().id()).collect(Collectors.toSet());
-    List<Recipient> recipients =
-        prepared.recipients().recipients().stream().filter(r -> remindable.contains(r.id())).toList();
-    spec.commandLine().getOut().printf(
-        "%d of %d delegations to remind (%d replied, %d bounced, %d not sent the letter).%n",
-        recipients.size(),
-        standings.size(),
-        standings.stream().filter(s -> s.sent() && s.answered()).count(),
-        standings.stream().filter(s -> s.awaiting() && s.bounce().isPresent()).count(),
-        standings.stream().filter(s -> !s.sent()).count());
+    Standings standings = Standings.of(prepared.recipients().recipients(), original, sent, ResponseLog.read(campaign.responses()));
+    spec.commandLine().getOut().println(standings.reminders());
     Map<String, SentRow> originals = SentLog.latest(sent, original);
     return new CampaignRunner(spec.commandLine(), options)
-        .run(prepared, campaign, recipients, r -> Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT))).map(SentRow::messageId));
+        .run(prepared, campaign, standings.toRemind(), r -> Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT))).map(SentRow::messageId));
   }
 
   private Campaign campaign(LetterTemplate reminder, Path folder) {
-    if (campaignName != null) {
-      return new Campaign(Locations.existingCampaign(campaignName));
+    Optional<Campaign> named = campaignOption.named();
+    if (named.isPresent()) {
+      return named.get();
     }
     String follows =
         reminder

@@ -3,18 +3,20 @@ package circular.cli;
 import circular.InputException;
 import circular.Problem;
 import circular.campaign.Campaign;
-import circular.mailbox.CampaignIndex;
 import circular.mailbox.EmlFolderSource;
-import circular.mailbox.ImapLogin;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
-import circular.mailbox.ReplyScan;
-import circular.mailbox.ScanReport;
 import circular.mailbox.Source;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
-import java.io.Console;
+import circular.replies.CampaignIndex;
+import circular.replies.ReplyScan;
+import circular.replies.ScanProgress;
+import circular.replies.ScanReport;
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.TrustFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
 final class RepliesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin CampaignFolder campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Option(names = "--imap", paramLabel = "URL", description = {
       "imap://user@host[:port]/FOLDER (STARTTLS) or imaps://user@host[:port]/FOLDER (TLS); may be repeated.",
@@ -62,8 +64,8 @@ final class RepliesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Campaign campaign = campaignFolder.resolve();
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     // Read only when needed: a rescan that finds nothing new reads neither the list nor the letters.
     Supplier<RecipientList> list = new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
@@ -80,18 +82,23 @@ final class RepliesCommand implements Callable<Integer> {
   }
 
   private List<Source> sources(Campaign campaign, Supplier<RecipientList> list) {
-    List<String> urls = new ArrayList<>(imap);
-    if (urls.isEmpty() && eml.isEmpty()) {
-      Defaults.load().get("imap").ifPresent(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
+    List<String> urls = new ArrayList<>();
+    if (spec.commandLine().getParseResult().hasMatchedOption("--imap")) {
+      urls.addAll(imap);
+    } else if (eml.isEmpty()) {
+      // imap= in circular.properties, a comma-separated list, serves only when no mailbox is named
+      Defaults.of(spec).check();
+      imap.forEach(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
     }
     List<Source> sources = new ArrayList<>();
-    ImapLogin login = null;
+    Login login = null;
     for (String url : urls) {
       ImapUrl parsed = ImapUrl.parse(url);
-      if (login == null) {
-        login = ImapLogin.from(System.getenv(), RepliesCommand::prompt);
-      }
-      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(circular.mail.TrustFile::of)));
+      // one secret, asked for once, serves every mailbox of the scan
+      login = login == null
+          ? Login.fromEnvironment(Protocol.IMAP, System.getenv(), Optional.of(parsed.user()), PasswordPrompt.of(Protocol.IMAP)).orElseThrow()
+          : login.forUser(parsed.user());
+      sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(TrustFile::of)));
     }
     for (Path folder : eml) {
       if (!Files.isDirectory(folder)) {
@@ -147,17 +154,8 @@ final class RepliesCommand implements Callable<Integer> {
     }
   }
 
-  private static String prompt() {
-    Console console = System.console();
-    if (console == null) {
-      return null;
-    }
-    char[] typed = console.readPassword("IMAP password: ");
-    return typed == null ? null : new String(typed);
-  }
-
   /** The scan's progress on a terminal. */
-  private static final class ScanBar implements circular.mailbox.ScanProgress {
+  private static final class ScanBar implements ScanProgress {
     private final PrintWriter err;
     private final boolean terminal;
     private Progress bar;

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,22 +30,19 @@ import picocli.CommandLine.Spec;
     })
 final class SandboxCommand implements Callable<Integer> {
   static final Duration SAVE_INTERVAL = Duration.ofSeconds(2);
-  private static final Path CAMPAIGNS = Path.of("campaigns");
-
   @Spec CommandSpec spec;
 
-  @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign folder, e.g. campaigns/2012-03-22-nim-invitation (or just its name). Default: the only campaign that has a sandbox.")
-  String campaign;
+  @Mixin CampaignOption campaignOption;
 
-  @Option(names = "--smtp-port", paramLabel = "N", description = "The SMTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--smtp-port", paramLabel = "N", converter = Port.Fixed.class, description = "The SMTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int smtpPort = SandboxPorts.DEFAULT_SMTP;
 
-  @Option(names = "--imap-port", paramLabel = "N", description = "The IMAP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--imap-port", paramLabel = "N", converter = Port.Fixed.class, description = "The IMAP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int imapPort = SandboxPorts.DEFAULT_IMAP;
 
   @Override
   public Integer call() {
-    Path folder = campaign == null ? Locations.onlyCampaign(CAMPAIGNS, Locations.WITH_SANDBOX) : Locations.existingCampaign(campaign);
+    Path folder = campaignOption.namedOrOnly(Locations.WITH_SANDBOX).folder();
     Sandbox sandbox = start(folder.resolve("sandbox"), ports());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -84,11 +82,6 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   private SandboxPorts ports() {
-    for (int port : new int[] {smtpPort, imapPort}) {
-      if (port < 1 || port > 65535) {
-        throw new ParameterException(spec.commandLine(), "a port is 1 to 65535, not " + port);
-      }
-    }
     if (smtpPort == imapPort) {
       throw new ParameterException(spec.commandLine(), "--smtp-port and --imap-port need different ports, not both " + smtpPort);
     }

@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code circular send}: the letters to every delegation, each once. */
@@ -24,23 +22,18 @@ import picocli.CommandLine.Spec;
 final class SendCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LETTER", description = "The letter folder (or its name under letter-templates/).")
-  String letter;
+  @Mixin LetterAndList arguments;
 
-  @Parameters(index = "1", paramLabel = "RECIPIENTS", description = "The recipient list (or its name under recipients/): a CSV file, or an Excel workbook, list.xlsx for its first sheet or list.xlsx#Sheet.")
-  String recipients;
-
-  @Option(names = "--campaign", paramLabel = "DIR", description = "The campaign folder (default: campaigns/<letter folder name>).")
-  Path campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Mixin SendOptions options;
 
   @Override
   public Integer call() throws Exception {
     options.check();
-    Path list = Locations.recipients(recipients);
-    Preflight.Prepared prepared = Preflight.check(Locations.letter(letter), list, options.only, !options.dryRun);
-    Campaign campaign = campaignFolder != null ? new Campaign(campaignFolder) : Campaign.forLetter(prepared.template().name());
+    Path list = arguments.listFile();
+    Preflight.Prepared prepared = Preflight.check(arguments.letterFolder(), list, options.only.ids, !options.dryRun);
+    Campaign campaign = campaignOption.asTyped().orElseGet(() -> Campaign.forLetter(prepared.template().name()));
     if (!options.dryRun) {
       campaign.remember(prepared.template().folder(), list);
     }

@@ -3,6 +3,7 @@ package circular.cli;
 import circular.InputException;
 import circular.Problem;
 import circular.recipients.Addresses;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,7 @@ final class SendOptions {
   @Option(names = "--test-to", paramLabel = "ADDR", description = "Send the letters to ADDR instead, subject marked [TEST id]; logged as 'test', never counted as sent.")
   String testTo;
 
-  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
-  Set<String> only = new LinkedHashSet<>();
+  @Mixin OnlyOption only;
 
   @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
   int limit;
@@ -42,7 +42,7 @@ final class SendOptions {
 
   /** @throws InputException listing every option out of range */
   void check() {
-    List<Problem> problems = new java.util.ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     if (connections < 1 || connections > 32) {
       problems.add(new Problem("--connections", connections + " is out of range; use 1 to 32"));
     }

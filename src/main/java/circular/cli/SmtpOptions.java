@@ -3,16 +3,18 @@ package circular.cli;
 import circular.campaign.Campaign;
 import circular.campaign.Outbox;
 import circular.campaign.SmtpOutbox;
-import circular.mail.Credentials;
 import circular.mail.SmtpSettings;
-import circular.mail.TrustFile;
 import circular.sandbox.Sandbox;
 import circular.sandbox.SandboxPorts;
-import java.io.Console;
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.TrustFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that choose the server letters go through, shared by send and remind. */
 final class SmtpOptions {
@@ -29,25 +31,22 @@ final class SmtpOptions {
   @Option(names = "--smtp-trust", paramLabel = "FILE", description = "Trust the server certificate in FILE (.pem, .crt, .p12, .jks): for a test server with a self-signed certificate.")
   Path trust;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   /** Opens the chosen server for the length of a run. */
   MailServer open(Campaign campaign) {
-    Defaults defaults = Defaults.load();
-    String chosen = url != null ? url : defaults.get("smtp").orElse("sandbox");
+    Defaults.of(command).check();
+    String chosen = url != null ? url : "sandbox";
     if (chosen.equals("sandbox")) {
       return new SandboxServer(Sandbox.start(campaign.sandbox(), SandboxPorts.dynamic()));
     }
     SmtpSettings settings = SmtpSettings.fromUrl(chosen);
-    Optional<Path> trustFile = Optional.ofNullable(trust).or(() -> defaults.get("smtp-trust").map(Path::of));
-    if (trustFile.isPresent()) {
-      settings = settings.withTrust(TrustFile.of(trustFile.get()));
+    if (trust != null) {
+      settings = settings.withTrust(TrustFile.of(trust));
     }
-    Optional<Credentials> login = Credentials.fromEnvironment(System.getenv(), settings.user(), SmtpOptions::prompt);
+    Optional<Login> login = Login.fromEnvironment(Protocol.SMTP, System.getenv(), settings.user(), PasswordPrompt.of(Protocol.SMTP));
     return new RelayServer(settings, login);
-  }
-
-  private static Optional<char[]> prompt() {
-    Console console = System.console();
-    return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword("SMTP password: "));
   }
 
   /** The embedded sandbox, started for the run and saved when it ends. */
@@ -79,7 +78,7 @@ final class SmtpOptions {
   }
 
   /** A real SMTP server: each sending thread gets its own kept-open connection. */
-  private record RelayServer(SmtpSettings settings, Optional<Credentials> login) implements MailServer {
+  private record RelayServer(SmtpSettings settings, Optional<Login> login) implements MailServer {
     @Override
     public Outbox outbox() {
       return SmtpOutbox.connect(settings, login);

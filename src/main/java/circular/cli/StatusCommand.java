@@ -1,13 +1,13 @@
 package circular.cli;
 
 import circular.campaign.Campaign;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
-import circular.campaign.SentRow;
-import circular.campaign.Standing;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
+import circular.replies.Standing;
+import circular.replies.Standings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -39,7 +39,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin CampaignFolder campaignFolder;
+  @Mixin CampaignOption campaignOption;
 
   @Option(names = "--awaiting", description = "Only the delegations that were sent the letter and have not replied.")
   boolean awaiting;
@@ -49,19 +49,23 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Campaign campaign = campaignFolder.resolve();
-    Campaign.Origin origin = CampaignFolder.origin(campaign);
+    Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    Campaign.Origin origin = CampaignOption.origin(campaign);
     RecipientList list = new RecipientReader().read(origin.recipients());
-    List<SentRow> sent = SentLog.read(campaign.sentLog());
-    List<ResponseRow> responses = ResponseLog.read(campaign.responses());
-    List<Standing> all = Standing.of(list.recipients(), origin.letter().getFileName().toString(), sent, responses);
-    List<Standing> shown = awaiting ? all.stream().filter(Standing::awaiting).toList() : all;
+    Standings standings =
+        Standings.of(
+            list.recipients(),
+            origin.letter().getFileName().toString(),
+            SentLog.read(campaign.sentLog()),
+            ResponseLog.read(campaign.responses()));
+    List<Standing> shown = awaiting ? standings.awaiting() : standings.all();
     PrintWriter out = spec.commandLine().getOut();
     if (csv) {
       writeCsv(shown, out);
     } else {
       writeTable(shown, out);
-      out.println(totals(all, responses));
+      out.println();
+      out.println(standings.totals());
     }
     return ExitCode.DONE;
   }
@@ -128,18 +132,5 @@ final class StatusCommand implements Callable<Integer> {
           s.bounce().map(ResponseRow::detail).orElse(""));
     }
     printer.flush();
-  }
-
-  private static String totals(List<Standing> all, List<ResponseRow> responses) {
-    long sent = all.stream().filter(Standing::sent).count();
-    long replied = all.stream().filter(s -> s.sent() && s.answered()).count();
-    long awaiting = all.stream().filter(Standing::awaiting).count();
-    long away = all.stream().filter(s -> s.awaiting() && s.autoReply().isPresent()).count();
-    long bounced = all.stream().filter(s -> s.awaiting() && s.bounce().isPresent()).count();
-    long unmatched = responses.stream().filter(r -> r.kind() == ResponseRow.Kind.UNMATCHED).count();
-    return String.format(
-        "%n%d delegations: %d sent, %d replied, %d awaiting (of whom %d sent an automatic reply, %d bounced)%s",
-        all.size(), sent, replied, awaiting, away, bounced,
-        unmatched == 0 ? "." : ";\n" + unmatched + " unmatched message" + (unmatched == 1 ? "" : "s") + " to look at in responses.csv.");
   }
 }

@@ -1,13 +1,10 @@
 package circular.digest;
 
+import circular.files.WholeFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -57,24 +54,7 @@ final class AttachmentFolder {
 
   /** Writes a new file whole, or returns false if a file of that name appeared meanwhile. */
   private boolean create(Path file, byte[] content) throws IOException {
-    Files.createDirectories(folder);
-    Path temp = folder.resolve("." + file.getFileName() + ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(
-          temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        ByteBuffer bytes = ByteBuffer.wrap(content);
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-        channel.force(false);
-      }
-      Files.move(temp, file); // no REPLACE_EXISTING: fails rather than overwrite
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    return WholeFile.create(file, content);
   }
 
   private static boolean holds(Path file, byte[] content) throws IOException {

@@ -3,19 +3,18 @@ package circular.digest;
 import circular.InputException;
 import circular.Problem;
 import circular.campaign.Campaign;
-import circular.campaign.ReplyCopies;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
-import circular.campaign.Standing;
+import circular.files.WholeFile;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
+import circular.replies.ReplyCopies;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
+import circular.replies.Standing;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -176,10 +175,7 @@ public final class Digest {
    */
   private static void write(Path file, String content) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      WholeFile.replace(file, content);
     } catch (IOException e) {
       throw new InputException(Problem.in(file, "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
     }

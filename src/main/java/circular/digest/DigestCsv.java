@@ -1,6 +1,6 @@
 package circular.digest;
 
-import circular.campaign.SpreadsheetCells;
+import circular.files.SpreadsheetCells;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

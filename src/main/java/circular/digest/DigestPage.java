@@ -1,6 +1,6 @@
 package circular.digest;
 
-import circular.campaign.Standing;
+import circular.replies.Standing;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -159,7 +160,7 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
     }
     try {
       return MimeUtility.decodeText(name);
-    } catch (java.io.UnsupportedEncodingException e) {
+    } catch (UnsupportedEncodingException e) {
       return name;
     }
   }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * reply and copy addresses, the letter's own attachments, and what goes with its PDF.
  */
 record Headers(
-    String subject, Mailbox from, List<Mailbox> replyTo, List<Mailbox> cc, List<Mailbox> bcc, List<Path> attachments,
+    String subject, NamedAddress from, List<NamedAddress> replyTo, List<NamedAddress> cc, List<NamedAddress> bcc, List<Path> attachments,
     PdfSettings pdf) {
 
   /** Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}. */
@@ -23,15 +23,15 @@ record Headers(
       problems.add(Problem.in(translations.sourceOf(language, "subject"), "missing key 'subject': the letter's subject line, e.g. subject=Invitation"));
     }
     Path fromFile = translations.sourceOf(language, "from");
-    List<Mailbox> from = addresses(translations, language, "from", problems);
+    List<NamedAddress> from = addresses(translations, language, "from", problems);
     if (translations.get(language, "from").orElse("").isBlank()) {
       problems.add(Problem.in(fromFile, "missing key 'from': the sender, e.g. from=Office <office@mission.example>"));
     } else if (from.size() > 1) {
       problems.add(Problem.in(fromFile, "key 'from': give one sender, not " + from.size()));
     }
-    List<Mailbox> replyTo = addresses(translations, language, "reply-to", problems);
-    List<Mailbox> cc = addresses(translations, language, "cc", problems);
-    List<Mailbox> bcc = addresses(translations, language, "bcc", problems);
+    List<NamedAddress> replyTo = addresses(translations, language, "reply-to", problems);
+    List<NamedAddress> cc = addresses(translations, language, "cc", problems);
+    List<NamedAddress> bcc = addresses(translations, language, "bcc", problems);
     List<Path> attachments = new ArrayList<>();
     for (String name : translations.get(language, "attachments").orElse("").split("[;,]")) {
       if (name.isBlank()) {
@@ -51,14 +51,14 @@ record Headers(
     return Optional.of(new Headers(subject, from.get(0), replyTo, cc, bcc, attachments, pdf));
   }
 
-  private static List<Mailbox> addresses(
+  private static List<NamedAddress> addresses(
       Translations translations, String language, String key, List<Problem> problems) {
     String value = translations.get(language, key).orElse("");
     if (value.isBlank()) {
       return List.of();
     }
     try {
-      return Mailbox.parseList(value);
+      return NamedAddress.parseList(value);
     } catch (IllegalArgumentException e) {
       problems.add(Problem.in(translations.sourceOf(language, key), "key '" + key + "': " + e.getMessage()));
       return List.of();

@@ -20,11 +20,11 @@ public record Letter(
     Recipient recipient,
     String language,
     String subject,
-    Mailbox from,
-    List<Mailbox> replyTo,
-    List<Mailbox> to,
-    List<Mailbox> cc,
-    List<Mailbox> bcc,
+    NamedAddress from,
+    List<NamedAddress> replyTo,
+    List<NamedAddress> to,
+    List<NamedAddress> cc,
+    List<NamedAddress> bcc,
     String text,
     String html,
     List<Path> attachments,
@@ -47,13 +47,13 @@ public record Letter(
 
   /** A letter with nothing enclosed. */
   public Letter(
-      String name, Recipient recipient, String language, String subject, Mailbox from, List<Mailbox> replyTo,
-      List<Mailbox> to, List<Mailbox> cc, List<Mailbox> bcc, String text, String html, List<Path> attachments) {
+      String name, Recipient recipient, String language, String subject, NamedAddress from, List<NamedAddress> replyTo,
+      List<NamedAddress> to, List<NamedAddress> cc, List<NamedAddress> bcc, String text, String html, List<Path> attachments) {
     this(name, recipient, language, subject, from, replyTo, to, cc, bcc, text, html, attachments, List.of());
   }
 
   /** The same letter to other addresses with another subject: a test copy. */
-  public Letter redirectedTo(Mailbox address, String newSubject) {
+  public Letter redirectedTo(NamedAddress address, String newSubject) {
     return new Letter(
         name, recipient, language, newSubject, from, replyTo, List.of(address), List.of(), List.of(), text, html,
         attachments, enclosures);

@@ -1,5 +1,6 @@
 package circular.letters;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +54,9 @@ final class LetterMessages implements IMessageResolver {
   /** Thrown, inside Thymeleaf, for a message key no properties file defines. */
   static final class UnknownMessageException extends RuntimeException {
     final String key;
-    final java.nio.file.Path file;
+    final Path file;
 
-    UnknownMessageException(String key, java.nio.file.Path file) {
+    UnknownMessageException(String key, Path file) {
       super("no message '" + key + "' in " + file);
       this.key = key;
       this.file = file;

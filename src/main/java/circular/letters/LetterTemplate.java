@@ -109,7 +109,7 @@ public final class LetterTemplate {
   }
 
   /** Where replies to the letter go, in any of its languages: its reply-to, or else its sender. */
-  public List<Mailbox> replyAddresses() {
+  public List<NamedAddress> replyAddresses() {
     return headers.values().stream()
         .flatMap(h -> h.replyTo().isEmpty() ? Stream.of(h.from()) : h.replyTo().stream())
         .distinct()
@@ -165,8 +165,8 @@ public final class LetterTemplate {
     String body = process(source.html(), context, recipient);
     String plain = source.text().map(t -> process(t, context, recipient)).orElseGet(() -> derivedText(source.html(), body, context, recipient));
     String subject = subject(h, context, language, recipient);
-    List<Mailbox> cc = new ArrayList<>(h.cc());
-    recipient.cc().stream().map(Mailbox::of).filter(m -> !cc.contains(m)).forEach(cc::add);
+    List<NamedAddress> cc = new ArrayList<>(h.cc());
+    recipient.cc().stream().map(NamedAddress::of).filter(m -> !cc.contains(m)).forEach(cc::add);
     List<Path> attachments = new ArrayList<>(h.attachments());
     attachments.addAll(recipient.attachments());
     return new Letter(
@@ -176,7 +176,7 @@ public final class LetterTemplate {
         subject,
         h.from(),
         h.replyTo(),
-        recipient.emails().stream().map(Mailbox::of).toList(),
+        recipient.emails().stream().map(NamedAddress::of).toList(),
         cc,
         h.bcc(),
         plain,

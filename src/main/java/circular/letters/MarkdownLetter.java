@@ -1,7 +1,7 @@
 package circular.letters;
 
 import circular.Problem;
-import circular.TextFile;
+import circular.files.TextFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

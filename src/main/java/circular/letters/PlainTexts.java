@@ -1,7 +1,7 @@
 package circular.letters;
 
 import circular.InputException;
-import circular.TextFile;
+import circular.files.TextFile;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;

@@ -2,7 +2,7 @@ package circular.letters;
 
 import circular.InputException;
 import circular.Problem;
-import circular.TextFile;
+import circular.files.TextFile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;

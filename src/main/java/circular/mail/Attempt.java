@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.server.ServerReply;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -68,7 +69,7 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
         int code = refused.getReturnCode();
         if (isReply(code)) {
           Verdict verdict = code >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY;
-          results.putIfAbsent(refused.getAddress(), new Result(verdict, Replies.line(refused.getMessage())));
+          results.putIfAbsent(refused.getAddress(), new Result(verdict, ServerReply.line(refused.getMessage())));
         }
         drop |= !isReply(code) || code == 421;
       }
@@ -77,7 +78,7 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
     List<InternetAddress> rest = to.stream().filter(a -> !results.containsKey(a)).toList();
     if (transport.endOfDataSent()) {
       OptionalInt code = transport.endOfDataCode();
-      String reply = Replies.line(transport.endOfDataReply());
+      String reply = ServerReply.line(transport.endOfDataReply());
       if (code.isPresent() && code.getAsInt() < 300) {
         put(results, rest, Verdict.DELIVERED, reply);
       } else if (code.isPresent() && isReply(code.getAsInt())) {
@@ -85,16 +86,16 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
         drop |= code.getAsInt() == 421;
       } else {
         put(results, rest, Verdict.IN_DOUBT, "no reply after the letter's data was sent ("
-            + (code.isPresent() ? reply : Replies.cause(failure)) + "); the server may have it");
+            + (code.isPresent() ? reply : ServerReply.cause(failure)) + "); the server may have it");
         drop = true;
       }
     } else if (failure instanceof SMTPSendFailedException refused && isReply(refused.getReturnCode())) {
       int c = refused.getReturnCode();
-      put(results, rest, c >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY, Replies.line(refused.getMessage()));
+      put(results, rest, c >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY, ServerReply.line(refused.getMessage()));
       drop |= c == 421;
     } else if (!rest.isEmpty()) {
       put(results, rest, Verdict.TEMPORARY,
-          "the connection was lost before the letter was complete (" + Replies.cause(failure) + ")");
+          "the connection was lost before the letter was complete (" + ServerReply.cause(failure) + ")");
       drop = true;
     }
     return new Attempt(results, drop);

@@ -2,7 +2,7 @@ package circular.mail;
 
 import circular.letters.Enclosure;
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * as its PDF); non-ASCII names, subjects and file names encoded
  * (RFC 2047, RFC 2231); the engine's own Message-ID. Thread-safe if the session is.
  *
- * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageIds.create(letter.from()), Optional.empty());}</pre>
+ * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());}</pre>
  */
 public final class MessageBuilder {
   static {
@@ -150,7 +150,7 @@ public final class MessageBuilder {
     return mixed;
   }
 
-  static InternetAddress[] addresses(List<Mailbox> mailboxes) throws MessagingException {
+  static InternetAddress[] addresses(List<NamedAddress> mailboxes) throws MessagingException {
     InternetAddress[] all = new InternetAddress[mailboxes.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = address(mailboxes.get(i));
@@ -158,7 +158,7 @@ public final class MessageBuilder {
     return all;
   }
 
-  static InternetAddress address(Mailbox mailbox) throws MessagingException {
+  static InternetAddress address(NamedAddress mailbox) throws MessagingException {
     try {
       return mailbox.name().isEmpty()
           ? new InternetAddress(mailbox.address(), true)

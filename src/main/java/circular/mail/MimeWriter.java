@@ -1,7 +1,7 @@
 package circular.mail;
 
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
@@ -120,7 +120,7 @@ final class MimeWriter {
    * An address header that is the same in every letter of a template (From, Reply-To, Bcc): its
    * value is made once, since folding a long one costs Jakarta Mail a fresh 8 KB buffer.
    */
-  private static void sharedAddresses(List<Header> headers, String name, List<Mailbox> mailboxes) throws MessagingException {
+  private static void sharedAddresses(List<Header> headers, String name, List<NamedAddress> mailboxes) throws MessagingException {
     if (mailboxes.isEmpty()) {
       return;
     }
@@ -136,7 +136,7 @@ final class MimeWriter {
     headers.add(new Header(name, value));
   }
 
-  private record SharedKey(String name, List<Mailbox> mailboxes) {}
+  private record SharedKey(String name, List<NamedAddress> mailboxes) {}
 
   private static void addresses(List<Header> headers, String name, InternetAddress[] addresses) {
     if (addresses.length > 0) {
@@ -144,7 +144,7 @@ final class MimeWriter {
     }
   }
 
-  private static String addressList(String name, List<Mailbox> mailboxes) throws MessagingException {
+  private static String addressList(String name, List<NamedAddress> mailboxes) throws MessagingException {
     return InternetAddress.toString(MessageBuilder.addresses(mailboxes), name.length() + 2);
   }
 

@@ -3,6 +3,10 @@ package circular.mail;
 import circular.mail.Attempt.Result;
 import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
+import circular.server.ConnectFailure;
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.ServerReply;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -36,12 +40,12 @@ import java.util.Optional;
  */
 public final class SmtpSender implements AutoCloseable {
   private final SmtpSettings settings;
-  private final Optional<Credentials> login;
+  private final Optional<Login> login;
   private final Session session;
   private TrackingTransport transport;
   private boolean closed;
 
-  private SmtpSender(SmtpSettings settings, Optional<Credentials> login, Session session) {
+  private SmtpSender(SmtpSettings settings, Optional<Login> login, Session session) {
     this.settings = settings;
     this.login = login;
     this.session = session;
@@ -54,14 +58,13 @@ public final class SmtpSender implements AutoCloseable {
    * @throws SmtpException when the server cannot be used
    * @throws circular.InputException when the named trust file cannot be read
    */
-  public static SmtpSender connect(SmtpSettings settings, Optional<Credentials> login) {
+  public static SmtpSender connect(SmtpSettings settings, Optional<Login> login) {
     SmtpSender sender = new SmtpSender(settings, login, SmtpSession.create(settings, login));
     try {
       sender.open();
     } catch (MessagingException e) {
-      ConnectFailures.throwIfBug(e);
-      throw ConnectFailures.fatal(e, settings, login)
-          .orElseGet(() -> new SmtpException(settings.server(), ConnectFailures.reason(e)));
+      ConnectFailure.throwIfBug(e);
+      throw new SmtpException(settings.server(), sender.explain(ConnectFailure.of(e)));
     }
     return sender;
   }
@@ -93,7 +96,7 @@ public final class SmtpSender implements AutoCloseable {
     try {
       remaining = recipients(message);
     } catch (MessagingException e) {
-      return new Delivery(Outcome.FAILED, "the letter's addresses cannot be read (" + Replies.cause(e) + ")");
+      return new Delivery(Outcome.FAILED, "the letter's addresses cannot be read (" + ServerReply.cause(e) + ")");
     }
     if (remaining.isEmpty()) {
       return new Delivery(Outcome.FAILED, "the letter has no recipient address");
@@ -128,24 +131,24 @@ public final class SmtpSender implements AutoCloseable {
         open();
       } catch (MessagingException e) {
         closeConnection();
-        ConnectFailures.throwIfBug(e);
-        Optional<SmtpException> fatal = ConnectFailures.fatal(e, settings, login);
-        if (fatal.isPresent()) {
-          throw fatal.get();
+        ConnectFailure.throwIfBug(e);
+        ConnectFailure failure = ConnectFailure.of(e);
+        if (failure.fatal()) {
+          throw new SmtpException(settings.server(), explain(failure));
         }
-        return Attempt.notConnected(to, ConnectFailures.reason(e));
+        return Attempt.notConnected(to, explain(failure));
       }
     }
     try {
       transport.sendMessage(message, to.toArray(new Address[0]), before);
-      return Attempt.delivered(to, Replies.line(transport.getLastServerResponse()));
+      return Attempt.delivered(to, ServerReply.line(transport.getLastServerResponse()));
     } catch (MessagingException e) {
       IOException refused = transport.gateFailure();
       if (refused != null) {
         closeConnection(); // Angus dropped it already; never reused half-way through a letter
         throw new UncheckedIOException(refused);
       }
-      ConnectFailures.throwIfBug(e);
+      ConnectFailure.throwIfBug(e);
       Attempt attempt = Attempt.of(e, to, transport);
       if (attempt.dropConnection()) {
         closeConnection();
@@ -165,13 +168,17 @@ public final class SmtpSender implements AutoCloseable {
     transport = new TrackingTransport(session, settings.security().protocol(),
         settings.security() == SmtpSettings.Security.TLS);
     transport.connect(settings.host(), settings.port(),
-        login.map(Credentials::user).orElse(null), login.map(Credentials::secret).orElse(null));
+        login.map(Login::user).orElse(null), login.map(Login::secret).orElse(null));
     if (login.isPresent() && !transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
       // Angus would carry on without logging in; the user meant to log in.
       closeConnection();
       throw new SmtpException(settings.server(), "the server offers no login (AUTH) for '" + login.get().user()
           + "'; leave the user out of the address to send without one");
     }
+  }
+
+  private String explain(ConnectFailure failure) {
+    return failure.explain(new ConnectFailure.Server(Protocol.SMTP, settings.host(), login, settings.trust()));
   }
 
   /** The letter's addresses, each once, in header order. */

@@ -1,5 +1,8 @@
 package circular.mail;
 
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.TrustStores;
 import jakarta.mail.Session;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,7 +15,7 @@ final class SmtpSession {
   private SmtpSession() {}
 
   /** @throws circular.InputException when the named trust file cannot be used */
-  static Session create(SmtpSettings settings, Optional<Credentials> login) {
+  static Session create(SmtpSettings settings, Optional<Login> login) {
     String p = "mail." + settings.security().protocol();
     String millis = Long.toString(settings.timeout().toMillis());
     Properties props = new Properties();
@@ -36,7 +39,7 @@ final class SmtpSession {
     }
     settings.trust().ifPresent(trust -> {
       // Used for smtps:// sockets and for STARTTLS alike; must be put as an object.
-      props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust));
+      props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust, Protocol.SMTP));
     });
     // If the factory fails (an untrusted certificate), Angus would otherwise quietly try again
     // with the JDK's default one: a second connection, and a confusing error.
@@ -49,7 +52,7 @@ final class SmtpSession {
     props.setProperty(p + ".quitwait", "false");
     login.ifPresent(l -> {
       props.setProperty(p + ".auth", "true");
-      if (l.mechanism() == Credentials.Mechanism.XOAUTH2) {
+      if (l.mechanism() == Login.Mechanism.XOAUTH2) {
         props.setProperty(p + ".auth.mechanisms", "XOAUTH2");
       }
     });

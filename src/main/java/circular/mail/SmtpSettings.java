@@ -1,11 +1,10 @@
 package circular.mail;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import circular.server.Protocol;
+import circular.server.ServerUrl;
+import circular.server.TrustFile;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Where and how to reach the mail server. Immutable. Certificates are always verified and the
@@ -29,31 +28,21 @@ public record SmtpSettings(
     Backoff backoff) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-  private static final Pattern LOOPBACK_V4 =
-      Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
   /** How the connection is encrypted. */
   public enum Security {
     /** {@code smtp://}: plain connect, then STARTTLS; port 587 by default. */
-    STARTTLS("smtp", 587),
+    STARTTLS,
     /** {@code smtps://}: TLS from the first byte; port 465 by default. */
-    TLS("smtps", 465);
-
-    private final String protocol;
-    private final int defaultPort;
-
-    Security(String protocol, int defaultPort) {
-      this.protocol = protocol;
-      this.defaultPort = defaultPort;
-    }
+    TLS;
 
     /** The URL scheme, which is also Angus's protocol name and property prefix. */
     public String protocol() {
-      return protocol;
+      return Protocol.SMTP.scheme(this == TLS);
     }
 
     public int defaultPort() {
-      return defaultPort;
+      return Protocol.SMTP.defaultPort(this == TLS);
     }
   }
 
@@ -77,11 +66,15 @@ public record SmtpSettings(
    *     password in the URL is refused and never repeated
    */
   public static SmtpSettings fromUrl(String url) {
-    return SmtpUrl.parse(url);
-  }
-
-  static SmtpSettings of(Security security, String host, int port, Optional<String> user) {
-    return new SmtpSettings(security, host, port, user, Optional.empty(), DEFAULT_TIMEOUT, Backoff.standard());
+    ServerUrl server = ServerUrl.parse(Protocol.SMTP, url);
+    return new SmtpSettings(
+        server.tls() ? Security.TLS : Security.STARTTLS,
+        server.host(),
+        server.port(),
+        server.user(),
+        Optional.empty(),
+        DEFAULT_TIMEOUT,
+        Backoff.standard());
   }
 
   public SmtpSettings withTrust(TrustFile file) {
@@ -101,17 +94,7 @@ public record SmtpSettings(
    * such. A name is not looked up, so a name that merely resolves to loopback does not count.
    */
   public boolean loopback() {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || (h.contains(":") && loopbackV6(h));
-  }
-
-  private static boolean loopbackV6(String literal) {
-    try {
-      // A string with ':' is parsed as an IPv6 literal and never looked up in DNS.
-      return InetAddress.getByName(literal).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
+    return ServerUrl.loopback(host);
   }
 
   /** Whether a server that does not offer STARTTLS must be refused. */
@@ -121,6 +104,6 @@ public record SmtpSettings(
 
   /** The server as messages name it: {@code smtp.office.example:587}, {@code [::1]:25}. */
   public String server() {
-    return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    return ServerUrl.server(host, port);
   }
 }

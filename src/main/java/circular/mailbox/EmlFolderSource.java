@@ -48,7 +48,7 @@ public final class EmlFolderSource extends Source {
   }
 
   @Override
-  Batch open(ScanState state) {
+  public Batch open(Bookmarks bookmarks) {
     Session session = Session.getInstance(new Properties());
     List<Incoming> files;
     try (Stream<Path> walk = Files.walk(folder)) {
@@ -68,7 +68,7 @@ public final class EmlFolderSource extends Source {
       }
 
       @Override
-      public void scanned(ScanState s) {
+      public void scanned(Bookmarks b) {
         // nothing to remember: a folder of files is read whole each time
       }
 

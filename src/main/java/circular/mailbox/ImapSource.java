@@ -1,8 +1,11 @@
 package circular.mailbox;
 
-import circular.mail.TrustFile;
-import circular.mail.TrustStores;
-import jakarta.mail.AuthenticationFailedException;
+import circular.server.ConnectFailure;
+import circular.server.Login;
+import circular.server.Protocol;
+import circular.server.ServerReply;
+import circular.server.TrustFile;
+import circular.server.TrustStores;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -15,9 +18,6 @@ import jakarta.mail.internet.MimePart;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import javax.net.ssl.SSLException;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -49,7 +48,7 @@ import org.eclipse.angus.mail.imap.protocol.MessageSet;
  *
  * <pre>{@code
  * Source inbox = ImapSource.of(ImapUrl.parse("imaps://contact@mission.example@imap.mission.example/INBOX"),
- *     ImapLogin.from(System.getenv(), terminal::askPassword), Optional.empty());
+ *     login, Optional.empty());
  * }</pre>
  */
 public final class ImapSource extends Source {
@@ -60,20 +59,24 @@ public final class ImapSource extends Source {
   private static final int WHOLE_MESSAGES_AT_ONCE = 1000;
 
   private final ImapUrl url;
-  private final ImapLogin login;
+  private final Login login;
   private final Optional<TrustFile> trust;
 
-  private ImapSource(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+  private ImapSource(ImapUrl url, Login login, Optional<TrustFile> trust) {
     this.url = url;
     this.login = login;
     this.trust = trust;
   }
 
-  public static ImapSource of(ImapUrl url, ImapLogin login, Optional<TrustFile> trust) {
+  /** @param login the login of {@code url}'s user */
+  public static ImapSource of(ImapUrl url, Login login, Optional<TrustFile> trust) {
+    if (!login.user().equals(url.user())) {
+      throw new IllegalArgumentException("the login is not for " + url.user());
+    }
     return new ImapSource(url, login, trust);
   }
 
-  public static ImapSource of(ImapUrl url, ImapLogin login) {
+  public static ImapSource of(ImapUrl url, Login login) {
     return of(url, login, Optional.empty());
   }
 
@@ -97,7 +100,7 @@ public final class ImapSource extends Source {
       props.put(p + "starttls.enable", "true");
       props.put(p + "starttls.required", String.valueOf(!url.isLoopback()));
     }
-    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, "--imap-trust")));
+    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, Protocol.IMAP)));
     if (login.isToken()) {
       props.put(p + "auth.mechanisms", "XOAUTH2");
     }
@@ -105,17 +108,16 @@ public final class ImapSource extends Source {
   }
 
   @Override
-  Batch open(ScanState state) {
+  public Batch open(Bookmarks bookmarks) {
     Session session = Session.getInstance(properties());
     Store store;
     try {
       store = session.getStore(url.protocol());
       store.connect(url.host(), url.port(), url.user(), login.secret());
-    } catch (AuthenticationFailedException e) {
-      throw new MailboxException(
-          name() + ": the server refused the login of '" + url.user() + "' with the " + login.kind() + " given", e);
     } catch (MessagingException e) {
-      throw new MailboxException(name() + ": " + why(e), e);
+      ConnectFailure failure = ConnectFailure.of(e);
+      throw new MailboxException(
+          name() + ": " + failure.explain(new ConnectFailure.Server(Protocol.IMAP, url.host(), Optional.of(login), trust)), e);
     }
     try {
       IMAPFolder folder = (IMAPFolder) store.getFolder(url.folder());
@@ -123,20 +125,20 @@ public final class ImapSource extends Source {
         throw new MailboxException(name() + ": no folder '" + url.folder() + "' on this server (folder names are case-sensitive, except INBOX)");
       }
       folder.open(Folder.READ_ONLY);
-      return list(session, store, folder, state);
+      return list(session, store, folder, bookmarks);
     } catch (MessagingException | RuntimeException e) {
       close(store);
       if (e instanceof MailboxException m) {
         throw m;
       }
-      throw new MailboxException(name() + ": " + why(e), e);
+      throw new MailboxException(name() + ": " + ServerReply.cause(e), e);
     }
   }
 
-  private Batch list(Session session, Store store, IMAPFolder folder, ScanState state) throws MessagingException {
-    ScanState.Key key = new ScanState.Key(url.server(), url.user(), url.folder());
+  private Batch list(Session session, Store store, IMAPFolder folder, Bookmarks bookmarks) throws MessagingException {
+    Bookmarks.Folder key = new Bookmarks.Folder(url.server(), url.user(), url.folder());
     long validity = folder.getUIDValidity();
-    long after = state.lastUid(key, validity).orElse(0);
+    long after = bookmarks.lastUid(key, validity).orElse(0);
     long next = folder.getUIDNext();
     List<Message> fresh = new ArrayList<>();
     if (folder.getMessageCount() > 0 && (next <= 0 || next > after + 1)) {
@@ -182,8 +184,8 @@ public final class ImapSource extends Source {
       }
 
       @Override
-      public void scanned(ScanState s) {
-        s.mark(key, new ScanState.Mark(validity, lastUid));
+      public void scanned(Bookmarks b) {
+        b.mark(key, new Bookmarks.Mark(validity, lastUid));
       }
 
       /** In as few FETCH commands as memory allows: a round trip per message is slow on any server. */
@@ -249,29 +251,6 @@ public final class ImapSource extends Source {
     } catch (MessagingException e) {
       // nothing was changed on the server, so there is nothing to lose
     }
-  }
-
-  /** The reason a connection failed, in the user's terms, with what to do about it. */
-  private String why(Exception e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnknownHostException) {
-        return "no such host '" + url.host() + "'";
-      }
-      if (t instanceof ConnectException) {
-        return "cannot connect to " + url.server() + " (" + t.getMessage() + "); is the port right?";
-      }
-      if (t instanceof SocketTimeoutException) {
-        return "the server did not answer in time";
-      }
-      if (t instanceof SSLException || String.valueOf(t.getMessage()).contains("Can't verify identity of server")) {
-        return "the server's certificate is not trusted or does not name '" + url.host()
-            + "' (" + t.getMessage() + "); for a test server with its own certificate, name that certificate as a trust file";
-      }
-      if (String.valueOf(t.getMessage()).contains("STARTTLS is required")) {
-        return "the server does not offer STARTTLS, and a plain connection is allowed only on loopback; use imaps://";
-      }
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A message of the open folder; its headers were fetched with the others. */

@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.internet.AddressException;
@@ -34,11 +35,11 @@ import java.util.regex.Pattern;
  *
  * @param raw each header's first value as it was sent (unfolded), by its name in {@link #NAMES}
  */
-record MailHeaders(Map<String, String> raw) {
+public record MailHeaders(Map<String, String> raw) {
   private static final Pattern MIME_TYPE = Pattern.compile("[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+");
 
   /** Every header the scan reads; nothing else is fetched unless a message looks like a bounce. */
-  static final List<String> NAMES =
+  public static final List<String> NAMES =
       List.of(
           "Message-ID",
           "In-Reply-To",
@@ -60,16 +61,16 @@ record MailHeaders(Map<String, String> raw) {
           "X-MLServer");
 
   /** The header names as a FetchProfile takes them. */
-  static String[] names() {
+  public static String[] names() {
     return NAMES.toArray(String[]::new);
   }
 
-  MailHeaders {
+  public MailHeaders {
     raw = Map.copyOf(raw);
   }
 
   /** Reads {@link #NAMES} from a message or a returned message's headers; nothing else. */
-  static MailHeaders of(Part part) throws MessagingException {
+  public static MailHeaders of(Part part) throws MessagingException {
     Map<String, String> raw = new LinkedHashMap<>();
     for (String name : NAMES) {
       String[] values = part.getHeader(name);
@@ -80,20 +81,20 @@ record MailHeaders(Map<String, String> raw) {
     return new MailHeaders(raw);
   }
 
-  Optional<String> get(String name) {
+  public Optional<String> get(String name) {
     return Optional.ofNullable(raw.get(name));
   }
 
   /** The Message-ID, normalised, or empty when the message has none. */
-  Optional<String> messageId() {
-    return get("Message-ID").map(MessageIds::of).filter(id -> !id.isEmpty());
+  public Optional<String> messageId() {
+    return get("Message-ID").flatMap(MessageId::parse).map(MessageId::text);
   }
 
   /**
    * A stable stand-in for a missing Message-ID, the same wherever the message is found: a hash
    * of the headers that identify it, {@code <sha256@circular.invalid>}.
    */
-  String syntheticId() {
+  public String syntheticId() {
     StringBuilder identity = new StringBuilder();
     for (String name : List.of("Date", "From", "Sender", "To", "Subject", "In-Reply-To", "References")) {
       identity.append(name).append(':').append(raw.getOrDefault(name, "")).append('\n');
@@ -107,18 +108,18 @@ record MailHeaders(Map<String, String> raw) {
   }
 
   /** The ids In-Reply-To and References name: the messages this one answers. */
-  List<String> threadIds() {
-    List<String> ids = new ArrayList<>(MessageIds.all(raw.get("In-Reply-To")));
-    ids.addAll(MessageIds.all(raw.get("References")));
-    return ids;
+  public List<String> threadIds() {
+    List<MessageId> ids = new ArrayList<>(MessageId.allIn(raw.get("In-Reply-To")));
+    ids.addAll(MessageId.allIn(raw.get("References")));
+    return ids.stream().map(MessageId::text).toList();
   }
 
   /** When the message was written, from its Date header, if there is one that parses. */
-  Optional<Instant> date() {
+  public Optional<Instant> date() {
     return get("Date").flatMap(MailHeaders::parseDate);
   }
 
-  static Optional<Instant> parseDate(String value) {
+  public static Optional<Instant> parseDate(String value) {
     try {
       return Optional.ofNullable(new MailDateFormat().parse(value)).map(Date::toInstant);
     } catch (java.text.ParseException | RuntimeException e) {
@@ -126,26 +127,26 @@ record MailHeaders(Map<String, String> raw) {
     }
   }
 
-  Optional<String> from() {
+  public Optional<String> from() {
     return address("From");
   }
 
-  Optional<String> sender() {
+  public Optional<String> sender() {
     return address("Sender");
   }
 
   /** The envelope sender; empty for {@code <>}, as bounces and most automatic mail have. */
-  Optional<String> returnPath() {
+  public Optional<String> returnPath() {
     return address("Return-Path");
   }
 
   /** Whether the envelope sender is the null path {@code <>} (RFC 5321): automatic mail. */
-  boolean nullReturnPath() {
+  public boolean nullReturnPath() {
     return get("Return-Path").map(v -> v.replaceAll("\\s", "").equals("<>")).orElse(false);
   }
 
   /** The subject, encoded words decoded. */
-  String subject() {
+  public String subject() {
     String value = raw.getOrDefault("Subject", "");
     try {
       return MimeUtility.decodeText(value);
@@ -155,12 +156,12 @@ record MailHeaders(Map<String, String> raw) {
   }
 
   /** The content type, lower case and without parameters: {@code multipart/report}. */
-  String contentType() {
+  public String contentType() {
     return get("Content-Type").map(MailHeaders::baseType).orElse("text/plain");
   }
 
   /** A parameter of the content type, such as {@code report-type}; empty if absent. */
-  String contentTypeParameter(String name) {
+  public String contentTypeParameter(String name) {
     try {
       String value = new ContentType(raw.getOrDefault("Content-Type", "text/plain")).getParameter(name);
       return value == null ? "" : value.toLowerCase(Locale.ROOT);
@@ -169,7 +170,7 @@ record MailHeaders(Map<String, String> raw) {
     }
   }
 
-  static String baseType(String contentType) {
+  public static String baseType(String contentType) {
     try {
       return new ContentType(contentType).getBaseType().toLowerCase(Locale.ROOT);
     } catch (ParseException e) {
@@ -194,7 +195,7 @@ record MailHeaders(Map<String, String> raw) {
     } catch (AddressException e) {
       // an address a client mangled: fall through to the plain search below
     }
-    return Addresses.first(value);
+    return AddressesInText.first(value);
   }
 
   /**

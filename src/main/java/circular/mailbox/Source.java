@@ -18,11 +18,11 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
   public abstract String name();
 
   /**
-   * Opens the source and lists the messages new since the last scan recorded in {@code state}.
+   * Opens the source and lists the messages new since the last scan its {@code bookmarks} record.
    *
    * @throws MailboxException if the source cannot be read at all
    */
-  abstract Batch open(ScanState state);
+  public abstract Batch open(Bookmarks bookmarks);
 
   @Override
   public String toString() {
@@ -30,11 +30,11 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
   }
 
   /** The messages of one opened source; closing it lets go of the connection. */
-  interface Batch extends AutoCloseable {
+  public interface Batch extends AutoCloseable {
     List<Incoming> messages();
 
-    /** Records in {@code state} that every listed message has been looked at. */
-    void scanned(ScanState state);
+    /** Records in {@code bookmarks} that every listed message has been looked at. */
+    void scanned(Bookmarks bookmarks);
 
     /**
      * Hands {@code each} the bytes of every message of {@code messages}, whole and as the source
@@ -51,7 +51,7 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
   }
 
   /** One message of a source: its headers cheaply, the whole of it only on demand. */
-  interface Incoming {
+  public interface Incoming {
     /** The headers of {@link MailHeaders#NAMES}; from IMAP, fetched in bulk beforehand. */
     MailHeaders headers() throws MessagingException, IOException;
 
@@ -69,7 +69,7 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
   }
 
   /** What {@link Batch#wholeOf} hands on: one message and its bytes. */
-  interface WholeMessage {
+  public interface WholeMessage {
     void accept(Incoming message, byte[] bytes) throws IOException;
   }
 }

@@ -2,7 +2,7 @@ package circular.preview;
 
 import circular.campaign.Preflight;
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +62,7 @@ final class LetterPage {
     line(table, "Files", String.join(", ", files));
   }
 
-  private static void row(Element table, String name, List<Mailbox> addresses) {
+  private static void row(Element table, String name, List<NamedAddress> addresses) {
     line(table, name, TextView.join(addresses));
   }
 

@@ -1,11 +1,11 @@
 package circular.preview;
 
-import circular.campaign.Preflight;
 import circular.InputException;
+import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.letters.LetterTemplate;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
+import circular.server.MessageId;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
@@ -145,7 +145,7 @@ public final class PreviewServer implements AutoCloseable {
       }
       case "eml" -> {
         ByteArrayOutputStream eml = new ByteArrayOutputStream();
-        messages.build(template.enclosePdf(letter), MessageIds.create(letter.from()), Optional.empty()).writeTo(eml);
+        messages.build(template.enclosePdf(letter), MessageId.create(letter.from().address()).text(), Optional.empty()).writeTo(eml);
         exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + letter.recipient().id() + ".eml\"");
         send(exchange, 200, "message/rfc822", eml.toByteArray());
       }

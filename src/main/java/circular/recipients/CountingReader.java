@@ -4,6 +4,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Reads a file's text once, dropping a leading BOM and noting where each line starts, so that a
@@ -11,7 +12,7 @@ import java.util.Arrays;
  */
 final class CountingReader extends FilterReader {
   private int[] starts = new int[1024];
-  private final java.util.BitSet blank = new java.util.BitSet();
+  private final BitSet blank = new BitSet();
   private boolean lineHasText;
   private int lines = 1;
   private long read;

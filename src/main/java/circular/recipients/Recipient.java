@@ -1,6 +1,7 @@
 package circular.recipients;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public record Recipient(
 
   /** Every address of the row, {@code email} then {@code cc}. */
   public List<String> allAddresses() {
-    var all = new java.util.ArrayList<>(emails);
+    var all = new ArrayList<>(emails);
     all.addAll(cc);
     return List.copyOf(all);
   }

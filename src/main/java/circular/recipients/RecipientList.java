@@ -4,6 +4,7 @@ import circular.InputException;
 import circular.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public record RecipientList(Path file, Places places, List<String> columns, List
     if (!problems.isEmpty()) {
       throw new InputException(problems);
     }
-    Set<String> wanted = new java.util.HashSet<>();
+    Set<String> wanted = new HashSet<>();
     ids.forEach(id -> wanted.add(key(id)));
     return new RecipientList(
         file, places, columns, recipients.stream().filter(r -> wanted.contains(key(r.id()))).toList());

@@ -2,7 +2,7 @@ package circular.recipients;
 
 import circular.InputException;
 import circular.Problem;
-import circular.TextFile;
+import circular.files.TextFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +10,10 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +34,7 @@ public final class RecipientReader {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
 
   public RecipientList read(Path file) {
-    if (String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT).endsWith(".xls")) {
+    if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xls")) {
       throw new InputException(Problem.in(file,
           "an Excel 97-2003 workbook, which circular does not read; save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8"));
     }
@@ -111,13 +109,8 @@ public final class RecipientReader {
   }
 
   private static Reader strictUtf8(Path file) throws IOException {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
     InputStream in = Files.newInputStream(file);
-    return new InputStreamReader(in, decoder);
+    return new InputStreamReader(in, TextFile.strictUtf8());
   }
 
   /** Whichever of ',' and ';' the header row uses more; spreadsheets in many countries write ';'. */

@@ -2,6 +2,7 @@ package circular.recipients;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Row extends AbstractMap<String, String> {
 
     Columns(List<String> names) {
       this.names = List.copyOf(names);
-      Map<String, Integer> positions = new java.util.HashMap<>();
+      Map<String, Integer> positions = new HashMap<>();
       for (int i = 0; i < names.size(); i++) {
         positions.putIfAbsent(names.get(i), i);
       }

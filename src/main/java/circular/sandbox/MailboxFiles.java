@@ -1,5 +1,6 @@
 package circular.sandbox;
 
+import circular.files.WholeFile;
 import circular.sandbox.Folders.UserFolder;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.imap.ImapHostManager;
@@ -16,12 +17,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,7 +51,6 @@ import java.util.stream.Stream;
  */
 final class MailboxFiles {
   private static final String EML = ".eml";
-  private static final String TEMP = ".tmp";
   private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path root;
@@ -115,7 +111,7 @@ final class MailboxFiles {
           if (file == null) {
             file = freeName(dir, stem(message, bytes), kept);
           }
-          write(file, bytes, message.getReceivedDate());
+          WholeFile.replace(file, bytes, FileTime.fromMillis(message.getReceivedDate().getTime()));
           files.put(file, message);
           changes++;
         }
@@ -150,7 +146,7 @@ final class MailboxFiles {
 
   private void loadFolder(ImapHostManager host, MailFolder folder, Path dir, Session session) throws IOException {
     try (Stream<Path> stale = Files.list(dir)) {
-      for (Path temp : stale.filter(p -> isHidden(p) && p.getFileName().toString().endsWith(TEMP)).toList()) {
+      for (Path temp : stale.filter(WholeFile::isTemporary).toList()) {
         Files.deleteIfExists(temp); // left by a save that was killed before its rename
       }
     }
@@ -245,23 +241,5 @@ final class MailboxFiles {
       file = dir.resolve(stem + "-" + n + EML);
     }
     return file;
-  }
-
-  private static void write(Path file, byte[] bytes, Date received) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp = file.resolveSibling("." + file.getFileName() + TEMP);
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.setLastModifiedTime(temp, FileTime.fromMillis(received.getTime()));
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

@@ -178,7 +178,12 @@ public final class Sandbox implements AutoCloseable {
    * Saves every {@code interval} from now on, when anything changed, so that mail survives a kill;
    * a failed save is handed to {@code onFailure} and tried again at the next tick.
    */
-  public synchronized void saveEvery(Duration interval, Consumer<RuntimeException> onFailure) {
+  public void saveEvery(Duration interval, Consumer<RuntimeException> onFailure) {
+    saveEvery(interval, onFailure, () -> {});
+  }
+
+  /** As {@link #saveEvery(Duration, Consumer)}, telling {@code afterEach} when each look is over, saved or not. */
+  public synchronized void saveEvery(Duration interval, Consumer<RuntimeException> onFailure, Runnable afterEach) {
     if (autosave != null || closed) {
       throw new IllegalStateException(closed ? "the sandbox is closed" : "already saving every " + interval);
     }
@@ -192,6 +197,8 @@ public final class Sandbox implements AutoCloseable {
         saveIfChanged();
       } catch (RuntimeException e) {
         onFailure.accept(e);
+      } finally {
+        afterEach.run();
       }
     }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }

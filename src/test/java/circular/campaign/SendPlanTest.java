@@ -1,11 +1,15 @@
 package circular.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.InputException;
 import circular.recipients.Recipient;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SendPlanTest {
@@ -43,6 +47,42 @@ class SendPlanTest {
   void failedAreRetriedOnlyWhenAskedAndDoubtfulOnlyWhenAsked() {
     assertThat(SendPlan.of(LIST, LATEST, true, false, 0).toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "CHL", "FRA");
     assertThat(SendPlan.of(LIST, LATEST, false, true, 0).toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "ECU", "FRA");
+  }
+
+  @Test
+  void aLetterInDoubtNamedInAnyCaseIsSentAgainInListOrderWithItsEarlierRow() {
+    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0).withInDoubtResent(Set.of("dnk"), LIST);
+
+    assertThat(plan.toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "FRA");
+    assertThat(plan.toSend().get(1).previous()).contains(LATEST.get("dnk"));
+    assertThat(plan.inDoubtLeft()).extracting(SentRow::recipientId).containsExactly("ECU");
+  }
+
+  @Test
+  void allSendsEveryLetterInDoubtAgainBeyondTheLimit() {
+    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 1).withInDoubtResent(Set.of("ALL"), LIST);
+
+    assertThat(plan.toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "ECU");
+    assertThat(plan.inDoubtLeft()).isEmpty();
+  }
+
+  @Test
+  void namingALetterThatIsNotInDoubtIsAnInputErrorForEachOne() {
+    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0);
+
+    assertThatThrownBy(() -> plan.withInDoubtResent(new LinkedHashSet<>(List.of("AUT", "dnk", "zzz")), LIST))
+        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
+            .extracting(Object::toString)
+            .containsExactlyInAnyOrder(
+                "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here",
+                "--resend-in-doubt: 'zzz' is not in doubt; only letters in doubt can be named here"));
+  }
+
+  @Test
+  void namingNoneLeavesThePlanAsItWas() {
+    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0);
+
+    assertThat(plan.withInDoubtResent(Set.of(), LIST)).isSameAs(plan);
   }
 
   @Test

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,14 +72,14 @@ class SentLogTest {
     try (SentLog log = SentLog.open(file)) {
       log.append(row("AUT", Status.SENDING, ""));
     }
-    Files.writeString(file, "2012-03-22T09:00:01Z,invitation,AUT,aut@x.example,<AUT@m.ex", java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(file, "2012-03-22T09:00:01Z,invitation,AUT,aut@x.example,<AUT@m.ex", StandardOpenOption.APPEND);
 
     try (SentLog log = SentLog.open(file)) {
       log.append(row("FRA", Status.SENDING, ""));
     }
 
     assertThat(SentLog.read(file)).extracting(SentRow::recipientId, SentRow::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("AUT", Status.SENDING), org.assertj.core.groups.Tuple.tuple("FRA", Status.SENDING));
+        .containsExactly(Tuple.tuple("AUT", Status.SENDING), Tuple.tuple("FRA", Status.SENDING));
   }
 
   @Test

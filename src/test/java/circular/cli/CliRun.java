@@ -25,14 +25,51 @@ record CliRun(List<String> args, int status, String out, String err) {
   /** A command that runs until stopped ({@code circular sandbox}), on a thread of its own. */
   static final class InBackground {
     private final List<String> args;
-    private final StringWriter out = new StringWriter();
+    private final StringWriter out = new Watched();
     private final StringWriter err = new StringWriter();
     private final Thread thread;
     private volatile int status = -1;
+    private boolean ended; // guarded by out
 
     private InBackground(String... args) {
       this.args = List.of(args);
-      this.thread = new Thread(() -> status = Cli.run(args, new PrintWriter(out), new PrintWriter(err)), "cli-" + args[0]);
+      this.thread = new Thread(() -> {
+        try {
+          status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+        } finally {
+          synchronized (out) {
+            ended = true;
+            out.notifyAll(); // whoever waits for output learns that none will come
+          }
+        }
+      }, "cli-" + args[0]);
+    }
+
+    /** Output that wakes whoever waits for it when more is written. */
+    private static final class Watched extends StringWriter {
+      @Override
+      public void write(int c) {
+        synchronized (this) {
+          super.write(c);
+          notifyAll();
+        }
+      }
+
+      @Override
+      public void write(char[] chars, int off, int len) {
+        synchronized (this) {
+          super.write(chars, off, len);
+          notifyAll();
+        }
+      }
+
+      @Override
+      public void write(String text, int off, int len) {
+        synchronized (this) {
+          super.write(text, off, len);
+          notifyAll();
+        }
+      }
     }
 
     static InBackground start(String... args) {
@@ -41,15 +78,22 @@ record CliRun(List<String> args, int status, String out, String err) {
       return run;
     }
 
-    /** Waits until the output holds {@code text}; fails if the command ends first. */
+    /** Waits until the output holds {@code text}; fails if the command ends first, or after a minute. */
     String awaitOut(String text) throws InterruptedException {
-      while (!out.toString().contains(text)) {
-        if (!thread.isAlive()) {
-          throw new AssertionError("ended before printing '" + text + "':\n" + result());
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+      synchronized (out) {
+        while (!out.toString().contains(text)) {
+          if (ended) {
+            throw new AssertionError("ended before printing '" + text + "':\n" + result());
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            throw new AssertionError("still no '" + text + "' after a minute:\n" + result());
+          }
+          TimeUnit.NANOSECONDS.timedWait(out, left);
         }
-        TimeUnit.MILLISECONDS.sleep(20);
+        return out.toString();
       }
-      return out.toString();
     }
 
     /** Interrupts the command, as a test's stand-in for Ctrl-C, and waits for it to end. */

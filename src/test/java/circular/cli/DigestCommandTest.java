@@ -2,16 +2,18 @@ package circular.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.ReplyCopies;
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
+import circular.campaign.Campaign;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
+import circular.replies.ReplyCopies;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.assertj.core.groups.Tuple;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +86,7 @@ class DigestCommandTest {
     try (Stream<Path> walk = Files.walk(digest)) {
       for (Path f : walk.filter(Files::isRegularFile).toList()) {
         FileTime time = Files.getLastModifiedTime(f);
-        all.put(digest.relativize(f).toString(), java.util.Arrays.hashCode(Files.readAllBytes(f)) + "@" + time.toMillis());
+        all.put(digest.relativize(f).toString(), Arrays.hashCode(Files.readAllBytes(f)) + "@" + time.toMillis());
       }
     }
     return all;
@@ -182,8 +185,8 @@ class DigestCommandTest {
     assertThat(after.stream().map(CSVRecord::toList).filter(r -> !added.contains(r)).toList())
         .isEqualTo(before.stream().map(CSVRecord::toList).toList());
     assertThat(added).extracting(r -> r.get(0), r -> r.get(5), r -> r.get(6)).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("AUT", "Dear Ms Marsh,\n\nPlease find a corrected version of our report attached.\n\nAnna Berger", "report-2.pdf"),
-        org.assertj.core.groups.Tuple.tuple("URY", "Estimada Sra. Marsh:\n\nUruguay participará en la reunión del 18 de abril.", ""));
+        Tuple.tuple("AUT", "Dear Ms Marsh,\n\nPlease find a corrected version of our report attached.\n\nAnna Berger", "report-2.pdf"),
+        Tuple.tuple("URY", "Estimada Sra. Marsh:\n\nUruguay participará en la reunión del 18 de abril.", ""));
     assertThat(after.get(1).get("id")).as("the second reply of AUT comes right after its first").isEqualTo("AUT");
   }
 
@@ -203,7 +206,7 @@ class DigestCommandTest {
   void aReplyWhoseMessageWasNotKeptIsNamedAndTheOthersAreCompiled() throws Exception {
     answer("contact", "sender");
     ResponseRow chile = ResponseLog.read(dir.resolve("responses.csv")).stream().filter(r -> r.recipientId().equals("CHL")).findFirst().orElseThrow();
-    Files.delete(ReplyCopies.of(new circular.campaign.Campaign(dir)).file(chile.messageId()));
+    Files.delete(ReplyCopies.of(new Campaign(dir)).file(chile.messageId()));
 
     CliRun run = CliRun.of("digest", "--campaign", dir.toString());
 

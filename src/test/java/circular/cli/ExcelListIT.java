@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -142,7 +143,7 @@ class ExcelListIT {
     Path workbook = new Sheets()
         .sheet("Sheet1",
             new Object[] {"id", "email", "phone", "meeting"},
-            new Object[] {"AUT", "a@aut-mission.example", 41220000000L, java.time.LocalDate.of(2012, 4, 18)})
+            new Object[] {"AUT", "a@aut-mission.example", 41220000000L, LocalDate.of(2012, 4, 18)})
         .writeTo(dir.resolve("numbers.xlsx"));
 
     JarProcess.Result run = JarProcess.launch(PROJECT, Map.of(), "preview", letter.toString(), workbook.toString());

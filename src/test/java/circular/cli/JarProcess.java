@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +52,7 @@ final class JarProcess {
     List<String> command = new ArrayList<>();
     command.add(launcher.toAbsolutePath().toString());
     command.addAll(List.of(args));
-    Map<String, String> withJava = new java.util.HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    Map<String, String> withJava = new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
     withJava.putAll(env);
     return run(workingDir, withJava, Duration.ofSeconds(60), command);
   }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class RemindCommandTest {
     assertThat(remind.status()).as(remind.toString()).isZero();
     assertThat(remind.out()).startsWith("3 of 70 delegations to remind (1 replied, 1 bounced, 65 not sent the letter).\nSent 3,");
     assertThat(again.out()).contains("Nothing to send: 0 letters; 3 already sent");
-    Map<String, MimeMessage> reminders = new java.util.TreeMap<>();
+    Map<String, MimeMessage> reminders = new TreeMap<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       reminders.putIfAbsent(m.getMessageID(), m);
     }

@@ -2,15 +2,18 @@ package circular.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +39,7 @@ class RepliesCommandTest {
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve(name + ".eml"),
-        "From: " + from + "\r\nTo: " + CONTACT + "\r\nSubject: " + subject + "\r\nDate: " + java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now()) + "\r\n"
+        "From: " + from + "\r\nTo: " + CONTACT + "\r\nSubject: " + subject + "\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\n"
             + "Message-ID: <" + name + "@delegation.example>\r\n" + (inReplyTo.isEmpty() ? "" : "In-Reply-To: " + inReplyTo + "\r\n")
             + extraHeaders + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThank you.\r\n",
         StandardCharsets.UTF_8);
@@ -59,8 +62,8 @@ class RepliesCommandTest {
     assertThat(ResponseLog.read(dir.resolve("responses.csv")))
         .extracting(ResponseRow::recipientId, r -> r.kind().label(), r -> r.matchedBy().label())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("AUT", "reply", "thread"),
-            org.assertj.core.groups.Tuple.tuple("FRA", "auto-reply", "thread"));
+            Tuple.tuple("AUT", "reply", "thread"),
+            Tuple.tuple("FRA", "auto-reply", "thread"));
     assertThat(awaiting.out()).containsPattern("FRA +France").containsPattern("MEX +Mexico").doesNotContain("AUT  ");
     assertThat(remind.out()).startsWith("2 of 70 delegations to remind (1 replied, 0 bounced, 67 not sent the letter).\nSent 2,");
   }

@@ -2,23 +2,27 @@ package circular.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.ResponseLog;
-import circular.campaign.ResponseRow;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
+import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,7 +37,7 @@ class RepliesJarIT {
 
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(new com.icegreen.greenmail.util.ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+      new GreenMailExtension(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(CONTACT, CONTACT, PASSWORD));
 
   @TempDir Path dir;
@@ -50,7 +54,7 @@ class RepliesJarIT {
 
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
     reply.setFrom(new InternetAddress("geneva@aut-mission.example", "Georg Lindner", "UTF-8"));
-    reply.setRecipients(jakarta.mail.Message.RecipientType.TO, CONTACT);
+    reply.setRecipients(Message.RecipientType.TO, CONTACT);
     reply.setSubject("AW: Intersessional Meetings", "UTF-8");
     reply.setHeader("In-Reply-To", original);
     reply.setText("Austria will take the floor.", "UTF-8");
@@ -98,8 +102,8 @@ class RepliesJarIT {
     assertThat(ResponseLog.read(campaign.resolve("responses.csv"))).isEmpty();
   }
 
-  private static void copy(Path from, Path to) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());
         if (Files.isDirectory(file)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.sandbox.TestMail;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

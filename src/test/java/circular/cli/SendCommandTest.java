@@ -2,6 +2,7 @@ package circular.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import circular.campaign.CampaignLock;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
 import circular.campaign.Status;
@@ -16,7 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,7 +42,7 @@ class SendCommandTest {
 
   private CliRun send(String... more) {
     List<String> args =
-        new java.util.ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp()));
+        new ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp()));
     args.addAll(Arrays.asList(more));
     return CliRun.of(args.toArray(String[]::new));
   }
@@ -50,7 +53,7 @@ class SendCommandTest {
   }
 
   private static List<MimeMessage> letters() {
-    Map<String, MimeMessage> byId = new java.util.LinkedHashMap<>();
+    Map<String, MimeMessage> byId = new LinkedHashMap<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       try {
         byId.putIfAbsent(m.getMessageID(), m);
@@ -171,7 +174,7 @@ class SendCommandTest {
 
   @Test
   void aSecondRunOnTheSameCampaignRefusesToStart() throws Exception {
-    try (var lock = circular.campaign.CampaignLock.acquire(dir)) {
+    try (var lock = CampaignLock.acquire(dir)) {
       CliRun run = send("--yes");
 
       assertThat(run.status()).isEqualTo(2);

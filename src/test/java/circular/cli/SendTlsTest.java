@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +22,9 @@ class SendTlsTest {
   @TempDir Path dir;
 
   private CliRun send(String... more) {
-    var args = new java.util.ArrayList<>(java.util.List.of(
+    var args = new ArrayList<>(List.of(
         "send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", "smtps://localhost:" + greenMail.getSmtps().getPort(), "--yes", "--only", "AUT,FRA"));
-    args.addAll(java.util.List.of(more));
+    args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));
   }
 

@@ -2,6 +2,7 @@ package circular.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class FileNamesTest {
@@ -28,7 +29,7 @@ class FileNamesTest {
     String name = FileNames.safe("é".repeat(300) + ".pdf", "x");
 
     assertThat(name).endsWith(".pdf").startsWith("éé");
-    assertThat(name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
+    assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(200);
   }
 
   @Test

@@ -9,10 +9,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class LetterPdfTest {
   @TempDir Path dir;
 
   private static Recipient sample(String id) {
-    return new RecipientReader().read(LIST).only(java.util.Set.of(id)).recipients().get(0);
+    return new RecipientReader().read(LIST).only(Set.of(id)).recipients().get(0);
   }
 
   /**
@@ -59,8 +60,8 @@ class LetterPdfTest {
 
     PdfPages pdf = PdfPages.of(template.pdf(letter));
 
-    assertThat(pdf.width()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(0.5f));
-    assertThat(pdf.height()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(0.5f));
+    assertThat(pdf.width()).isCloseTo(595.3f, Offset.offset(0.5f));
+    assertThat(pdf.height()).isCloseTo(841.9f, Offset.offset(0.5f));
     assertThat(pdf.pages()).isEqualTo(2);
     assertThat(pdf.words()).contains(date, addressee, closing, "Dell Higgie");
     String printed = squeezed(pdf.words());

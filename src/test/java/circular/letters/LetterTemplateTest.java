@@ -50,10 +50,10 @@ class LetterTemplateTest {
 
     assertThat(letter.language()).isEqualTo("fr");
     assertThat(letter.subject()).isEqualTo("Invitation adressée à la France d'ici au 6 avril");
-    assertThat(letter.from()).isEqualTo(new Mailbox("office@mission.example", "Coordination"));
-    assertThat(letter.replyTo()).containsExactly(new Mailbox("contact@mission.example", "Helen Marsh"));
-    assertThat(letter.to()).containsExactly(Mailbox.of("a@fra.example"));
-    assertThat(letter.cc()).containsExactly(Mailbox.of("archive@mission.example"), Mailbox.of("c@fra.example"));
+    assertThat(letter.from()).isEqualTo(new NamedAddress("office@mission.example", "Coordination"));
+    assertThat(letter.replyTo()).containsExactly(new NamedAddress("contact@mission.example", "Helen Marsh"));
+    assertThat(letter.to()).containsExactly(NamedAddress.of("a@fra.example"));
+    assertThat(letter.cc()).containsExactly(NamedAddress.of("archive@mission.example"), NamedAddress.of("c@fra.example"));
     assertThat(letter.html())
         .contains("<p>Madame, Monsieur Jean Exemple, j&#39;ai l&#39;honneur de l&#39;article 9 d&#39;avancement</p>")
         .contains("<p>France</p>");

@@ -2,7 +2,7 @@ package circular.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.TextFile;
+import circular.files.TextFile;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientReader;
 import java.nio.file.Files;

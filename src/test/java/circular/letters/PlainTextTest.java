@@ -2,6 +2,9 @@ package circular.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class PlainTextTest {
@@ -45,10 +48,10 @@ class PlainTextTest {
 
   /** The wrapping as it was first written, with a regular expression and splits: the reference. */
   private static String wrapAsFirstWritten(String text) {
-    java.util.regex.Pattern listItem = java.util.regex.Pattern.compile("(- |\\d+\\. )");
+    Pattern listItem = Pattern.compile("(- |\\d+\\. )");
     StringBuilder out = new StringBuilder();
     for (String line : text.split("\n", -1)) {
-      java.util.regex.Matcher item = listItem.matcher(line);
+      Matcher item = listItem.matcher(line);
       String indent = item.lookingAt() ? " ".repeat(item.end()) : "";
       int column = 0;
       for (String word : line.split(" ")) {
@@ -72,7 +75,7 @@ class PlainTextTest {
 
   @Test
   void wrappingIsWhatItWasWhenWrittenWithARegularExpression() {
-    java.util.Random random = new java.util.Random(3);
+    Random random = new Random(3);
     String[] pieces = {" ", "  ", "\n", "- ", "12. ", "3.", "-", "word", "é", "x".repeat(30), "\t", "1", ". "};
     for (int n = 0; n < 5000; n++) {
       StringBuilder text = new StringBuilder();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.letters.Enclosure;
 import circular.letters.Letter;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.recipients.Recipient;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.Multipart;
@@ -37,11 +37,11 @@ class MessageBuilderTest {
         recipient,
         "fr",
         "Réunions intersessionnelles : mesures nationales d'application (Côte d'Ivoire)",
-        new Mailbox("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
-        List.of(new Mailbox("contact@mission.example", "Hélène Marsh")),
-        List.of(Mailbox.of("abidjan@civ.example"), Mailbox.of("geneve@civ.example")),
-        List.of(Mailbox.of("copie@civ.example")),
-        List.of(Mailbox.of("archive@mission.example")),
+        new NamedAddress("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
+        List.of(new NamedAddress("contact@mission.example", "Hélène Marsh")),
+        List.of(NamedAddress.of("abidjan@civ.example"), NamedAddress.of("geneve@civ.example")),
+        List.of(NamedAddress.of("copie@civ.example")),
+        List.of(NamedAddress.of("archive@mission.example")),
         "Excellence,\n",
         "<p>Excellence,</p>",
         attachments);

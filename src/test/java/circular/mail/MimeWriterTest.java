@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.letters.Letter;
 import circular.letters.LetterTemplate;
-import circular.letters.Mailbox;
+import circular.letters.NamedAddress;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientReader;
 import jakarta.mail.Message.RecipientType;
@@ -62,15 +62,15 @@ class MimeWriterTest {
   }
 
   private static Letter letter(String text, String html) {
-    return letter("Invitation", List.of(new Mailbox("contact@mission.example", "Helen Marsh")), List.of(Mailbox.of("a@fra.example")),
+    return letter("Invitation", List.of(new NamedAddress("contact@mission.example", "Helen Marsh")), List.of(NamedAddress.of("a@fra.example")),
         List.of(), List.of(), text, html);
   }
 
   private static Letter letter(
-      String subject, List<Mailbox> replyTo, List<Mailbox> to, List<Mailbox> cc, List<Mailbox> bcc, String text, String html) {
+      String subject, List<NamedAddress> replyTo, List<NamedAddress> to, List<NamedAddress> cc, List<NamedAddress> bcc, String text, String html) {
     Recipient recipient = new Recipient("FRA", List.of(to.get(0).address()), List.of(), List.of(), Map.of("id", "FRA"), 2);
     return new Letter("invitation", recipient, "fr", subject,
-        new Mailbox("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
+        new NamedAddress("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
         replyTo, to, cc, bcc, text, html, List.of());
   }
 
@@ -97,17 +97,17 @@ class MimeWriterTest {
 
   @Test
   void headersWithEveryKindOfAddressAndALongSubjectAreTheSame() throws Exception {
-    List<Mailbox> many = new ArrayList<>();
+    List<NamedAddress> many = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      many.add(new Mailbox("delegation" + i + "@mission-" + i + ".example", i % 2 == 0 ? "" : "Délégation n° " + i));
+      many.add(new NamedAddress("delegation" + i + "@mission-" + i + ".example", i % 2 == 0 ? "" : "Délégation n° " + i));
     }
     assertSameBytes(
         letter("Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire) — rappel",
-            List.of(new Mailbox("contact@mission.example", "Hélène Marsh"), Mailbox.of("archive@mission.example")),
-            many, many.subList(0, 5), List.of(Mailbox.of("bcc@mission.example"), new Mailbox("b2@mission.example", "Bureau, Genève")),
+            List.of(new NamedAddress("contact@mission.example", "Hélène Marsh"), NamedAddress.of("archive@mission.example")),
+            many, many.subList(0, 5), List.of(NamedAddress.of("bcc@mission.example"), new NamedAddress("b2@mission.example", "Bureau, Genève")),
             "Excellence,\n", "<p>Excellence,</p>"),
         Optional.of("<original@mission.example>"));
-    assertSameBytes(letter("Plain", List.of(), List.of(Mailbox.of("a@fra.example")), List.of(), List.of(), "x", "y"), Optional.empty());
+    assertSameBytes(letter("Plain", List.of(), List.of(NamedAddress.of("a@fra.example")), List.of(), List.of(), "x", "y"), Optional.empty());
   }
 
   @Test

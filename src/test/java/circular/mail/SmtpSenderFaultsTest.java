@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.mail.Delivery.Outcome;
+import circular.server.Login;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -163,14 +164,12 @@ class SmtpSenderFaultsTest {
   void aServerSilentAfterTheEndOfDataLeavesTheLetterInDoubtOnceTheTimeoutPasses() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is(".") ? hang() : normal());
         SmtpSender smtp = SmtpSender.connect(settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
-      long start = System.nanoTime();
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
-      long millis = (System.nanoTime() - start) / 1_000_000;
 
+      // the read timeout, and no other cause, ended the wait: Angus says so in the reason
       assertThat(delivery.outcome()).isEqualTo(Outcome.IN_DOUBT);
-      assertThat(delivery.detail()).contains("timed out");
+      assertThat(delivery.detail()).isEqualTo("no reply after the letter's data was sent (Read timed out); the server may have it");
       assertThat(server.count("DATA")).isEqualTo(1);
-      assertThat(millis).isBetween(350L, 5_000L);
     }
   }
 
@@ -253,7 +252,7 @@ class SmtpSenderFaultsTest {
             c.is("AUTH") ? reply("535 5.7.8 authentication credentials invalid") : normal())) {
       SmtpSettings settings = SmtpSettings.fromUrl("smtp://me%40office.example@127.0.0.1:" + server.port())
           .withTimeout(TIMEOUT);
-      Credentials login = new Credentials("me@office.example", "correct horse battery", Credentials.Mechanism.PASSWORD);
+      Login login = new Login("me@office.example", "correct horse battery", Login.Mechanism.PASSWORD);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))
           .isInstanceOf(SmtpException.class)
@@ -268,7 +267,7 @@ class SmtpSenderFaultsTest {
   void aServerThatOffersNoLoginIsRefusedWhenALoginWasGiven() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> normal())) {
       SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
-      Credentials login = new Credentials("me", "secret", Credentials.Mechanism.PASSWORD);
+      Login login = new Login("me", "secret", Login.Mechanism.PASSWORD);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))
           .isInstanceOf(SmtpException.class)
@@ -280,7 +279,7 @@ class SmtpSenderFaultsTest {
   void anOAuthTokenIsPresentedWithXoauth2() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.startWithAuth("PLAIN XOAUTH2", c -> normal())) {
       SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
-      Credentials login = new Credentials("me", "ya29.token", Credentials.Mechanism.XOAUTH2);
+      Login login = new Login("me", "ya29.token", Login.Mechanism.XOAUTH2);
 
       try (SmtpSender smtp = SmtpSender.connect(settings, Optional.of(login))) {
         assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
@@ -293,7 +292,7 @@ class SmtpSenderFaultsTest {
   void anOAuthTokenIsNeverSentToAServerThatDoesNotOfferXoauth2() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.startWithAuth("PLAIN", c -> normal())) {
       SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
-      Credentials login = new Credentials("me", "ya29.token", Credentials.Mechanism.XOAUTH2);
+      Login login = new Login("me", "ya29.token", Login.Mechanism.XOAUTH2);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))
           .isInstanceOf(SmtpException.class)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.mail.Delivery.Outcome;
+import circular.server.Login;
+import circular.server.MessageId;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -38,7 +40,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aLetterArrivesIntact() throws Exception {
-    String id = MessageIds.create(TestLetters.FROM);
+    String id = MessageId.create(TestLetters.FROM.address()).text();
     MimeMessage letter = TestLetters.message(TestLetters.letter(List.of("delegation@gov.example"), List.of()), id);
 
     Delivery delivery;
@@ -68,8 +70,8 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void lettersGoToEveryAddressAndEachKeepsItsOwnId() throws Exception {
-    String first = MessageIds.create(TestLetters.FROM);
-    String second = MessageIds.create(TestLetters.FROM);
+    String first = MessageId.create(TestLetters.FROM.address()).text();
+    String second = MessageId.create(TestLetters.FROM.address()).text();
 
     try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
       assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("a@gov.example"), List.of("b@gov.example")), first)).sent()).isTrue();
@@ -82,7 +84,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aLetterIsSentAfterLoggingIn() throws Exception {
-    Credentials login = new Credentials(USER, PASSWORD, Credentials.Mechanism.PASSWORD);
+    Login login = new Login(USER, PASSWORD, Login.Mechanism.PASSWORD);
 
     try (SmtpSender smtp = SmtpSender.connect(settings(USER), Optional.of(login))) {
       assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
@@ -93,7 +95,7 @@ class SmtpSenderGreenMailTest {
 
   @Test
   void aWrongPasswordStopsTheRunBeforeAnyLetter() {
-    Credentials login = new Credentials(USER, "not-the-password", Credentials.Mechanism.PASSWORD);
+    Login login = new Login(USER, "not-the-password", Login.Mechanism.PASSWORD);
 
     assertThatThrownBy(() -> SmtpSender.connect(settings(USER), Optional.of(login)))
         .isInstanceOf(SmtpException.class)

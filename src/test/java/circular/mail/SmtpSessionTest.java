@@ -2,6 +2,8 @@ package circular.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import circular.server.Login;
+import circular.server.TrustFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,9 +12,9 @@ import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;
 
 class SmtpSessionTest {
-  private static final Credentials TOKEN = new Credentials("me@office.example", "ya29.token", Credentials.Mechanism.XOAUTH2);
+  private static final Login TOKEN = new Login("me@office.example", "ya29.token", Login.Mechanism.XOAUTH2);
 
-  private static Properties properties(SmtpSettings settings, Optional<Credentials> login) {
+  private static Properties properties(SmtpSettings settings, Optional<Login> login) {
     return SmtpSession.create(settings, login).getProperties();
   }
 

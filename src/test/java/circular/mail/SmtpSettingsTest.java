@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
 import circular.mail.SmtpSettings.Security;
+import circular.server.TrustFile;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -139,15 +141,24 @@ class SmtpSettingsTest {
   }
 
   @Test
+  void noValueShowsTheSecretInItsText() {
+    TrustFile trust = new TrustFile(Path.of("server.p12"), Optional.of("store-secret"));
+    SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@smtp.office.example").withTrust(trust);
+
+    assertThat(trust.toString()).isEqualTo("server.p12");
+    assertThat(settings.toString()).contains("smtp.office.example").doesNotContain("store-secret");
+  }
+
+  @Test
   void settingsForTestsCarryAShorterTimeoutAndBackoff() {
     SmtpSettings s = SmtpSettings.fromUrl("smtp://127.0.0.1:2525")
         .withTimeout(Duration.ofMillis(200))
         .withBackoff(Backoff.of(Duration.ofMillis(5)))
-        .withTrust(TrustFile.of(java.nio.file.Path.of("server.pem")));
+        .withTrust(TrustFile.of(Path.of("server.pem")));
 
     assertThat(s.timeout()).isEqualTo(Duration.ofMillis(200));
     assertThat(s.backoff().retries()).isEqualTo(1);
-    assertThat(s.trust()).contains(TrustFile.of(java.nio.file.Path.of("server.pem")));
+    assertThat(s.trust()).contains(TrustFile.of(Path.of("server.pem")));
     assertThat(s.user()).isEqualTo(Optional.empty());
   }
 

@@ -53,18 +53,33 @@ class ImapUrlTest {
   void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
     assertThatThrownBy(() -> ImapUrl.parse("imaps://contact:hunter2@imap.mission.example/INBOX"))
         .isInstanceOf(InputException.class)
-        .hasMessage("--imap: put no password in the URL; set CIRCULAR_IMAP_PASSWORD (or CIRCULAR_IMAP_TOKEN) or type it when asked")
+        .hasMessage("--imap: 'imaps://contact:****@imap.mission.example/INBOX' holds a password, which never goes in the"
+            + " address: write imaps://contact@imap.mission.example/INBOX and set CIRCULAR_IMAP_PASSWORD"
+            + " (or CIRCULAR_IMAP_TOKEN for an OAuth2 token) instead")
         .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void anInternationalHostNameIsReadAsSmtpReadsIt() {
+    assertThat(ImapUrl.parse("imaps://contact@correo.cancillería.example/INBOX").host())
+        .isEqualTo("correo.xn--cancillera-s8a.example");
+  }
+
+  @Test
+  void aBareIpv6AddressIsRefusedAsSmtpRefusesIt() {
+    assertThatThrownBy(() -> ImapUrl.parse("imap://contact@::1:143/INBOX"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("--imap: 'imap://contact@::1:143/INBOX': write an IPv6 address in brackets, e.g. imap://user@[::1]:143/INBOX");
   }
 
   @Test
   void aWrongUrlSaysWhatIsWrongWithAnExample() {
     assertThatThrownBy(() -> ImapUrl.parse("pop3://contact@mail.example"))
-        .hasMessage("--imap: 'pop3://contact@mail.example' must start with imap:// or imaps://"
-            + " (e.g. imaps://contact@mission.example@imap.mission.example/INBOX)");
+        .hasMessage("--imap: 'pop3://contact@mail.example' is not an IMAP server address;"
+            + " use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
     assertThatThrownBy(() -> ImapUrl.parse("imap://imap.mission.example/INBOX"))
-        .hasMessageContaining("names no user; write imap://user@host/INBOX");
+        .hasMessageContaining("names no user; use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
     assertThatThrownBy(() -> ImapUrl.parse("imap://u@imap.mission.example:99999/INBOX"))
-        .hasMessageContaining("has port '99999'; a port is a number from 1 to 65535");
+        .hasMessage("--imap: the port in 'imap://u@imap.mission.example:…' must be a number from 1 to 65535");
   }
 }

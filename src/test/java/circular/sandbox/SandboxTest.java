@@ -9,19 +9,21 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import circular.sandbox.TestMail.Mail;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,16 +102,17 @@ class SandboxTest {
   void savesByItselfWhileRunningSoThatMailSurvivesAKill() throws Exception {
     List<RuntimeException> failures = new CopyOnWriteArrayList<>();
     Path inbox = dir.resolve(CONTACT).resolve("INBOX");
+    Semaphore looks = new Semaphore(0);
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      sandbox.saveEvery(Duration.ofMillis(50), failures::add);
+      sandbox.saveEvery(Duration.ofMillis(50), failures::add, looks::release);
       TestMail.send(sandbox.smtpPort(), message("<early@circular.example>", FRANCE, CONTACT, SUBJECT, "early"));
 
-      while (!Files.isDirectory(inbox) || emlFiles(inbox).isEmpty()) {
-        Thread.sleep(20);
-      }
+      do {
+        assertThat(looks.tryAcquire(30, TimeUnit.SECONDS)).as("the sandbox looks for mail to save").isTrue();
+      } while (!Files.isDirectory(inbox) || emlFiles(inbox).isEmpty());
       Map<Path, String> saved = snapshot(dir);
-      Thread.sleep(200);
-      assertThat(snapshot(dir)).isEqualTo(saved);
+      assertThat(looks.tryAcquire(3, 30, TimeUnit.SECONDS)).as("three more looks").isTrue();
+      assertThat(snapshot(dir)).as("nothing new, nothing written again").isEqualTo(saved);
     }
     assertThat(failures).isEmpty();
   }
@@ -230,11 +235,15 @@ class SandboxTest {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
       TestMail.send(sandbox.smtpPort(), message("<dated@circular.example>", FRANCE, CONTACT, SUBJECT, "dated"));
       received = TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received();
-      Thread.sleep(1100); // so that a date taken at the next start would differ
     }
+    Path saved = emlFiles(dir.resolve(CONTACT).resolve("INBOX")).get(0);
+    assertThat(Files.getLastModifiedTime(saved).toInstant().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(received.toInstant());
+    // a date the next start could not take for its own: the file's date is the message's
+    Instant sent = Instant.parse("2012-03-22T09:00:00Z");
+    Files.setLastModifiedTime(saved, FileTime.from(sent));
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received()).isEqualTo(received);
+      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received().toInstant()).isEqualTo(sent);
     }
   }
 

@@ -3,9 +3,9 @@ package circular.bench;
 import circular.letters.Letter;
 import circular.letters.LetterTemplate;
 import circular.mail.MessageBuilder;
-import circular.mail.MessageIds;
 import circular.recipients.Recipient;
 import circular.recipients.RecipientReader;
+import circular.server.MessageId;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -51,7 +51,7 @@ public class LetterBenchmarks {
     recipients = new RecipientReader().read(root.resolve("recipients-10000.csv")).recipients().subList(0, 100);
     builder = new MessageBuilder(Session.getInstance(new Properties()));
     letter = withText.render(recipients.get(3)); // a French one: encoded words and quoted-printable
-    built = builder.build(letter, MessageIds.create(letter.from()), Optional.empty());
+    built = builder.build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());
   }
 
   private Recipient nextRecipient() {
