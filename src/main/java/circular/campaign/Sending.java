@@ -1,6 +1,7 @@
 package circular.campaign;
 
 import circular.letters.Letter;
+import circular.files.WholeFile;
 import circular.letters.NamedAddress;
 import circular.mail.Gate;
 import circular.mail.MessageBuilder;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One run of a campaign: the planned letters rendered, logged and handed to the server over
@@ -74,9 +74,9 @@ public final class Sending {
   private final Campaign campaign;
   private final Preflight.Prepared prepared;
   private final Options options;
-  private final MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
-
   private final Function<Path, SentLog> logs;
+  private final Keeping keeping;
+  private final MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
 
   public Sending(Campaign campaign, Preflight.Prepared prepared, Options options) {
     this(campaign, prepared, options, SentLog::open);
@@ -88,211 +88,281 @@ public final class Sending {
     this.prepared = prepared;
     this.options = options;
     this.logs = logs;
+    this.keeping = options.testTo().<Keeping>map(TestKeeping::new).orElseGet(CampaignKeeping::new);
   }
 
   /** Sends the planned letters, each connection from {@code outboxes}, and waits for the end. */
   public Report run(List<SendPlan.Planned> planned, Supplier<Outbox> outboxes, Listener listener)
       throws InterruptedException {
-    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-    AtomicReference<String> stopped = new AtomicReference<>();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Pace pace = new Pace(options.ratePerMinute());
-    int connections = Math.min(options.connections(), Math.max(1, planned.size()));
-    int idleCores = Math.max(0, Runtime.getRuntime().availableProcessors() - connections);
-    // One connection sends in the list's order, with one helper ahead of it: it waits for the
-    // server and the disk most of the time, so one more core is all it can use.
-    boolean inOrder = connections == 1 && idleCores > 0 && planned.size() > 1;
-    int helpers = inOrder ? 1 : Math.min(idleCores, planned.size());
-    if (options.testTo().isEmpty() && !planned.isEmpty()) {
-      createCopyFolder();
-    }
-    Preparation<SendPlan.Planned, Ready> preparation =
-        new Preparation<>(planned, this::prepare, Sending::discard, helpers, inOrder);
-    Consumer<Outcome> done = outcome -> {
-      outcomes.add(outcome);
-      listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
-    };
-    List<Thread> threads = new ArrayList<>();
-    try (SentLog log = logs.apply(campaign.sentLog())) {
-      for (int i = 0; i < connections; i++) {
-        threads.add(start("circular-send", () -> work(preparation, outboxes, log, pace, stopped, done), failure, preparation));
-      }
-      for (int i = 0; i < helpers; i++) {
-        threads.add(start("circular-prepare", preparation::help, failure, preparation));
-      }
-      for (Thread thread : threads) {
-        thread.join();
-      }
-    } finally {
-      preparation.stop();
-      for (Thread thread : threads) {
-        thread.join(); // an interrupted run still waits: a letter must not leave after its log is closed
-      }
-      preparation.discardReady();
-    }
-    if (failure.get() != null) {
-      throw new IllegalStateException("a sending thread failed", failure.get());
-    }
-    List<Outcome> ordered = new ArrayList<>(outcomes);
-    ordered.sort(Comparator.comparingLong(o -> o.recipient().line()));
-    return new Report(List.copyOf(ordered), Optional.ofNullable(stopped.get()));
-  }
-
-  /** What a thread of the run does; anything it throws stops the run. */
-  private interface Job {
-    void run() throws Exception;
-  }
-
-  private static Thread start(String name, Job job, AtomicReference<Throwable> failure, Preparation<?, ?> preparation) {
-    Thread thread = new Thread(() -> {
-      try {
-        job.run();
-      } catch (InterruptedException e) {
-        preparation.stop();
-        Thread.currentThread().interrupt();
-      } catch (Throwable t) {
-        failure.compareAndSet(null, t);
-        preparation.stop();
-      }
-    }, name);
-    thread.start();
-    return thread;
-  }
-
-  private void work(
-      Preparation<SendPlan.Planned, Ready> preparation, Supplier<Outbox> outboxes, SentLog log, Pace pace, AtomicReference<String> stopped,
-      Consumer<Outcome> done) throws InterruptedException {
-    Outbox connected;
-    try {
-      connected = outboxes.get();
-    } catch (Outbox.Unavailable e) {
-      stopped.compareAndSet(null, e.getMessage());
-      preparation.stop();
-      return;
-    }
-    try (Outbox outbox = connected) {
-      while (stopped.get() == null && !Thread.currentThread().isInterrupted()) {
-        Optional<Ready> next = preparation.next();
-        if (next.isEmpty()) {
-          return;
-        }
-        Ready ready = next.get();
-        if (stopped.get() != null) {
-          discard(ready); // prepared only: neither logged nor sent
-          return;
-        }
-        pace.await();
-        done.accept(deliver(ready, outbox, log, stopped));
-        if (stopped.get() != null) {
-          preparation.stop();
-        }
-      }
-    }
+    return new Run(planned, outboxes, listener).sendAll();
   }
 
   /**
    * One letter rendered, built and encoded once, its copy staged beside the place it will have,
    * before anything of it is logged or sent.
    *
-   * @param staged the copy's temporary file, renamed into place just before the letter is logged
-   *     as {@code sending}; null for a test letter or one that could not be built
+   * @param copy the letter's copy, put in place just before the letter is logged as {@code
+   *     sending}; empty for a test letter or one that could not be built
    * @param failure why the message could not be built, if it could not
    */
   record Ready(
-      Recipient recipient, Letter letter, String messageId, boolean test, MimeMessage message, Path staged, Optional<String> failure) {}
+      Recipient recipient, Letter letter, String messageId, MimeMessage message, Optional<WholeFile.Staged> copy,
+      Optional<String> failure) {
+    /** Drops a letter prepared but not sent, with the copy staged for it. */
+    void discard() {
+      copy.ifPresent(WholeFile.Staged::discard);
+    }
+
+    String addresses() {
+      return Stream.concat(letter.to().stream(), letter.cc().stream()).map(NamedAddress::address).collect(Collectors.joining(";"));
+    }
+
+    SentRow row(Status status, String detail) {
+      return new SentRow(Instant.now().truncatedTo(ChronoUnit.MILLIS), letter.name(), recipient.id(), addresses(), messageId, status, detail);
+    }
+  }
 
   private Ready prepare(SendPlan.Planned planned) {
     Recipient recipient = planned.recipient();
-    Letter rendered = prepared.letterFor(recipient);
-    boolean test = options.testTo().isPresent();
-    Letter letter =
-        test ? rendered.redirectedTo(options.testTo().get(), "[TEST " + recipient.id() + "] " + rendered.subject()) : rendered;
-    // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
-    String messageId =
-        planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank() && !test)
-            .orElseGet(() -> MessageId.create(letter.from().address()).text());
+    Letter letter = keeping.address(prepared.letterFor(recipient));
+    String messageId = keeping.messageIdOf(planned).orElseGet(() -> MessageId.create(letter.from().address()).text());
     try {
       MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
-      Path staged = test ? null : stage(encoded.bytes(), campaign.letterCopy(letter.name(), recipient.id()));
-      return new Ready(recipient, letter, messageId, test, encoded.message(), staged, Optional.empty());
+      return new Ready(recipient, letter, messageId, encoded.message(), keeping.stage(encoded.bytes(), letter), Optional.empty());
     } catch (MessagingException e) {
-      return new Ready(recipient, letter, messageId, test, null, null, Optional.of("could not be built: " + e.getMessage()));
+      return new Ready(recipient, letter, messageId, null, Optional.empty(), Optional.of("could not be built: " + e.getMessage()));
     }
   }
 
-  /** Drops a letter prepared but not sent, with the copy staged for it. */
-  private static void discard(Ready ready) {
-    if (ready.staged() != null) {
+  /**
+   * What a run keeps of each letter, the one difference between a campaign's run and a test: a
+   * campaign keeps each letter's copy and logs it as {@code sending} before its transaction and
+   * with its outcome after; a test sends every letter to one address and logs a {@code test} row.
+   */
+  private interface Keeping {
+    /** Called once, before the first letter is prepared. */
+    void beforeRun();
+
+    /** The letter to send in place of the one rendered. */
+    Letter address(Letter rendered);
+
+    /** The Message-ID the letter keeps from an earlier try, if it keeps one. */
+    Optional<String> messageIdOf(SendPlan.Planned planned);
+
+    Optional<WholeFile.Staged> stage(byte[] message, Letter letter);
+
+    /** Logs the letter before its transaction; the gate it returns opens once that row is durable. */
+    Gate beforeTransaction(Ready ready, SentLog log);
+
+    /** The row that records what became of the letter: its transaction's result, or why none was tried. */
+    SentRow outcome(Ready ready, Status status, String detail, boolean tried);
+  }
+
+  private final class CampaignKeeping implements Keeping {
+    @Override
+    public void beforeRun() {
+      // the folder of this letter's copies, made once rather than checked for every letter
       try {
-        Files.deleteIfExists(ready.staged());
+        Files.createDirectories(campaign.letterCopy(prepared.template().name(), "-").getParent());
       } catch (IOException e) {
-        // a staged copy left behind is overwritten when its letter is prepared again
+        throw new UncheckedIOException(e);
       }
     }
-  }
 
-  private Outcome deliver(Ready ready, Outbox outbox, SentLog log, AtomicReference<String> stopped) {
-    Letter letter = ready.letter();
-    String email = addresses(letter);
-    boolean test = ready.test();
-    if (ready.failure().isPresent()) {
-      log.append(row(letter, email, ready.messageId(), test ? Status.TEST : Status.FAILED, ready.failure().get()));
-      return new Outcome(ready.recipient(), Status.FAILED, ready.failure().get());
+    @Override
+    public Letter address(Letter rendered) {
+      return rendered;
     }
-    Gate durable = Gate.OPEN;
-    if (!test) {
-      keepCopy(ready.staged(), campaign.letterCopy(letter.name(), ready.recipient().id()));
-      durable = log.appendBeforeHandover(row(letter, email, ready.messageId(), Status.SENDING, ""));
+
+    @Override
+    public Optional<String> messageIdOf(SendPlan.Planned planned) {
+      // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
+      return planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank());
     }
-    Outbox.Result result;
-    try {
-      result = outbox.send(ready.message(), durable);
-    } catch (Outbox.Unavailable e) {
-      stopped.compareAndSet(null, e.getMessage());
-      result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());
+
+    @Override
+    public Optional<WholeFile.Staged> stage(byte[] message, Letter letter) {
+      try {
+        return Optional.of(WholeFile.stage(campaign.letterCopy(letter.name(), letter.recipient().id()), message));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
-    Status logged = test ? Status.TEST : result.status();
-    String detail = test ? result.status().label() + " to " + email + (result.detail().isEmpty() ? "" : ": " + result.detail()) : result.detail();
-    log.append(row(letter, email, ready.messageId(), logged, detail));
-    return new Outcome(ready.recipient(), result.status(), result.detail());
-  }
 
-  private SentRow row(Letter letter, String email, String messageId, Status status, String detail) {
-    return new SentRow(Instant.now().truncatedTo(ChronoUnit.MILLIS), letter.name(), letter.recipient().id(), email, messageId, status, detail);
-  }
+    @Override
+    public Gate beforeTransaction(Ready ready, SentLog log) {
+      try {
+        ready.copy().orElseThrow().putInPlace(); // whole or not at all: a killed run leaves no half copy
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return log.appendBeforeHandover(ready.row(Status.SENDING, ""));
+    }
 
-  private static String addresses(Letter letter) {
-    List<NamedAddress> all = new ArrayList<>(letter.to());
-    all.addAll(letter.cc());
-    return all.stream().map(NamedAddress::address).collect(Collectors.joining(";"));
-  }
-
-  /** The folder of this letter's copies, made once for the run rather than checked for every letter. */
-  private void createCopyFolder() {
-    try {
-      Files.createDirectories(campaign.letterCopy(prepared.template().name(), "-").getParent());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Override
+    public SentRow outcome(Ready ready, Status status, String detail, boolean tried) {
+      return ready.row(status, detail);
     }
   }
 
-  /** Writes the copy of a letter to a temporary file beside {@code copy}, whose folder exists. */
-  private static Path stage(byte[] message, Path copy) {
-    try {
-      Path temp = copy.resolveSibling(copy.getFileName() + ".tmp");
-      Files.write(temp, message);
-      return temp;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private record TestKeeping(NamedAddress to) implements Keeping {
+    @Override
+    public void beforeRun() {}
+
+    @Override
+    public Letter address(Letter rendered) {
+      return rendered.redirectedTo(to, "[TEST " + rendered.recipient().id() + "] " + rendered.subject());
+    }
+
+    @Override
+    public Optional<String> messageIdOf(SendPlan.Planned planned) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<WholeFile.Staged> stage(byte[] message, Letter letter) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Gate beforeTransaction(Ready ready, SentLog log) {
+      return Gate.OPEN;
+    }
+
+    @Override
+    public SentRow outcome(Ready ready, Status status, String detail, boolean tried) {
+      String said = tried ? status.label() + " to " + ready.addresses() + (detail.isEmpty() ? "" : ": " + detail) : detail;
+      return ready.row(Status.TEST, said);
     }
   }
 
-  /** The exact message, put in place whole or not at all: a killed run leaves no half copy. */
-  private static void keepCopy(Path staged, Path copy) {
-    try {
-      Files.move(staged, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** One run's letters, connections and log, shared by its threads. */
+  private final class Run {
+    private final Preparation<SendPlan.Planned, Ready> preparation;
+    private final Supplier<Outbox> outboxes;
+    private final Listener listener;
+    private final int connections;
+    private final int helpers;
+    private final boolean anyLetter;
+    private final Pace pace = new Pace(options.ratePerMinute());
+    private final List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicReference<String> stopped = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private SentLog log;
+
+    Run(List<SendPlan.Planned> planned, Supplier<Outbox> outboxes, Listener listener) {
+      this.outboxes = outboxes;
+      this.listener = listener;
+      this.anyLetter = !planned.isEmpty();
+      this.connections = Math.min(options.connections(), Math.max(1, planned.size()));
+      int idleCores = Math.max(0, Runtime.getRuntime().availableProcessors() - connections);
+      // One connection sends in the list's order, with one helper ahead of it: it waits for the
+      // server and the disk most of the time, so one more core is all it can use.
+      boolean inOrder = connections == 1 && idleCores > 0 && planned.size() > 1;
+      this.helpers = inOrder ? 1 : Math.min(idleCores, planned.size());
+      this.preparation = new Preparation<>(planned, Sending.this::prepare, Ready::discard, helpers, inOrder);
     }
+
+    Report sendAll() throws InterruptedException {
+      if (anyLetter) {
+        keeping.beforeRun();
+      }
+      List<Thread> threads = new ArrayList<>();
+      try (SentLog opened = logs.apply(campaign.sentLog())) {
+        log = opened;
+        for (int i = 0; i < connections; i++) {
+          threads.add(start("circular-send", this::sendOverOneConnection));
+        }
+        for (int i = 0; i < helpers; i++) {
+          threads.add(start("circular-prepare", preparation::help));
+        }
+        for (Thread thread : threads) {
+          thread.join();
+        }
+      } finally {
+        preparation.stop();
+        for (Thread thread : threads) {
+          thread.join(); // an interrupted run still waits: a letter must not leave after its log is closed
+        }
+        preparation.discardReady();
+      }
+      if (failure.get() != null) {
+        throw new IllegalStateException("a sending thread failed", failure.get());
+      }
+      List<Outcome> ordered = new ArrayList<>(outcomes);
+      ordered.sort(Comparator.comparingLong(o -> o.recipient().line()));
+      return new Report(List.copyOf(ordered), Optional.ofNullable(stopped.get()));
+    }
+
+    /** Starts a thread of the run; anything it throws stops the run. */
+    private Thread start(String name, Job job) {
+      Thread thread = new Thread(() -> {
+        try {
+          job.run();
+        } catch (InterruptedException e) {
+          preparation.stop();
+          Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+          preparation.stop();
+        }
+      }, name);
+      thread.start();
+      return thread;
+    }
+
+    private void sendOverOneConnection() throws InterruptedException {
+      Outbox connected;
+      try {
+        connected = outboxes.get();
+      } catch (Outbox.Unavailable e) {
+        stop(e.getMessage());
+        return;
+      }
+      try (Outbox outbox = connected) {
+        while (stopped.get() == null && !Thread.currentThread().isInterrupted()) {
+          Optional<Ready> next = preparation.next();
+          if (next.isEmpty()) {
+            return;
+          }
+          if (stopped.get() != null) {
+            next.get().discard(); // prepared only: neither logged nor sent
+            return;
+          }
+          pace.await();
+          Outcome outcome = deliver(next.get(), outbox);
+          outcomes.add(outcome);
+          listener.sent(outcome.recipient(), outcome.status(), outcome.detail());
+        }
+      }
+    }
+
+    private Outcome deliver(Ready ready, Outbox outbox) {
+      if (ready.failure().isPresent()) {
+        log.append(keeping.outcome(ready, Status.FAILED, ready.failure().get(), false));
+        return new Outcome(ready.recipient(), Status.FAILED, ready.failure().get());
+      }
+      Gate durable = keeping.beforeTransaction(ready, log);
+      Outbox.Result result;
+      try {
+        result = outbox.send(ready.message(), durable);
+      } catch (Outbox.Unavailable e) {
+        stop(e.getMessage());
+        result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());
+      }
+      log.append(keeping.outcome(ready, result.status(), result.detail(), true));
+      return new Outcome(ready.recipient(), result.status(), result.detail());
+    }
+
+    /** Stops the run: no letter is started after this one; those prepared ahead are discarded. */
+    private void stop(String why) {
+      stopped.compareAndSet(null, why);
+      preparation.stop();
+    }
+  }
+
+  /** What a thread of the run does. */
+  private interface Job {
+    void run() throws Exception;
   }
 }

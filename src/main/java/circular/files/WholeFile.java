@@ -65,6 +65,34 @@ public final class WholeFile {
     return write(file, out -> out.write(bytes), Optional.empty(), false);
   }
 
+  /**
+   * Writes {@code bytes} to the temporary file of {@code file}, whose folder exists, to be put in
+   * place later, maybe by another thread. Not forced to disk and the folder not checked: for a
+   * copy of what is recorded elsewhere, written many times a second (a letter's copy, whose
+   * record is the campaign's log).
+   */
+  public static Staged stage(Path file, byte[] bytes) throws IOException {
+    Path temp = temporary(file);
+    Files.write(temp, bytes);
+    return new Staged(temp, file);
+  }
+
+  /** A file written beside its place by {@link #stage}, not yet in it. */
+  public record Staged(Path temp, Path file) {
+    /** Puts the file in place, whole, in one step. */
+    public void putInPlace() throws IOException {
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Drops the file staged; one left behind by a failure is overwritten when it is staged again. */
+    public void discard() {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException e) {
+        // left behind, harmless: it is a temporary file, replaced by the next stage
+      }
+    }
+  }
 
   /** Whether {@code file} is the temporary file of a write that never finished. */
   public static boolean isTemporary(Path file) {
@@ -72,10 +100,14 @@ public final class WholeFile {
     return name.startsWith(".") && name.endsWith(TEMPORARY);
   }
 
+  private static Path temporary(Path file) {
+    return file.resolveSibling("." + file.getFileName() + TEMPORARY);
+  }
+
   private static boolean write(Path file, Content content, Optional<FileTime> modified, boolean replace) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     Files.createDirectories(folder);
-    Path temp = folder.resolve("." + file.getFileName() + TEMPORARY);
+    Path temp = temporary(folder.resolve(file.getFileName()));
     try {
       try (FileChannel channel =
           FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

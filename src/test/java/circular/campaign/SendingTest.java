@@ -3,12 +3,14 @@ package circular.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.letters.NamedAddress;
 import circular.mail.FakeSmtpServer;
 import circular.mail.Gate;
 import circular.mail.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,6 +168,39 @@ class SendingTest {
     assertThat(SentLog.read(campaign.sentLog())).hasSize(400);
   }
 
+  @Test
+  void aTestRunSendsEveryLetterToTheTestAddressLogsItAsATestAndKeepsNoCopy() throws Exception {
+    Preflight.Prepared prepared = prepared(5);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    List<String> addressed = Collections.synchronizedList(new ArrayList<>());
+    Outbox outbox = new Outbox() {
+      @Override
+      public Result send(MimeMessage message, Gate before) {
+        try {
+          addressed.add(message.getAllRecipients()[0] + " " + message.getSubject());
+        } catch (MessagingException e) {
+          throw new IllegalStateException(e);
+        }
+        return new Result(Status.SENT, "250 2.0.0 Ok");
+      }
+
+      @Override
+      public void close() {}
+    };
+    Sending.Options test = new Sending.Options(Optional.of(NamedAddress.of("me@office.example")), 0, 2, r -> Optional.empty());
+
+    Sending.Report report = new Sending(campaign, prepared, test).run(plan(prepared), () -> outbox, (r, s, d) -> {});
+
+    assertThat(report.count(Status.SENT)).isEqualTo(5);
+    assertThat(addressed).hasSize(5).allSatisfy(a -> assertThat(a).startsWith("me@office.example [TEST D00"))
+        .anySatisfy(a -> assertThat(a).isEqualTo("me@office.example [TEST D003] Invitation (Country 3)"));
+    assertThat(SentLog.read(campaign.sentLog())).hasSize(5).allSatisfy(row -> {
+      assertThat(row.status()).isEqualTo(Status.TEST);
+      assertThat(row.detail()).isEqualTo("sent to me@office.example: 250 2.0.0 Ok");
+    });
+    assertThat(campaign.letters()).as("no copy of a test letter").doesNotExist();
+  }
+
   /**
    * A fake SMTP server that, when a letter's "." arrives, checks that the letter's {@code sending}
    * row is within what the slowed-down disk has made durable; what it found wrong is in {@code early}.
@@ -201,7 +236,7 @@ class SendingTest {
       try {
         Thread.sleep(millis);
       } catch (InterruptedException e) {
-        throw new java.io.InterruptedIOException();
+        throw new InterruptedIOException();
       }
       if (calls.incrementAndGet() == failAt) {
         throw new IOException("Input/output error");
