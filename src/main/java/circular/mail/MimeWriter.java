@@ -11,6 +11,7 @@ import jakarta.mail.internet.ParameterList;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -320,12 +321,12 @@ final class MimeWriter {
 
     private void ensure(int more) {
       if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
 
     byte[] toByteArray() {
-      return java.util.Arrays.copyOf(bytes, size);
+      return Arrays.copyOf(bytes, size);
     }
   }
 }

@@ -4,7 +4,9 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,30 +43,30 @@ final class WriteWatch extends SocketFactory {
   @Override
   public Socket createSocket(String host, int port) throws IOException {
     Socket socket = createSocket();
-    socket.connect(new java.net.InetSocketAddress(host, port));
+    socket.connect(new InetSocketAddress(host, port));
     return socket;
   }
 
   @Override
   public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
     Socket socket = createSocket();
-    socket.bind(new java.net.InetSocketAddress(localHost, localPort));
-    socket.connect(new java.net.InetSocketAddress(host, port));
+    socket.bind(new InetSocketAddress(localHost, localPort));
+    socket.connect(new InetSocketAddress(host, port));
     return socket;
   }
 
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
     Socket socket = createSocket();
-    socket.connect(new java.net.InetSocketAddress(host, port));
+    socket.connect(new InetSocketAddress(host, port));
     return socket;
   }
 
   @Override
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
     Socket socket = createSocket();
-    socket.bind(new java.net.InetSocketAddress(localAddress, localPort));
-    socket.connect(new java.net.InetSocketAddress(address, port));
+    socket.bind(new InetSocketAddress(localAddress, localPort));
+    socket.connect(new InetSocketAddress(address, port));
     return socket;
   }
 
@@ -117,7 +119,7 @@ final class WriteWatch extends SocketFactory {
     }
 
     @Override
-    public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
       super.connect(endpoint, timeout);
       OPEN.add(this);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.mail.Delivery.Outcome;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,7 @@ class SmtpSenderGateTest {
     AtomicBoolean endBeforeOpen = new AtomicBoolean();
     CountDownLatch dataSent = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch atTheGate = new CountDownLatch(1);
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> {
           if (c.is("DATA")) {
             dataSent.countDown();
@@ -45,16 +47,17 @@ class SmtpSenderGateTest {
         SmtpSender smtp = connect(server)) {
       CompletableFuture<Delivery> delivery = CompletableFuture.supplyAsync(() -> smtp.send(
           TestLetters.message("delegation@gov.example"), () -> {
+            atTheGate.countDown();
             try {
               release.await();
             } catch (InterruptedException e) {
-              throw new java.io.InterruptedIOException();
+              throw new InterruptedIOException();
             }
             open.set(true);
           }));
 
       assertThat(dataSent.await(5, TimeUnit.SECONDS)).as("MAIL, RCPT and DATA went out before the gate opened").isTrue();
-      Thread.sleep(300);
+      assertThat(atTheGate.await(5, TimeUnit.SECONDS)).as("the sender waits at the gate").isTrue();
       assertThat(server.count(".")).as("no end of data while the gate is shut").isZero();
       assertThat(server.accepted()).isEmpty();
       release.countDown();

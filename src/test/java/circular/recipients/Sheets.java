@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
@@ -41,7 +42,7 @@ public final class Sheets {
 
   public Path writeTo(Path file) {
     try (OutputStream out = Files.newOutputStream(file)) {
-      org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "circular-tests", "1.0");
+      Workbook workbook = new Workbook(out, "circular-tests", "1.0");
       for (Map.Entry<String, List<Object[]>> sheet : sheets.entrySet()) {
         Worksheet worksheet = workbook.newWorksheet(sheet.getKey());
         List<Object[]> rows = sheet.getValue();
