@@ -8,33 +8,38 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Keeps the output of {@code mvn verify} for real failures. A GreenMail connection thread ends
- * with a stack trace whenever a test's client goes away on purpose: it refuses the server's
- * certificate, or a run is killed mid-letter. Such an end (on a GreenMail connection thread,
- * caused by the connection closing or its TLS failing) is not printed; every other uncaught
- * exception is, as the JVM would. Registered for every test class through {@code
- * junit-platform.properties}.
+ * Keeps the output of {@code mvn verify} for real failures. A GreenMail connection thread ends with
+ * a stack trace whenever a test's client goes away on purpose: it refuses the server's certificate,
+ * or a run is killed mid-letter. Such an end (on a GreenMail connection thread, caused by the
+ * connection closing or its TLS failing) is not printed; every other uncaught exception is, as the
+ * JVM would. Registered for every test class through {@code junit-platform.properties}.
  */
 public final class QuietServerThreads implements BeforeAllCallback {
-  /** GreenMail names a connection's thread after its server and the client: {@code smtps:127.0.0.1:41167<-/127.0.0.1:56126}. */
-  private static final Pattern CONNECTION_THREAD = Pattern.compile("(smtp|smtps|imap|imaps|pop3|pop3s):.*<-.*");
+  /**
+   * GreenMail names a connection's thread after its server and the client: {@code
+   * smtps:127.0.0.1:41167<-/127.0.0.1:56126}.
+   */
+  private static final Pattern CONNECTION_THREAD =
+      Pattern.compile("(smtp|smtps|imap|imaps|pop3|pop3s):.*<-.*");
+
   private static final AtomicBoolean INSTALLED = new AtomicBoolean();
 
   @Override
   public void beforeAll(ExtensionContext context) {
     if (INSTALLED.compareAndSet(false, true)) {
       Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
-      Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-        if (CONNECTION_THREAD.matcher(thread.getName()).matches() && clientWentAway(e)) {
-          return;
-        }
-        if (before != null) {
-          before.uncaughtException(thread, e);
-        } else {
-          System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-          e.printStackTrace(System.err);
-        }
-      });
+      Thread.setDefaultUncaughtExceptionHandler(
+          (thread, e) -> {
+            if (CONNECTION_THREAD.matcher(thread.getName()).matches() && clientWentAway(e)) {
+              return;
+            }
+            if (before != null) {
+              before.uncaughtException(thread, e);
+            } else {
+              System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+              e.printStackTrace(System.err);
+            }
+          });
     }
   }
 

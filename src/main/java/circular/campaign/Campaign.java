@@ -15,7 +15,8 @@ import java.util.Properties;
 
 /**
  * A campaign folder: {@code sent.csv}, {@code responses.csv}, {@code scan-state.csv} and {@code
- * letters/}, the office's copy of every letter sent. By default {@code campaigns/<letter folder name>}.
+ * letters/}, the office's copy of every letter sent. By default {@code campaigns/<letter folder
+ * name>}.
  */
 public record Campaign(Path folder) {
   public static Campaign forLetter(String letterName) {
@@ -53,7 +54,10 @@ public record Campaign(Path folder) {
     return folder.resolve("sandbox");
   }
 
-  /** The letter folder and recipient list the campaign was sent with, as the last send recorded them. */
+  /**
+   * The letter folder and recipient list the campaign was sent with, as the last send recorded
+   * them.
+   */
   public record Origin(Path letter, Path recipients) {}
 
   /** Records the letter and list of a send, so that replies, status and remind can find them. */
@@ -63,7 +67,8 @@ public record Campaign(Path folder) {
     properties.setProperty("recipients", recipients.toString());
     try {
       StringWriter text = new StringWriter();
-      properties.store(text, "written by circular send: the letter and recipient list of this campaign");
+      properties.store(
+          text, "written by circular send: the letter and recipient list of this campaign");
       WholeFile.replace(folder.resolve("campaign.properties"), text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

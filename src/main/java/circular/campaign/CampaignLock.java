@@ -15,9 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Keeps a second {@code send} (or a second mailbox scan) off a campaign while one runs. An operating-system file lock: it
- * dies with its process, so a run started right after a crash (or {@code kill -9}) is not
- * blocked. The file holds the owner's pid and start time, for the message.
+ * Keeps a second {@code send} (or a second mailbox scan) off a campaign while one runs. An
+ * operating-system file lock: it dies with its process, so a run started right after a crash (or
+ * {@code kill -9}) is not blocked. The file holds the owner's pid and start time, for the message.
  */
 public final class CampaignLock implements AutoCloseable {
   private final FileChannel channel;
@@ -28,10 +28,14 @@ public final class CampaignLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** @throws InputException if another {@code send} holds the campaign */
+  /**
+   * @throws InputException if another {@code send} holds the campaign
+   */
   public static CampaignLock acquire(Path campaign) {
     return acquire(
-        campaign, ".lock", "another circular is sending this campaign%s; wait for it to finish, or stop it, then run again");
+        campaign,
+        ".lock",
+        "another circular is sending this campaign%s; wait for it to finish, or stop it, then run again");
   }
 
   /**
@@ -46,7 +50,11 @@ public final class CampaignLock implements AutoCloseable {
     try {
       Files.createDirectories(campaign);
       FileChannel channel =
-          FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileChannel.open(
+              lockFile,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -56,12 +64,14 @@ public final class CampaignLock implements AutoCloseable {
       if (lock == null) {
         String owner = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
         channel.close();
-        throw new InputException(Problem.in(campaign, String.format(busy, owner.isEmpty() ? "" : " (" + owner + ")")));
+        throw new InputException(
+            Problem.in(campaign, String.format(busy, owner.isEmpty() ? "" : " (" + owner + ")")));
       }
       channel.truncate(0);
       channel.write(
           ByteBuffer.wrap(
-              ("pid " + ProcessHandle.current().pid() + ", since " + Instant.now()).getBytes(StandardCharsets.UTF_8)),
+              ("pid " + ProcessHandle.current().pid() + ", since " + Instant.now())
+                  .getBytes(StandardCharsets.UTF_8)),
           0);
       return new CampaignLock(channel, lock);
     } catch (IOException e) {

@@ -25,16 +25,19 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * An append-only CSV file that opens in a spreadsheet: UTF-8, a header row, RFC 4180 quoting, and
  * no cell that a spreadsheet would run as a formula (a server reply or a stranger's subject line
- * starting with {@code =} gets a leading apostrophe). Appends are thread-safe; {@link #sync}
- * makes them durable, one {@code fsync} serving every thread that waits for it.
+ * starting with {@code =} gets a leading apostrophe). Appends are thread-safe; {@link #sync} makes
+ * them durable, one {@code fsync} serving every thread that waits for it.
  *
- * <p>A row may also be made durable in the background ({@link #syncSoon}) while its writer goes
- * on, and waited for later ({@link #awaitDurable}): one syncing thread, started at the first such
- * row, runs one {@code fsync} after another for as long as rows are waiting, each covering every
- * row written before it began.
+ * <p>A row may also be made durable in the background ({@link #syncSoon}) while its writer goes on,
+ * and waited for later ({@link #awaitDurable}): one syncing thread, started at the first such row,
+ * runs one {@code fsync} after another for as long as rows are waiting, each covering every row
+ * written before it began.
  */
 public final class CsvLog implements AutoCloseable {
-  /** How rows reach the disk: an {@code fsync} of the file's data, unless a test slows it down or fails it. */
+  /**
+   * How rows reach the disk: an {@code fsync} of the file's data, unless a test slows it down or
+   * fails it.
+   */
   interface Force {
     void force(FileChannel channel) throws IOException;
   }
@@ -46,8 +49,10 @@ public final class CsvLog implements AutoCloseable {
   private final Object syncLock = new Object();
   private long written;
   private volatile long durable;
+
   /** The last row asked for by {@link #syncSoon}; guarded by {@code syncLock}, as the two below. */
   private long wanted;
+
   private IOException syncFailure;
   private Thread syncer;
 
@@ -58,9 +63,8 @@ public final class CsvLog implements AutoCloseable {
 
   /**
    * Opens {@code file} for appending, writing {@code header} if it is new. A last row torn by a
-   * killed process (no final line break) is cut off: it was never made durable, so nothing
-   * depended on it. A file written before the header's last columns existed is {@link #widen
-   * widened} first.
+   * killed process (no final line break) is cut off: it was never made durable, so nothing depended
+   * on it. A file written before the header's last columns existed is {@link #widen widened} first.
    */
   public static CsvLog open(Path file, List<String> header) {
     return open(file, header, FSYNC);
@@ -72,7 +76,8 @@ public final class CsvLog implements AutoCloseable {
       Files.createDirectories(file.toAbsolutePath().getParent());
       widen(file, header);
       FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       long size = channel.size();
       if (size > 0) {
         channel.truncate(endOfLastLine(channel, size));
@@ -144,7 +149,10 @@ public final class CsvLog implements AutoCloseable {
     }
   }
 
-  /** Returns once row {@code row} and all before it are on disk; the calling thread runs the {@code fsync}. */
+  /**
+   * Returns once row {@code row} and all before it are on disk; the calling thread runs the {@code
+   * fsync}.
+   */
   public void sync(long row) {
     if (durable >= row) {
       return;
@@ -161,7 +169,10 @@ public final class CsvLog implements AutoCloseable {
     }
   }
 
-  /** Has row {@code row} made durable in the background, with the rows before it; see {@link #awaitDurable}. */
+  /**
+   * Has row {@code row} made durable in the background, with the rows before it; see {@link
+   * #awaitDurable}.
+   */
   void syncSoon(long row) {
     if (durable >= row) {
       return;
@@ -182,8 +193,8 @@ public final class CsvLog implements AutoCloseable {
   /**
    * Returns once row {@code row}, asked for with {@link #syncSoon}, is on disk.
    *
-   * @throws IOException when the {@code fsync} that would have covered it failed; every later
-   *     wait fails too, since the disk can no longer be trusted with the log
+   * @throws IOException when the {@code fsync} that would have covered it failed; every later wait
+   *     fails too, since the disk can no longer be trusted with the log
    */
   void awaitDurable(long row) throws IOException {
     if (durable >= row) {
@@ -192,7 +203,8 @@ public final class CsvLog implements AutoCloseable {
     synchronized (syncLock) {
       while (durable < row) {
         if (syncFailure != null) {
-          throw new IOException("the log could not be made durable: " + syncFailure.getMessage(), syncFailure);
+          throw new IOException(
+              "the log could not be made durable: " + syncFailure.getMessage(), syncFailure);
         }
         if (wanted < row) {
           throw new IllegalStateException("row " + row + " was never asked to be made durable");
@@ -208,9 +220,9 @@ public final class CsvLog implements AutoCloseable {
   }
 
   /**
-   * The syncing thread: an {@code fsync} whenever a row is wanted that is not durable yet. The
-   * lock is not held during the {@code fsync}, so that rows go on being written and asked for
-   * meanwhile; they are covered by the next one.
+   * The syncing thread: an {@code fsync} whenever a row is wanted that is not durable yet. The lock
+   * is not held during the {@code fsync}, so that rows go on being written and asked for meanwhile;
+   * they are covered by the next one.
    */
   private void syncWhileWanted() {
     Thread self = Thread.currentThread();
@@ -245,7 +257,10 @@ public final class CsvLog implements AutoCloseable {
     }
   }
 
-  /** One {@code fsync} of every row written so far, by the calling thread, which holds {@code syncLock}. */
+  /**
+   * One {@code fsync} of every row written so far, by the calling thread, which holds {@code
+   * syncLock}.
+   */
   private void forceNow() throws IOException {
     long upTo = writtenSoFar();
     force.force(channel);
@@ -285,8 +300,8 @@ public final class CsvLog implements AutoCloseable {
   }
 
   /**
-   * Every complete row of a log written by this class, in order; none if the file does not exist.
-   * A row torn by a killed process is passed over: it was never durable.
+   * Every complete row of a log written by this class, in order; none if the file does not exist. A
+   * row torn by a killed process is passed over: it was never durable.
    *
    * @param what the log's name in messages, e.g. "campaign log"
    * @throws InputException if the file cannot be read as such a log
@@ -304,8 +319,12 @@ public final class CsvLog implements AutoCloseable {
           all.add(rows.read(record, parser.getCurrentLineNumber()));
         }
       }
-    } catch (IOException | UncheckedIOException | DateTimeParseException | IllegalArgumentException e) {
-      throw new InputException(Problem.in(file, "cannot be read as a " + what + ": " + e.getMessage()));
+    } catch (IOException
+        | UncheckedIOException
+        | DateTimeParseException
+        | IllegalArgumentException e) {
+      throw new InputException(
+          Problem.in(file, "cannot be read as a " + what + ": " + e.getMessage()));
     }
     return all;
   }

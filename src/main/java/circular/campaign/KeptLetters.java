@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * The letters the preflight rendered, kept for sending so that each is rendered once, when the
  * whole list's letters fit in a share of the heap; a list too long for it keeps none, and its
  * letters are rendered again when their turn comes, so memory stays flat however long the list
- * (keeping part of a long list would hold the heap for little). A letter is given out once and
- * then forgotten. Thread-safe.
+ * (keeping part of a long list would hold the heap for little). A letter is given out once and then
+ * forgotten. Thread-safe.
  */
 final class KeptLetters {
   /** The share of the heap kept letters may take. */
@@ -24,7 +24,9 @@ final class KeptLetters {
   private final AtomicLong room;
   private volatile boolean decided;
 
-  /** @param recipients the list, in its order (lines increasing) */
+  /**
+   * @param recipients the list, in its order (lines increasing)
+   */
   KeptLetters(List<Recipient> recipients, long budgetBytes) {
     this.lines = recipients.stream().mapToLong(Recipient::line).toArray();
     this.letters = new AtomicReferenceArray<>(lines.length);
@@ -32,7 +34,8 @@ final class KeptLetters {
     for (int i = 1; i < lines.length && ordered; i++) {
       ordered = lines[i - 1] < lines[i];
     }
-    this.room = new AtomicLong(ordered ? budgetBytes : 0); // found by line: without order, keep none
+    this.room =
+        new AtomicLong(ordered ? budgetBytes : 0); // found by line: without order, keep none
   }
 
   static KeptLetters forHeap(List<Recipient> recipients) {
@@ -51,8 +54,8 @@ final class KeptLetters {
 
   /**
    * Whether a letter about {@code estimate} bytes large may still be kept, and if so takes its
-   * room. The first letter decides for the list: if the list's letters would not all fit, the
-   * room goes and none is kept.
+   * room. The first letter decides for the list: if the list's letters would not all fit, the room
+   * goes and none is kept.
    */
   boolean reserve(long estimate) {
     if (!decided) {
@@ -71,7 +74,9 @@ final class KeptLetters {
     return false;
   }
 
-  /** The room a letter takes: two bytes a character of its bodies and subject, and its other fields. */
+  /**
+   * The room a letter takes: two bytes a character of its bodies and subject, and its other fields.
+   */
   static long estimate(Letter letter) {
     return 2L * (letter.html().length() + letter.text().length() + letter.subject().length()) + 512;
   }

@@ -10,9 +10,9 @@ import jakarta.mail.internet.MimeMessage;
 public interface Outbox extends AutoCloseable {
 
   /**
-   * Hands one letter to the server, retrying temporary failures as the implementation sees fit.
-   * The letter is not handed over before {@code before} lets it pass: the transaction may start,
-   * but its end (for SMTP, the final "." of DATA) waits for the gate.
+   * Hands one letter to the server, retrying temporary failures as the implementation sees fit. The
+   * letter is not handed over before {@code before} lets it pass: the transaction may start, but
+   * its end (for SMTP, the final "." of DATA) waits for the gate.
    *
    * @return {@link Status#SENT}, {@link Status#DEFERRED}, {@link Status#FAILED} or {@link
    *     Status#IN_DOUBT}, with a one-line detail for the log

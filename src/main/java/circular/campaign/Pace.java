@@ -8,24 +8,27 @@ final class Pace {
 
   /** The time, and waiting for it to pass: the system's, or a test's. */
   interface Clock {
-    Clock SYSTEM = new Clock() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
+    Clock SYSTEM =
+        new Clock() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleep(long nanos) throws InterruptedException {
-        Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-      }
-    };
+          @Override
+          public void sleep(long nanos) throws InterruptedException {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          }
+        };
 
     long nanoTime();
 
     void sleep(long nanos) throws InterruptedException;
   }
 
-  /** @param perMinute letters a minute; 0 or less for no limit */
+  /**
+   * @param perMinute letters a minute; 0 or less for no limit
+   */
   Pace(double perMinute) {
     this(perMinute, Clock.SYSTEM);
   }

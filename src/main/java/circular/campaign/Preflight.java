@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The check before anything leaves: every row of the list read and validated, every selected
- * letter rendered. Any problem stops the run with all problems listed; nothing is sent.
+ * The check before anything leaves: every row of the list read and validated, every selected letter
+ * rendered. Any problem stops the run with all problems listed; nothing is sent.
  */
 public final class Preflight {
   private Preflight() {}
@@ -77,16 +77,18 @@ public final class Preflight {
     // Every core renders: a 100,000-row list is checked in seconds, and problems keep the list's
     // order. The letters rendered are kept for sending, as many as the heap allows.
     Set<Problem> found =
-        IntStream.range(0, recipients.size()).parallel()
-            .mapToObj(i -> {
-              Recipient r = recipients.get(i);
-              if (!printing.contains(r.id())) {
-                return problems(letter, rows, r, i, kept);
-              }
-              Checked checked = checkOne(letter, rows, r, true);
-              checked.letter().ifPresent(l -> printed.put(r.id(), l));
-              return checked.problems();
-            })
+        IntStream.range(0, recipients.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  Recipient r = recipients.get(i);
+                  if (!printing.contains(r.id())) {
+                    return problems(letter, rows, r, i, kept);
+                  }
+                  Checked checked = checkOne(letter, rows, r, true);
+                  checked.letter().ifPresent(l -> printed.put(r.id(), l));
+                  return checked.problems();
+                })
             .flatMap(List::stream)
             .collect(Collectors.toCollection(LinkedHashSet::new));
     if (!found.isEmpty()) {
@@ -96,14 +98,18 @@ public final class Preflight {
   }
 
   /**
-   * One recipient checked: its letter rendered, or what stops it — a language the letter lacks,
-   * a variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
+   * One recipient checked: its letter rendered, or what stops it — a language the letter lacks, a
+   * variable or message that does not exist, and, when {@code printPdf}, a PDF that cannot be
    * printed (the letter then comes with its PDF, if it goes with one).
    */
-  public static Checked checkOne(LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
+  public static Checked checkOne(
+      LetterTemplate template, RecipientList list, Recipient recipient, boolean printPdf) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
-      return new Checked(recipient, Optional.empty(), List.of(list.problem(recipient, "language", language.get())));
+      return new Checked(
+          recipient,
+          Optional.empty(),
+          List.of(list.problem(recipient, "language", language.get())));
     }
     try {
       Letter letter = template.render(recipient);
@@ -117,11 +123,16 @@ public final class Preflight {
   }
 
   /**
-   * What stops one recipient's letter. Its letter is rendered and kept while {@code kept} has
-   * room; beyond that, only what can fail is rendered ({@link LetterTemplate#check}), and sending
-   * renders the letter again.
+   * What stops one recipient's letter. Its letter is rendered and kept while {@code kept} has room;
+   * beyond that, only what can fail is rendered ({@link LetterTemplate#check}), and sending renders
+   * the letter again.
    */
-  private static List<Problem> problems(LetterTemplate template, RecipientList list, Recipient recipient, int index, KeptLetters kept) {
+  private static List<Problem> problems(
+      LetterTemplate template,
+      RecipientList list,
+      Recipient recipient,
+      int index,
+      KeptLetters kept) {
     var language = template.languageProblem(recipient.language());
     if (language.isPresent()) {
       return List.of(list.problem(recipient, "language", language.get()));
@@ -144,7 +155,10 @@ public final class Preflight {
     }
   }
 
-  /** A recipient's letter (with its PDF only if it was printed), or the problems that stop it; never both. */
+  /**
+   * A recipient's letter (with its PDF only if it was printed), or the problems that stop it; never
+   * both.
+   */
   public record Checked(Recipient recipient, Optional<Letter> letter, List<Problem> problems) {
     public Checked {
       problems = List.copyOf(problems);
@@ -166,7 +180,11 @@ public final class Preflight {
     private final KeptLetters kept;
     private final Map<String, Letter> printed;
 
-    Prepared(LetterTemplate template, RecipientList recipients, KeptLetters kept, Map<String, Letter> printed) {
+    Prepared(
+        LetterTemplate template,
+        RecipientList recipients,
+        KeptLetters kept,
+        Map<String, Letter> printed) {
       this.template = template;
       this.recipients = recipients;
       this.kept = kept;

@@ -10,12 +10,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The letters of a run on their way to the connections: each planned letter is claimed once,
- * by a connection that prepares it for itself or by a helper that prepares it ahead into a short
- * queue, so that every core works and no letter waits for a thread hand-off it does not need.
- * A single connection only takes what its helpers prepared, in claim order, so that its letters
- * leave in the list's order. After {@link #stop}, nothing more is claimed, and what was prepared
- * but not sent is discarded. Thread-safe.
+ * The letters of a run on their way to the connections: each planned letter is claimed once, by a
+ * connection that prepares it for itself or by a helper that prepares it ahead into a short queue,
+ * so that every core works and no letter waits for a thread hand-off it does not need. A single
+ * connection only takes what its helpers prepared, in claim order, so that its letters leave in the
+ * list's order. After {@link #stop}, nothing more is claimed, and what was prepared but not sent is
+ * discarded. Thread-safe.
  *
  * @param <P> a planned letter
  * @param <R> a prepared one
@@ -28,8 +28,10 @@ final class Preparation<P, R> {
   private final Function<P, R> prepare;
   private final Consumer<R> discard;
   private final AtomicInteger cursor = new AtomicInteger();
+
   /** Helpers that may have claimed a letter they have not queued yet. */
   private final AtomicInteger preparing = new AtomicInteger();
+
   private final BlockingQueue<R> ready;
   private final boolean inOrder;
   private volatile boolean stopped;
@@ -41,9 +43,11 @@ final class Preparation<P, R> {
    * @param inOrder whether letters must reach the connection in claim order: then there is one
    *     helper, and the connection does not prepare letters itself
    */
-  Preparation(List<P> planned, Function<P, R> prepare, Consumer<R> discard, int helpers, boolean inOrder) {
+  Preparation(
+      List<P> planned, Function<P, R> prepare, Consumer<R> discard, int helpers, boolean inOrder) {
     if (inOrder && helpers != 1) {
-      throw new IllegalArgumentException("letters in order need exactly one helper, not " + helpers);
+      throw new IllegalArgumentException(
+          "letters in order need exactly one helper, not " + helpers);
     }
     this.planned = planned;
     this.prepare = prepare;
@@ -78,7 +82,10 @@ final class Preparation<P, R> {
     return Optional.empty();
   }
 
-  /** For a helper thread: prepares letters ahead of the connections until none is left or the run stops. */
+  /**
+   * For a helper thread: prepares letters ahead of the connections until none is left or the run
+   * stops.
+   */
   void help() throws InterruptedException {
     while (!stopped) {
       preparing.incrementAndGet();
@@ -100,7 +107,9 @@ final class Preparation<P, R> {
     }
   }
 
-  /** No letter is claimed after this; letters already prepared are left for {@link #discardReady}. */
+  /**
+   * No letter is claimed after this; letters already prepared are left for {@link #discardReady}.
+   */
   void stop() {
     stopped = true;
   }

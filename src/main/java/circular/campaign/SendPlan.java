@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  * @param toSend the recipients to write to, in list order, each with its previous row if any
  */
 public record SendPlan(
-    List<Planned> toSend, List<Recipient> alreadySent, List<SentRow> failedLeft, List<SentRow> inDoubtLeft) {
+    List<Planned> toSend,
+    List<Recipient> alreadySent,
+    List<SentRow> failedLeft,
+    List<SentRow> inDoubtLeft) {
 
   /** A recipient to write to, and the last row of an earlier attempt (whose Message-ID is kept). */
   public record Planned(Recipient recipient, Optional<SentRow> previous) {}
@@ -31,7 +34,11 @@ public record SendPlan(
    * @param limit at most this many letters (0 for no limit)
    */
   public static SendPlan of(
-      List<Recipient> recipients, Map<String, SentRow> latest, boolean retryFailed, boolean resendInDoubt, int limit) {
+      List<Recipient> recipients,
+      Map<String, SentRow> latest,
+      boolean retryFailed,
+      boolean resendInDoubt,
+      int limit) {
     List<Planned> toSend = new ArrayList<>();
     List<Recipient> sent = new ArrayList<>();
     List<SentRow> failed = new ArrayList<>();
@@ -56,29 +63,38 @@ public record SendPlan(
         toSend.add(new Planned(r, last));
       }
     }
-    return new SendPlan(List.copyOf(toSend), List.copyOf(sent), List.copyOf(failed), List.copyOf(inDoubt));
+    return new SendPlan(
+        List.copyOf(toSend), List.copyOf(sent), List.copyOf(failed), List.copyOf(inDoubt));
   }
 
   /**
-   * This plan with the letters in doubt that the user named ({@code --resend-in-doubt}) sent
-   * again after all, in list order; a limit does not hold them back.
+   * This plan with the letters in doubt that the user named ({@code --resend-in-doubt}) sent again
+   * after all, in list order; a limit does not hold them back.
    *
    * @param named recipient ids, in any case, or {@code all}
    * @param recipients the list the plan was made from
    * @throws InputException naming every id that is not in doubt
    */
   public SendPlan withInDoubtResent(Set<String> named, List<Recipient> recipients) {
-    Set<String> ids = named.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    Set<String> ids =
+        named.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return this;
     }
     boolean all = ids.contains("all");
-    Set<String> doubtful = inDoubtLeft.stream().map(r -> r.recipientId().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+    Set<String> doubtful =
+        inDoubtLeft.stream()
+            .map(r -> r.recipientId().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     if (!all) {
       List<Problem> unknown =
           ids.stream()
               .filter(id -> !doubtful.contains(id))
-              .map(id -> new Problem("--resend-in-doubt", "'" + id + "' is not in doubt; only letters in doubt can be named here"))
+              .map(
+                  id ->
+                      new Problem(
+                          "--resend-in-doubt",
+                          "'" + id + "' is not in doubt; only letters in doubt can be named here"))
               .toList();
       if (!unknown.isEmpty()) {
         throw new InputException(unknown);

@@ -1,7 +1,7 @@
 package circular.campaign;
 
-import circular.letters.Letter;
 import circular.files.WholeFile;
+import circular.letters.Letter;
 import circular.letters.NamedAddress;
 import circular.mail.Gate;
 import circular.mail.MessageBuilder;
@@ -29,12 +29,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * One run of a campaign: the planned letters rendered, logged and handed to the server over
- * {@code connections} kept-open connections. The {@code sending} row of each letter is written
- * before its transaction starts, and on disk before the server can have the letter (before the
- * final "." of its data: the {@code fsync} runs while the transaction begins); its outcome is
- * written after. So a run killed at any moment, or a machine that loses power, leaves at most one
- * letter per connection in doubt and none sent twice.
+ * One run of a campaign: the planned letters rendered, logged and handed to the server over {@code
+ * connections} kept-open connections. The {@code sending} row of each letter is written before its
+ * transaction starts, and on disk before the server can have the letter (before the final "." of
+ * its data: the {@code fsync} runs while the transaction begins); its outcome is written after. So
+ * a run killed at any moment, or a machine that loses power, leaves at most one letter per
+ * connection in doubt and none sent twice.
  *
  * <p>Each connection's thread prepares its own next letter (its message encoded, its copy staged
  * beside its place in {@code letters/}) when none is ready; when there are fewer connections than
@@ -54,7 +54,10 @@ public final class Sending {
    * @param inReplyTo for a follow-up letter: the Message-ID each recipient's letter answers
    */
   public record Options(
-      Optional<NamedAddress> testTo, double ratePerMinute, int connections, Function<Recipient, Optional<String>> inReplyTo) {
+      Optional<NamedAddress> testTo,
+      double ratePerMinute,
+      int connections,
+      Function<Recipient, Optional<String>> inReplyTo) {
     public Options {
       if (connections < 1) {
         throw new IllegalArgumentException("at least one connection");
@@ -82,8 +85,14 @@ public final class Sending {
     this(campaign, prepared, options, SentLog::open);
   }
 
-  /** @param logs opens the campaign's log: for tests, one whose disk is slow or fails */
-  Sending(Campaign campaign, Preflight.Prepared prepared, Options options, Function<Path, SentLog> logs) {
+  /**
+   * @param logs opens the campaign's log: for tests, one whose disk is slow or fails
+   */
+  Sending(
+      Campaign campaign,
+      Preflight.Prepared prepared,
+      Options options,
+      Function<Path, SentLog> logs) {
     this.campaign = campaign;
     this.prepared = prepared;
     this.options = options;
@@ -106,7 +115,11 @@ public final class Sending {
    * @param failure why the message could not be built, if it could not
    */
   record Ready(
-      Recipient recipient, Letter letter, String messageId, MimeMessage message, Optional<WholeFile.Staged> copy,
+      Recipient recipient,
+      Letter letter,
+      String messageId,
+      MimeMessage message,
+      Optional<WholeFile.Staged> copy,
       Optional<String> failure) {
     /** Drops a letter prepared but not sent, with the copy staged for it. */
     void discard() {
@@ -114,23 +127,48 @@ public final class Sending {
     }
 
     String addresses() {
-      return Stream.concat(letter.to().stream(), letter.cc().stream()).map(NamedAddress::address).collect(Collectors.joining(";"));
+      return Stream.concat(letter.to().stream(), letter.cc().stream())
+          .map(NamedAddress::address)
+          .collect(Collectors.joining(";"));
     }
 
     SentRow row(Status status, String detail) {
-      return new SentRow(Instant.now().truncatedTo(ChronoUnit.MILLIS), letter.name(), recipient.id(), addresses(), messageId, status, detail);
+      return new SentRow(
+          Instant.now().truncatedTo(ChronoUnit.MILLIS),
+          letter.name(),
+          recipient.id(),
+          addresses(),
+          messageId,
+          status,
+          detail);
     }
   }
 
   private Ready prepare(SendPlan.Planned planned) {
     Recipient recipient = planned.recipient();
     Letter letter = keeping.address(prepared.letterFor(recipient));
-    String messageId = keeping.messageIdOf(planned).orElseGet(() -> MessageId.create(letter.from().address()).text());
+    String messageId =
+        keeping
+            .messageIdOf(planned)
+            .orElseGet(() -> MessageId.create(letter.from().address()).text());
     try {
-      MessageBuilder.Encoded encoded = builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
-      return new Ready(recipient, letter, messageId, encoded.message(), keeping.stage(encoded.bytes(), letter), Optional.empty());
+      MessageBuilder.Encoded encoded =
+          builder.encode(letter, messageId, options.inReplyTo().apply(recipient));
+      return new Ready(
+          recipient,
+          letter,
+          messageId,
+          encoded.message(),
+          keeping.stage(encoded.bytes(), letter),
+          Optional.empty());
     } catch (MessagingException e) {
-      return new Ready(recipient, letter, messageId, null, Optional.empty(), Optional.of("could not be built: " + e.getMessage()));
+      return new Ready(
+          recipient,
+          letter,
+          messageId,
+          null,
+          Optional.empty(),
+          Optional.of("could not be built: " + e.getMessage()));
     }
   }
 
@@ -151,10 +189,15 @@ public final class Sending {
 
     Optional<WholeFile.Staged> stage(byte[] message, Letter letter);
 
-    /** Logs the letter before its transaction; the gate it returns opens once that row is durable. */
+    /**
+     * Logs the letter before its transaction; the gate it returns opens once that row is durable.
+     */
     Gate beforeTransaction(Ready ready, SentLog log);
 
-    /** The row that records what became of the letter: its transaction's result, or why none was tried. */
+    /**
+     * The row that records what became of the letter: its transaction's result, or why none was
+     * tried.
+     */
     SentRow outcome(Ready ready, Status status, String detail, boolean tried);
   }
 
@@ -176,14 +219,16 @@ public final class Sending {
 
     @Override
     public Optional<String> messageIdOf(SendPlan.Planned planned) {
-      // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the same letter.
+      // A letter tried before keeps its Message-ID: a copy that did arrive is then recognisably the
+      // same letter.
       return planned.previous().map(SentRow::messageId).filter(id -> !id.isBlank());
     }
 
     @Override
     public Optional<WholeFile.Staged> stage(byte[] message, Letter letter) {
       try {
-        return Optional.of(WholeFile.stage(campaign.letterCopy(letter.name(), letter.recipient().id()), message));
+        return Optional.of(
+            WholeFile.stage(campaign.letterCopy(letter.name(), letter.recipient().id()), message));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -192,7 +237,10 @@ public final class Sending {
     @Override
     public Gate beforeTransaction(Ready ready, SentLog log) {
       try {
-        ready.copy().orElseThrow().putInPlace(); // whole or not at all: a killed run leaves no half copy
+        ready
+            .copy()
+            .orElseThrow()
+            .putInPlace(); // whole or not at all: a killed run leaves no half copy
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -211,7 +259,8 @@ public final class Sending {
 
     @Override
     public Letter address(Letter rendered) {
-      return rendered.redirectedTo(to, "[TEST " + rendered.recipient().id() + "] " + rendered.subject());
+      return rendered.redirectedTo(
+          to, "[TEST " + rendered.recipient().id() + "] " + rendered.subject());
     }
 
     @Override
@@ -231,7 +280,13 @@ public final class Sending {
 
     @Override
     public SentRow outcome(Ready ready, Status status, String detail, boolean tried) {
-      String said = tried ? status.label() + " to " + ready.addresses() + (detail.isEmpty() ? "" : ": " + detail) : detail;
+      String said =
+          tried
+              ? status.label()
+                  + " to "
+                  + ready.addresses()
+                  + (detail.isEmpty() ? "" : ": " + detail)
+              : detail;
       return ready.row(Status.TEST, said);
     }
   }
@@ -260,7 +315,8 @@ public final class Sending {
       // server and the disk most of the time, so one more core is all it can use.
       boolean inOrder = connections == 1 && idleCores > 0 && planned.size() > 1;
       this.helpers = inOrder ? 1 : Math.min(idleCores, planned.size());
-      this.preparation = new Preparation<>(planned, Sending.this::prepare, Ready::discard, helpers, inOrder);
+      this.preparation =
+          new Preparation<>(planned, Sending.this::prepare, Ready::discard, helpers, inOrder);
     }
 
     Report sendAll() throws InterruptedException {
@@ -282,7 +338,8 @@ public final class Sending {
       } finally {
         preparation.stop();
         for (Thread thread : threads) {
-          thread.join(); // an interrupted run still waits: a letter must not leave after its log is closed
+          thread.join(); // an interrupted run still waits: a letter must not leave after its log is
+          // closed
         }
         preparation.discardReady();
       }
@@ -296,17 +353,20 @@ public final class Sending {
 
     /** Starts a thread of the run; anything it throws stops the run. */
     private Thread start(String name, Job job) {
-      Thread thread = new Thread(() -> {
-        try {
-          job.run();
-        } catch (InterruptedException e) {
-          preparation.stop();
-          Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-          preparation.stop();
-        }
-      }, name);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  job.run();
+                } catch (InterruptedException e) {
+                  preparation.stop();
+                  Thread.currentThread().interrupt();
+                } catch (Throwable t) {
+                  failure.compareAndSet(null, t);
+                  preparation.stop();
+                }
+              },
+              name);
       thread.start();
       return thread;
     }

@@ -25,7 +25,10 @@ public final class SentLog implements AutoCloseable {
     return open(file, CsvLog.FSYNC);
   }
 
-  /** A log whose rows are made durable by {@code force}: for tests that slow the disk down or fail it. */
+  /**
+   * A log whose rows are made durable by {@code force}: for tests that slow the disk down or fail
+   * it.
+   */
   static SentLog open(Path file, CsvLog.Force force) {
     return new SentLog(CsvLog.open(file, SentRow.HEADER, force));
   }
@@ -37,9 +40,9 @@ public final class SentLog implements AutoCloseable {
 
   /**
    * Appends a letter's {@code sending} row before its transaction: written at once, so that it
-   * survives the process, and made durable in the background while the transaction begins. The
-   * gate returned lets the letter be handed over once the row is on disk; it fails if the row
-   * cannot be made durable.
+   * survives the process, and made durable in the background while the transaction begins. The gate
+   * returned lets the letter be handed over once the row is on disk; it fails if the row cannot be
+   * made durable.
    */
   public Gate appendBeforeHandover(SentRow row) {
     long written = log.append(row.cells());
@@ -71,7 +74,10 @@ public final class SentLog implements AutoCloseable {
                 record.get("message_id"),
                 Status.of(record.get("status"))
                     .orElseThrow(
-                        () -> new InputException(Problem.at(file, line, "unknown status '" + record.get("status") + "'"))),
+                        () ->
+                            new InputException(
+                                Problem.at(
+                                    file, line, "unknown status '" + record.get("status") + "'"))),
                 record.get("detail")));
   }
 

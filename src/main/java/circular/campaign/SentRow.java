@@ -10,9 +10,16 @@ import java.util.List;
  * @param messageId as in the header, angle brackets included
  */
 public record SentRow(
-    Instant time, String letter, String recipientId, String email, String messageId, Status status, String detail) {
+    Instant time,
+    String letter,
+    String recipientId,
+    String email,
+    String messageId,
+    Status status,
+    String detail) {
 
-  static final List<String> HEADER = List.of("time", "letter", "recipient_id", "email", "message_id", "status", "detail");
+  static final List<String> HEADER =
+      List.of("time", "letter", "recipient_id", "email", "message_id", "status", "detail");
 
   List<String> cells() {
     return List.of(time.toString(), letter, recipientId, email, messageId, status.label(), detail);

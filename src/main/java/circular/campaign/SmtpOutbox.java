@@ -1,11 +1,11 @@
 package circular.campaign;
 
-import circular.server.Login;
 import circular.mail.Delivery;
 import circular.mail.Gate;
 import circular.mail.SmtpException;
 import circular.mail.SmtpSender;
 import circular.mail.SmtpSettings;
+import circular.server.Login;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 
@@ -17,7 +17,9 @@ public final class SmtpOutbox implements Outbox {
     this.sender = sender;
   }
 
-  /** @throws Outbox.Unavailable when the server cannot be reached or refuses the login */
+  /**
+   * @throws Outbox.Unavailable when the server cannot be reached or refuses the login
+   */
   public static SmtpOutbox connect(SmtpSettings settings, Optional<Login> login) {
     try {
       return new SmtpOutbox(SmtpSender.connect(settings, login));

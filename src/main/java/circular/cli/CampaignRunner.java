@@ -37,7 +37,11 @@ final class CampaignRunner {
    * @param inReplyTo the Message-ID a follow-up answers, per recipient
    * @return the exit status
    */
-  int run(Preflight.Prepared prepared, Campaign campaign, List<Recipient> recipients, Function<Recipient, Optional<String>> inReplyTo)
+  int run(
+      Preflight.Prepared prepared,
+      Campaign campaign,
+      List<Recipient> recipients,
+      Function<Recipient, Optional<String>> inReplyTo)
       throws InterruptedException {
     PrintWriter out = command.getOut();
     PrintWriter err = command.getErr();
@@ -71,27 +75,43 @@ final class CampaignRunner {
       }
 
       try (MailServer server = options.smtp.open(campaign)) {
-        server.expectRepliesTo(prepared.template().replyAddresses().stream().map(NamedAddress::address).toList());
-        if (!server.isSandbox() && !options.yes && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
+        server.expectRepliesTo(
+            prepared.template().replyAddresses().stream().map(NamedAddress::address).toList());
+        if (!server.isSandbox()
+            && !options.yes
+            && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
-        Progress progress = new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters");
-        Sending sending = new Sending(campaign, prepared, new Sending.Options(test, options.rate, options.connections, inReplyTo));
-        Sending.Report report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+        Progress progress =
+            new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters");
+        Sending sending =
+            new Sending(
+                campaign,
+                prepared,
+                new Sending.Options(test, options.rate, options.connections, inReplyTo));
+        Sending.Report report =
+            sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
         return summarize(report, plan, campaign, server, test, out, err);
       }
     }
   }
 
-  /** "Letters to send, by the file they are written from: letter.md + letter.properties 2, letter_fr.md 1." */
+  /**
+   * "Letters to send, by the file they are written from: letter.md + letter.properties 2,
+   * letter_fr.md 1."
+   */
   private static String writtenFrom(SendPlan plan, Preflight.Prepared prepared) {
     Map<String, Long> counts =
         plan.toSend().stream()
-            .collect(Collectors.groupingBy(
-                p -> prepared.template().writtenFrom(p.recipient().language()), LinkedHashMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    p -> prepared.template().writtenFrom(p.recipient().language()),
+                    LinkedHashMap::new,
+                    Collectors.counting()));
     return counts.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
-        .collect(Collectors.joining(", ", "Letters to send, by the file they are written from: ", "."));
+        .collect(
+            Collectors.joining(", ", "Letters to send, by the file they are written from: ", "."));
   }
 
   private static void reportLeftAlone(SendPlan plan, PrintWriter err) {
@@ -109,7 +129,13 @@ final class CampaignRunner {
   }
 
   private static int summarize(
-      Sending.Report report, SendPlan plan, Campaign campaign, MailServer server, Optional<NamedAddress> test, PrintWriter out, PrintWriter err) {
+      Sending.Report report,
+      SendPlan plan,
+      Campaign campaign,
+      MailServer server,
+      Optional<NamedAddress> test,
+      PrintWriter out,
+      PrintWriter err) {
     for (Sending.Outcome o : report.outcomes()) {
       if (o.status() != Status.SENT) {
         err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());
@@ -123,8 +149,18 @@ final class CampaignRunner {
     out.printf(
         "%s %d, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",
         test.map(t -> "Test letters to " + t.address() + ": sent").orElse("Sent"),
-        sent, deferred, failed, inDoubt, server.description(), campaign.sentLog());
-    boolean clean = deferred == 0 && failed == 0 && inDoubt == 0 && plan.failedLeft().isEmpty() && report.stoppedBecause().isEmpty();
+        sent,
+        deferred,
+        failed,
+        inDoubt,
+        server.description(),
+        campaign.sentLog());
+    boolean clean =
+        deferred == 0
+            && failed == 0
+            && inDoubt == 0
+            && plan.failedLeft().isEmpty()
+            && report.stoppedBecause().isEmpty();
     return clean ? ExitCode.DONE : ExitCode.SOME_FAILED;
   }
 }

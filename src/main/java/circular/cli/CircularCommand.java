@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
       ExitCode.DONE + ":all done",
       ExitCode.SOME_FAILED + ":some letters failed, were deferred or are in doubt",
       ExitCode.BAD_INPUT + ":bad input or usage (nothing was sent)",
-      ExitCode.INTERNAL_ERROR + ":an internal error, a bug to report (see 'Reporting a bug' in the README)"
+      ExitCode.INTERNAL_ERROR
+          + ":an internal error, a bug to report (see 'Reporting a bug' in the README)"
     })
 final class CircularCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -18,8 +18,10 @@ public final class Cli {
   private Cli() {}
 
   public static int run(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     return run(args, out, err);
   }
 
@@ -51,7 +53,10 @@ public final class Cli {
   private static int misused(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    String message = e.getCause() instanceof Port.OutOfRange outOfRange ? outOfRange.getMessage() : e.getMessage();
+    String message =
+        e.getCause() instanceof Port.OutOfRange outOfRange
+            ? outOfRange.getMessage()
+            : e.getMessage();
     if (command.getCommand() instanceof Misuse misuse) {
       message = misuse.explain(e).orElse(message);
     }
@@ -73,12 +78,13 @@ public final class Cli {
         err.println(problem);
       }
       int n = input.problems().size();
-      String verb = switch (command.getCommandName()) {
-        case "preview", "digest" -> "written";
-        case "replies" -> "recorded";
-        case "sandbox", "new" -> ""; // they send no mail: their one line says it all
-        default -> "sent";
-      };
+      String verb =
+          switch (command.getCommandName()) {
+            case "preview", "digest" -> "written";
+            case "replies" -> "recorded";
+            case "sandbox", "new" -> ""; // they send no mail: their one line says it all
+            default -> "sent";
+          };
       if (!verb.isEmpty()) {
         err.println((n == 1 ? "1 problem" : n + " problems") + "; nothing was " + verb + ".");
       }
@@ -89,8 +95,10 @@ public final class Cli {
 
   /** A bug, not the user's mistake: what to do about it, then the trace the report needs. */
   private static int internalError(Throwable e, PrintWriter err) {
-    err.println("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).");
-    err.println("Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,");
+    err.println(
+        "circular: internal error: a bug in circular, not a mistake in your files (exit status 70).");
+    err.println(
+        "Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,");
     err.println("the output of 'circular --version' and the lines below.");
     e.printStackTrace(err);
     return ExitCode.INTERNAL_ERROR;

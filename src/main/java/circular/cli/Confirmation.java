@@ -17,11 +17,16 @@ final class Confirmation {
     Console console = System.console();
     if (console == null) {
       throw new InputException(
-          new Problem("send", "not on a terminal, so cannot ask before sending through " + server + "; add --yes to send without asking"));
+          new Problem(
+              "send",
+              "not on a terminal, so cannot ask before sending through "
+                  + server
+                  + "; add --yes to send without asking"));
     }
     String answer =
         console.readLine(
-            "Send %d letter%s of %s through %s? Type yes to send: ", letters, letters == 1 ? "" : "s", letter, server);
+            "Send %d letter%s of %s through %s? Type yes to send: ",
+            letters, letters == 1 ? "" : "s", letter, server);
     boolean yes = answer != null && answer.strip().equalsIgnoreCase("yes");
     if (!yes) {
       command.getErr().println("Nothing was sent.");

@@ -17,9 +17,9 @@ import picocli.CommandLine.PropertiesDefaultProvider;
 /**
  * {@code circular.properties} in the working folder: defaults for the options an office sets once,
  * {@code smtp=}, {@code smtp-trust=} and {@code imap=} (for {@code --smtp}, {@code --smtp-trust}
- * and {@code --imap}), applied by picocli's {@link PropertiesDefaultProvider}. Never a place for
- * a password. The file is read, as UTF-8, only by a command that has one of these options; a key
- * with an empty value counts as absent, and any other key is ignored. A file that cannot be read is
+ * and {@code --imap}), applied by picocli's {@link PropertiesDefaultProvider}. Never a place for a
+ * password. The file is read, as UTF-8, only by a command that has one of these options; a key with
+ * an empty value counts as absent, and any other key is ignored. A file that cannot be read is
  * reported where its values are needed ({@link #check}), as it always was: not by a dry run, nor by
  * a scan of named mailboxes.
  */
@@ -51,7 +51,9 @@ final class Defaults extends PropertiesDefaultProvider {
     return (Defaults) command.commandLine().getDefaultValueProvider();
   }
 
-  /** @throws InputException if the file was needed and could not be read */
+  /**
+   * @throws InputException if the file was needed and could not be read
+   */
   void check() {
     if (problem != null) {
       throw problem;
@@ -60,7 +62,8 @@ final class Defaults extends PropertiesDefaultProvider {
 
   @Override
   public String defaultValue(ArgSpec argSpec) throws Exception {
-    if (!(argSpec instanceof OptionSpec option) || !KEYS.contains(option.longestName().substring(2))) {
+    if (!(argSpec instanceof OptionSpec option)
+        || !KEYS.contains(option.longestName().substring(2))) {
       return null;
     }
     load();

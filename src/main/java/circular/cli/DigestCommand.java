@@ -29,7 +29,10 @@ final class DigestCommand implements Callable<Integer> {
 
   @Mixin CampaignOption campaignOption;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Where to write the digest. Default: the campaign's digest/ folder.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Where to write the digest. Default: the campaign's digest/ folder.")
   Path out;
 
   @Override
@@ -41,13 +44,15 @@ final class DigestCommand implements Callable<Integer> {
       throw new InputException(new Problem("--out", folder + " is a file, not a folder"));
     }
     RecipientList list = new RecipientReader().read(origin.recipients());
-    Digest.Report report = Digest.compile(campaign, list, origin.letter().getFileName().toString(), folder);
+    Digest.Report report =
+        Digest.compile(campaign, list, origin.letter().getFileName().toString(), folder);
     PrintWriter err = spec.commandLine().getErr();
     report.problems().forEach(err::println);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(report.summary() + " Digest: " + report.index());
     if (report.replies() == 0) {
-      stdout.println("No reply recorded yet: run 'circular replies' to read the mailboxes, then digest again.");
+      stdout.println(
+          "No reply recorded yet: run 'circular replies' to read the mailboxes, then digest again.");
     }
     return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
   }

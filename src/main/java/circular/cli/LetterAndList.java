@@ -6,8 +6,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code LETTER RECIPIENTS} arguments of preview and send: a letter folder, then a recipient
- * list, each a path or just a name in {@code letter-templates/} or {@code recipients/}. Their
- * help texts are each command's, in {@code Help.properties}.
+ * list, each a path or just a name in {@code letter-templates/} or {@code recipients/}. Their help
+ * texts are each command's, in {@code Help.properties}.
  */
 final class LetterAndList {
   @Mixin LetterArgument letter;

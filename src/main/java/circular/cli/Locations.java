@@ -46,7 +46,9 @@ final class Locations {
     boolean isCsv = hash < 0 && Files.isRegularFile(csv); // a sheet names a workbook
     boolean isWorkbook = Files.isRegularFile(workbook);
     if (isCsv && isWorkbook) {
-      throw InputException.of(name, "both " + csv + " and " + workbook + " exist; name the one to use, e.g. " + workbook);
+      throw InputException.of(
+          name,
+          "both " + csv + " and " + workbook + " exist; name the one to use, e.g. " + workbook);
     }
     if (isCsv) {
       return csv;
@@ -85,11 +87,20 @@ final class Locations {
     if (found.isEmpty()) {
       throw InputException.of(
           campaigns.toString(),
-          "no campaign has " + kind.have() + " yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR");
+          "no campaign has "
+              + kind.have()
+              + " yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR");
     }
-    String names = found.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    String names =
+        found.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
     throw InputException.of(
-        campaigns.toString(), found.size() + " campaigns have " + kind.have() + " (" + names + "); choose one with --campaign NAME");
+        campaigns.toString(),
+        found.size()
+            + " campaigns have "
+            + kind.have()
+            + " ("
+            + names
+            + "); choose one with --campaign NAME");
   }
 
   /** The campaign folder named by the user, which must exist. */

@@ -33,16 +33,33 @@ final class NewCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LETTER", description = "The new letter's name, e.g. 2027-06-invitation (its folder is letter-templates/LETTER), or a folder path.")
+  @Parameters(
+      index = "0",
+      paramLabel = "LETTER",
+      description =
+          "The new letter's name, e.g. 2027-06-invitation (its folder is letter-templates/LETTER), or a folder path.")
   String letter;
 
-  @Option(names = "--from", paramLabel = "EXISTING", description = "Copy this letter folder (or its name under letter-templates/) instead of writing a sample letter.")
+  @Option(
+      names = "--from",
+      paramLabel = "EXISTING",
+      description =
+          "Copy this letter folder (or its name under letter-templates/) instead of writing a sample letter.")
   String from;
 
-  @Option(names = "--languages", split = ",", paramLabel = "LANG", description = "The letter's languages, the default first (default: en,fr,es; with --from, the copied letter's, plus any named here).")
+  @Option(
+      names = "--languages",
+      split = ",",
+      paramLabel = "LANG",
+      description =
+          "The letter's languages, the default first (default: en,fr,es; with --from, the copied letter's, plus any named here).")
   List<String> languages = new ArrayList<>();
 
-  @Option(names = "--recipients", paramLabel = "LIST", description = "A recipient list to preview the letter with, instead of writing recipients/LETTER-sample.csv.")
+  @Option(
+      names = "--recipients",
+      paramLabel = "LIST",
+      description =
+          "A recipient list to preview the letter with, instead of writing recipients/LETTER-sample.csv.")
   String recipients;
 
   @Override
@@ -50,15 +67,23 @@ final class NewCommand implements Callable<Integer> {
     Path folder = folder();
     Path list = recipients == null ? null : Locations.recipients(recipients);
     if (list != null && !Files.isRegularFile(list)) {
-      throw InputException.of(recipients, "no such recipient list; name an existing one, or leave out --recipients for a sample");
+      throw InputException.of(
+          recipients,
+          "no such recipient list; name an existing one, or leave out --recipients for a sample");
     }
     NewLetter.Created created =
         from == null
             ? NewLetter.write(folder, languages.isEmpty() ? List.of("en", "fr", "es") : languages)
             : NewLetter.copy(LetterTemplate.load(Locations.letter(from)), folder, languages);
-    LetterTemplate.load(folder); // what was written is a letter that loads, or the problem shows now
+    LetterTemplate.load(
+        folder); // what was written is a letter that loads, or the problem shows now
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Created %s: %s%n", folder, created.files().stream().map(f -> folder.relativize(f).toString()).collect(Collectors.joining(", ")));
+    out.printf(
+        "Created %s: %s%n",
+        folder,
+        created.files().stream()
+            .map(f -> folder.relativize(f).toString())
+            .collect(Collectors.joining(", ")));
     String only = "";
     if (list == null) {
       Path letters = folder.getParent();
@@ -68,12 +93,18 @@ final class NewCommand implements Callable<Integer> {
         out.printf("Kept %s as it was.%n", list);
       } else {
         List<SampleList.Row> rows = SampleList.write(list, created.languages());
-        out.printf("Created %s: %s%n", list,
-            rows.stream().map(r -> r.id() + " (" + r.language() + ")").collect(Collectors.joining(", ")));
+        out.printf(
+            "Created %s: %s%n",
+            list,
+            rows.stream()
+                .map(r -> r.id() + " (" + r.language() + ")")
+                .collect(Collectors.joining(", ")));
         only = " --only " + rows.stream().map(SampleList.Row::id).collect(Collectors.joining(","));
       }
     }
-    out.printf("Next, edit %s and see the letters as they will leave:%n", folder.resolve(Files.exists(folder.resolve("letter.md")) ? "letter.md" : "letter.html"));
+    out.printf(
+        "Next, edit %s and see the letters as they will leave:%n",
+        folder.resolve(Files.exists(folder.resolve("letter.md")) ? "letter.md" : "letter.html"));
     out.printf("  circular preview %s %s%s%n", shortName(folder), shortList(list), only);
     return ExitCode.DONE;
   }
@@ -83,15 +114,19 @@ final class NewCommand implements Callable<Integer> {
       return Path.of(letter);
     }
     if (!NAME.matcher(letter).matches()) {
-      throw new InputException(new Problem(letter,
-          "is not a letter name; use letters, digits, '.', '_' and '-' (e.g. 2027-06-invitation)"));
+      throw new InputException(
+          new Problem(
+              letter,
+              "is not a letter name; use letters, digits, '.', '_' and '-' (e.g. 2027-06-invitation)"));
     }
     return Path.of("letter-templates", letter);
   }
 
   /** The letter as preview finds it: its bare name when it is in letter-templates/. */
   private static String shortName(Path folder) {
-    return folder.equals(Path.of("letter-templates").resolve(folder.getFileName())) ? folder.getFileName().toString() : folder.toString();
+    return folder.equals(Path.of("letter-templates").resolve(folder.getFileName()))
+        ? folder.getFileName().toString()
+        : folder.toString();
   }
 
   private static String shortList(Path list) {

@@ -6,6 +6,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code --only ID,...} option of preview, send and remind. */
 final class OnlyOption {
-  @Option(names = "--only", split = ",", paramLabel = "ID", description = "Only these recipients (ids, comma-separated).")
+  @Option(
+      names = "--only",
+      split = ",",
+      paramLabel = "ID",
+      description = "Only these recipients (ids, comma-separated).")
   Set<String> ids = new LinkedHashSet<>();
 }

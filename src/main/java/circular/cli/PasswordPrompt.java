@@ -5,7 +5,10 @@ import java.io.Console;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Asks for a mail server's password on the terminal, without echoing it; nothing without a terminal. */
+/**
+ * Asks for a mail server's password on the terminal, without echoing it; nothing without a
+ * terminal.
+ */
 final class PasswordPrompt {
   private PasswordPrompt() {}
 
@@ -13,7 +16,9 @@ final class PasswordPrompt {
   static Supplier<Optional<char[]>> of(Protocol protocol) {
     return () -> {
       Console console = System.console();
-      return console == null ? Optional.empty() : Optional.ofNullable(console.readPassword(protocol.label() + " password: "));
+      return console == null
+          ? Optional.empty()
+          : Optional.ofNullable(console.readPassword(protocol.label() + " password: "));
     };
   }
 }

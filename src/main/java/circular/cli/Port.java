@@ -39,7 +39,8 @@ final class Port {
     try {
       port = Integer.parseInt(value);
     } catch (NumberFormatException e) {
-      throw new TypeConversionException("'" + value + "' is not an int"); // as picocli says it of any int
+      throw new TypeConversionException(
+          "'" + value + "' is not an int"); // as picocli says it of any int
     }
     if (port < lowest || port > 65535) {
       throw new OutOfRange("a port is " + lowest + " to 65535, not " + port);

@@ -71,18 +71,36 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
   }
 
   static final class Serve {
-    @Option(names = "--serve", required = true, description = "Show every letter in a browser, at http://127.0.0.1:PORT/, until Ctrl-C. Every page reads the letter and the list afresh.")
+    @Option(
+        names = "--serve",
+        required = true,
+        description =
+            "Show every letter in a browser, at http://127.0.0.1:PORT/, until Ctrl-C. Every page reads the letter and the list afresh.")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "N", converter = Port.AnyOrFree.class, defaultValue = "" + DEFAULT_PORT, description = "The port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
+    @Option(
+        names = "--port",
+        paramLabel = "N",
+        converter = Port.AnyOrFree.class,
+        defaultValue = "" + DEFAULT_PORT,
+        description =
+            "The port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free port).")
     int port;
   }
 
   static final class Written {
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        description =
+            "text (headers and plain-text body, the default), html (the HTML body), eml (the whole message, to open in a mail client) or pdf (the letter printed on A4; needs --out).")
     Format format = Format.text;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description =
+            "Write one file per recipient into DIR (<id>.txt, <id>.html, <id>.eml or <id>.pdf) instead of standard output.")
     Path out;
   }
 
@@ -90,10 +108,12 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
   @Override
   public Optional<String> explain(ParameterException e) {
     if (e instanceof MutuallyExclusiveArgsException) {
-      return Optional.of("--serve shows every letter in every form in the browser: drop --out and --format");
+      return Optional.of(
+          "--serve shows every letter in every form in the browser: drop --out and --format");
     }
     if (e instanceof MissingParameterException missing
-        && missing.getMissing().stream().anyMatch(a -> a instanceof OptionSpec o && o.longestName().equals("--serve"))) {
+        && missing.getMissing().stream()
+            .anyMatch(a -> a instanceof OptionSpec o && o.longestName().equals("--serve"))) {
       return Optional.of("--port is the port of --serve: add --serve, or drop --port");
     }
     return Optional.empty();
@@ -108,9 +128,11 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
     Format format = written.format;
     Path out = written.out;
     if (format == Format.pdf && out == null) {
-      throw new ParameterException(spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
+      throw new ParameterException(
+          spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
     }
-    Preflight.Prepared prepared = Preflight.check(arguments.letterFolder(), arguments.listFile(), only.ids);
+    Preflight.Prepared prepared =
+        Preflight.check(arguments.letterFolder(), arguments.listFile(), only.ids);
     MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
     PrintWriter stdout = spec.commandLine().getOut();
     List<Recipient> rows = prepared.recipients().recipients();
@@ -127,14 +149,18 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
     }
     List<Recipient> shown = only.ids.isEmpty() ? rows.subList(0, 1) : rows;
     if (only.ids.isEmpty() && rows.size() > 1) {
-      spec.commandLine().getErr().printf(
-          "Showing %s (1 of %d); --only ID shows another, --out DIR writes them all.%n", rows.get(0).id(), rows.size());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "Showing %s (1 of %d); --only ID shows another, --out DIR writes them all.%n",
+              rows.get(0).id(), rows.size());
     }
     for (Recipient recipient : shown) {
       if (shown.size() > 1) {
         stdout.printf("==> %s <==%n", recipient.id());
       }
-      stdout.print(new String(render(recipient, prepared, builder, format), StandardCharsets.UTF_8));
+      stdout.print(
+          new String(render(recipient, prepared, builder, format), StandardCharsets.UTF_8));
       stdout.flush();
     }
     return ExitCode.DONE;
@@ -148,21 +174,30 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
     return files;
   }
 
-  private static byte[] render(Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder, Format format)
+  private static byte[] render(
+      Recipient recipient, Preflight.Prepared prepared, MessageBuilder builder, Format format)
       throws IOException, MessagingException {
     // the message shows the letter as it leaves, its PDF enclosed if attached; the text view
     // names that PDF without printing it (the preflight has checked that it prints); the HTML
     // and the PDF are the letter itself
-    Letter letter = switch (format) {
-      case eml -> prepared.letterFor(recipient);
-      case text, html, pdf -> prepared.rendered(recipient);
-    };
+    Letter letter =
+        switch (format) {
+          case eml -> prepared.letterFor(recipient);
+          case text, html, pdf -> prepared.rendered(recipient);
+        };
     return switch (format) {
-      case text -> TextView.of(letter, filesSentWith(letter, prepared), prepared.template().writtenFrom(letter.language()))
-          .getBytes(StandardCharsets.UTF_8);
+      case text ->
+          TextView.of(
+                  letter,
+                  filesSentWith(letter, prepared),
+                  prepared.template().writtenFrom(letter.language()))
+              .getBytes(StandardCharsets.UTF_8);
       case pdf -> prepared.template().pdf(letter);
       case html -> letter.html().getBytes(StandardCharsets.UTF_8);
-      case eml -> builder.encode(letter, MessageId.create(letter.from().address()).text(), Optional.empty()).bytes();
+      case eml ->
+          builder
+              .encode(letter, MessageId.create(letter.from().address()).text(), Optional.empty())
+              .bytes();
     };
   }
 
@@ -174,15 +209,21 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
     try {
       server = PreviewServer.start(letterFolder, listFile, only.ids, port);
     } catch (BindException e) {
-      throw InputException.of(PreviewServer.HOST + ":" + port,
-          "cannot listen (" + e.getMessage() + "; is another preview running?); choose another port with --port N");
+      throw InputException.of(
+          PreviewServer.HOST + ":" + port,
+          "cannot listen ("
+              + e.getMessage()
+              + "; is another preview running?); choose another port with --port N");
     }
     PrintWriter stdout = spec.commandLine().getOut();
     Thread hook = new Thread(server::close, "preview-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      stdout.printf("Preview of %s for %s on this computer only:%n  %s%n", letterFolder, listFile, server.url());
-      stdout.printf("Every page reads the letter and the list afresh: edit them, then reload. Press Ctrl-C to stop.%n");
+      stdout.printf(
+          "Preview of %s for %s on this computer only:%n  %s%n",
+          letterFolder, listFile, server.url());
+      stdout.printf(
+          "Every page reads the letter and the list afresh: edit them, then reload. Press Ctrl-C to stop.%n");
       stdout.flush();
       new CountDownLatch(1).await(); // Ctrl-C ends the process and the hook stops the server
     } catch (InterruptedException e) {

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * A one-line progress bar on a terminal — count, rate and time left — redrawn in place; silent
- * when output is not a terminal, so pipes and logs stay clean. Thread-safe.
+ * A one-line progress bar on a terminal — count, rate and time left — redrawn in place; silent when
+ * output is not a terminal, so pipes and logs stay clean. Thread-safe.
  */
 final class Progress {
   private static final int WIDTH = 30;
@@ -41,7 +41,13 @@ final class Progress {
     int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
     err.printf(
         "\r[%s%s] %d/%d  %.1f %s/s  %s left ",
-        "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, rate, unit, clock(Duration.ofSeconds(left)));
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        done,
+        total,
+        rate,
+        unit,
+        clock(Duration.ofSeconds(left)));
     if (done == total) {
       err.print("\n");
     }

@@ -47,19 +47,37 @@ final class RemindCommand implements Callable<Integer> {
     Campaign.Origin origin = CampaignOption.origin(campaign);
     String original = origin.letter().getFileName().toString();
     if (original.equals(reminder.name())) {
-      throw new InputException(Problem.in(folder, "is the campaign's own letter; a reminder is another letter that follows it"));
+      throw new InputException(
+          Problem.in(
+              folder,
+              "is the campaign's own letter; a reminder is another letter that follows it"));
     }
     Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
     if (!Files.exists(campaign.responses())) {
-      spec.commandLine().getErr().println(
-          "Note: " + campaign.responses() + " does not exist yet; run 'circular replies' first, or every delegation counts as not having replied.");
+      spec.commandLine()
+          .getErr()
+          .println(
+              "Note: "
+                  + campaign.responses()
+                  + " does not exist yet; run 'circular replies' first, or every delegation counts as not having replied.");
     }
-    Standings standings = Standings.of(prepared.recipients().recipients(), original, sent, ResponseLog.read(campaign.responses()));
+    Standings standings =
+        Standings.of(
+            prepared.recipients().recipients(),
+            original,
+            sent,
+            ResponseLog.read(campaign.responses()));
     spec.commandLine().getOut().println(standings.reminders());
     Map<String, SentRow> originals = SentLog.latest(sent, original);
     return new CampaignRunner(spec.commandLine(), options)
-        .run(prepared, campaign, standings.toRemind(), r -> Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT))).map(SentRow::messageId));
+        .run(
+            prepared,
+            campaign,
+            standings.toRemind(),
+            r ->
+                Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT)))
+                    .map(SentRow::messageId));
   }
 
   private Campaign campaign(LetterTemplate reminder, Path folder) {

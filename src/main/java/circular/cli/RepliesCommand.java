@@ -37,7 +37,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code circular replies}: reads the mailboxes and records who answered, who is away, what bounced. */
+/**
+ * {@code circular replies}: reads the mailboxes and records who answered, who is away, what
+ * bounced.
+ */
 @Command(
     name = "replies",
     mixinStandardHelpOptions = true,
@@ -50,24 +53,37 @@ final class RepliesCommand implements Callable<Integer> {
 
   @Mixin CampaignOption campaignOption;
 
-  @Option(names = "--imap", paramLabel = "URL", description = {
-      "imap://user@host[:port]/FOLDER (STARTTLS) or imaps://user@host[:port]/FOLDER (TLS); may be repeated.",
-      "Default: imap= in circular.properties. The password comes from CIRCULAR_IMAP_PASSWORD or a",
-      "prompt; an OAuth2 token from CIRCULAR_IMAP_TOKEN."})
+  @Option(
+      names = "--imap",
+      paramLabel = "URL",
+      description = {
+        "imap://user@host[:port]/FOLDER (STARTTLS) or imaps://user@host[:port]/FOLDER (TLS); may be repeated.",
+        "Default: imap= in circular.properties. The password comes from CIRCULAR_IMAP_PASSWORD or a",
+        "prompt; an OAuth2 token from CIRCULAR_IMAP_TOKEN."
+      })
   List<String> imap = new ArrayList<>();
 
-  @Option(names = "--eml", paramLabel = "DIR", description = "A folder of .eml files exported from a mail client; may be repeated.")
+  @Option(
+      names = "--eml",
+      paramLabel = "DIR",
+      description = "A folder of .eml files exported from a mail client; may be repeated.")
   List<Path> eml = new ArrayList<>();
 
-  @Option(names = "--imap-trust", paramLabel = "FILE", description = "Trust the IMAP server certificate in FILE (.pem, .crt, .p12): for a test server with a self-signed certificate.")
+  @Option(
+      names = "--imap-trust",
+      paramLabel = "FILE",
+      description =
+          "Trust the IMAP server certificate in FILE (.pem, .crt, .p12): for a test server with a self-signed certificate.")
   Path trust;
 
   @Override
   public Integer call() {
     Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
     Campaign.Origin origin = CampaignOption.origin(campaign);
-    // Read only when needed: a rescan that finds nothing new reads neither the list nor the letters.
-    Supplier<RecipientList> list = new Once<>(() -> new RecipientReader().read(origin.recipients()));
+    // Read only when needed: a rescan that finds nothing new reads neither the list nor the
+    // letters.
+    Supplier<RecipientList> list =
+        new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
     ScanReport report =
@@ -95,9 +111,15 @@ final class RepliesCommand implements Callable<Integer> {
     for (String url : urls) {
       ImapUrl parsed = ImapUrl.parse(url);
       // one secret, asked for once, serves every mailbox of the scan
-      login = login == null
-          ? Login.fromEnvironment(Protocol.IMAP, System.getenv(), Optional.of(parsed.user()), PasswordPrompt.of(Protocol.IMAP)).orElseThrow()
-          : login.forUser(parsed.user());
+      login =
+          login == null
+              ? Login.fromEnvironment(
+                      Protocol.IMAP,
+                      System.getenv(),
+                      Optional.of(parsed.user()),
+                      PasswordPrompt.of(Protocol.IMAP))
+                  .orElseThrow()
+              : login.forUser(parsed.user());
       sources.add(ImapSource.of(parsed, login, Optional.ofNullable(trust).map(TrustFile::of)));
     }
     for (Path folder : eml) {
@@ -117,7 +139,9 @@ final class RepliesCommand implements Callable<Integer> {
     Path sandbox = campaign.sandbox();
     if (!Files.isDirectory(sandbox)) {
       throw new InputException(
-          new Problem("replies", "no mailbox to read: give --imap URL or --eml DIR (or imap= in circular.properties)"));
+          new Problem(
+              "replies",
+              "no mailbox to read: give --imap URL or --eml DIR (or imap= in circular.properties)"));
     }
     Set<String> delegations = new HashSet<>();
     for (Recipient r : list.recipients()) {

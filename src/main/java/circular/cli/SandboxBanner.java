@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** What {@code circular sandbox} prints when it is ready: where to connect, what is there, how to answer. */
+/**
+ * What {@code circular sandbox} prints when it is ready: where to connect, what is there, how to
+ * answer.
+ */
 final class SandboxBanner {
   private SandboxBanner() {}
 
@@ -14,8 +17,16 @@ final class SandboxBanner {
     Path mailboxDir = campaign.resolve("sandbox");
     StringBuilder text = new StringBuilder();
     text.append("Sandbox mail server for ").append(campaign).append(", on this computer only:\n");
-    text.append("  SMTP  ").append(sandbox.host()).append(':').append(sandbox.smtpPort()).append('\n');
-    text.append("  IMAP  ").append(sandbox.host()).append(':').append(sandbox.imapPort()).append('\n');
+    text.append("  SMTP  ")
+        .append(sandbox.host())
+        .append(':')
+        .append(sandbox.smtpPort())
+        .append('\n');
+    text.append("  IMAP  ")
+        .append(sandbox.host())
+        .append(':')
+        .append(sandbox.imapPort())
+        .append('\n');
     text.append("  Any user name and password are accepted; no encryption (no SSL/TLS).\n");
     text.append('\n');
     List<MailboxSummary> mailboxes = sandbox.mailboxes();
@@ -26,14 +37,24 @@ final class SandboxBanner {
       int userWidth = mailboxes.stream().mapToInt(m -> m.user().length()).max().orElse(0);
       int folderWidth = mailboxes.stream().mapToInt(m -> m.folder().length()).max().orElse(0);
       for (MailboxSummary mailbox : mailboxes) {
-        text.append(String.format("  %-" + userWidth + "s  %-" + folderWidth + "s  %d\n", mailbox.user(), mailbox.folder(), mailbox.messages()));
+        text.append(
+            String.format(
+                "  %-" + userWidth + "s  %-" + folderWidth + "s  %d\n",
+                mailbox.user(),
+                mailbox.folder(),
+                mailbox.messages()));
       }
     }
     text.append('\n');
     text.append("To answer a letter as a delegation, set up a mail client with the delegation's\n");
-    text.append("address as user name, any password and the servers above, and reply; or stop the\n");
-    text.append("sandbox and drop .eml files into ").append(mailboxDir.resolve("<address>").resolve("INBOX")).append("/.\n");
-    text.append("Mail is saved every ").append(saveInterval.toSeconds()).append(" seconds and on exit. Press Ctrl-C to stop.\n");
+    text.append(
+        "address as user name, any password and the servers above, and reply; or stop the\n");
+    text.append("sandbox and drop .eml files into ")
+        .append(mailboxDir.resolve("<address>").resolve("INBOX"))
+        .append("/.\n");
+    text.append("Mail is saved every ")
+        .append(saveInterval.toSeconds())
+        .append(" seconds and on exit. Press Ctrl-C to stop.\n");
     return text.toString();
   }
 }

@@ -34,10 +34,18 @@ final class SandboxCommand implements Callable<Integer> {
 
   @Mixin CampaignOption campaignOption;
 
-  @Option(names = "--smtp-port", paramLabel = "N", converter = Port.Fixed.class, description = "The SMTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--smtp-port",
+      paramLabel = "N",
+      converter = Port.Fixed.class,
+      description = "The SMTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int smtpPort = SandboxPorts.DEFAULT_SMTP;
 
-  @Option(names = "--imap-port", paramLabel = "N", converter = Port.Fixed.class, description = "The IMAP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--imap-port",
+      paramLabel = "N",
+      converter = Port.Fixed.class,
+      description = "The IMAP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
   int imapPort = SandboxPorts.DEFAULT_IMAP;
 
   @Override
@@ -47,21 +55,27 @@ final class SandboxCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     AtomicBoolean stopped = new AtomicBoolean();
-    Runnable stop = () -> {
-      if (stopped.compareAndSet(false, true)) {
-        sandbox.close();
-        out.println("Stopped; the mail is kept in " + folder.resolve("sandbox") + ".");
-        out.flush();
-      }
-    };
+    Runnable stop =
+        () -> {
+          if (stopped.compareAndSet(false, true)) {
+            sandbox.close();
+            out.println("Stopped; the mail is kept in " + folder.resolve("sandbox") + ".");
+            out.flush();
+          }
+        };
     Thread hook = new Thread(stop, "sandbox-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     boolean interrupted = false;
     try {
-      sandbox.saveEvery(SAVE_INTERVAL, failure -> {
-        err.println("circular sandbox: could not save the mail (" + failure.getMessage() + "); trying again in a moment.");
-        err.flush();
-      });
+      sandbox.saveEvery(
+          SAVE_INTERVAL,
+          failure -> {
+            err.println(
+                "circular sandbox: could not save the mail ("
+                    + failure.getMessage()
+                    + "); trying again in a moment.");
+            err.flush();
+          });
       out.print(SandboxBanner.text(folder, sandbox, SAVE_INTERVAL));
       out.flush();
       new CountDownLatch(1).await(); // Ctrl-C ends the process: the hook then saves and stops
@@ -83,7 +97,9 @@ final class SandboxCommand implements Callable<Integer> {
 
   private SandboxPorts ports() {
     if (smtpPort == imapPort) {
-      throw new ParameterException(spec.commandLine(), "--smtp-port and --imap-port need different ports, not both " + smtpPort);
+      throw new ParameterException(
+          spec.commandLine(),
+          "--smtp-port and --imap-port need different ports, not both " + smtpPort);
     }
     return SandboxPorts.fixed(smtpPort, imapPort);
   }
@@ -95,7 +111,13 @@ final class SandboxCommand implements Callable<Integer> {
       String option = e.protocol().equals("SMTP") ? "--smtp-port" : "--imap-port";
       throw InputException.of(
           Sandbox.HOST + ":" + e.port(),
-          "cannot listen for " + e.protocol() + " (" + e.reason() + "; is another sandbox running?); choose another port with " + option + " N");
+          "cannot listen for "
+              + e.protocol()
+              + " ("
+              + e.reason()
+              + "; is another sandbox running?); choose another port with "
+              + option
+              + " N");
     }
   }
 }

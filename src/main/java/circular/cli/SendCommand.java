@@ -32,8 +32,10 @@ final class SendCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     options.check();
     Path list = arguments.listFile();
-    Preflight.Prepared prepared = Preflight.check(arguments.letterFolder(), list, options.only.ids, !options.dryRun);
-    Campaign campaign = campaignOption.asTyped().orElseGet(() -> Campaign.forLetter(prepared.template().name()));
+    Preflight.Prepared prepared =
+        Preflight.check(arguments.letterFolder(), list, options.only.ids, !options.dryRun);
+    Campaign campaign =
+        campaignOption.asTyped().orElseGet(() -> Campaign.forLetter(prepared.template().name()));
     if (!options.dryRun) {
       campaign.remember(prepared.template().folder(), list);
     }

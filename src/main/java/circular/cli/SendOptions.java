@@ -14,10 +14,16 @@ import picocli.CommandLine.Option;
 final class SendOptions {
   @Mixin SmtpOptions smtp;
 
-  @Option(names = "--dry-run", description = "Check everything and show what would be sent; connect to nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Check everything and show what would be sent; connect to nothing.")
   boolean dryRun;
 
-  @Option(names = "--test-to", paramLabel = "ADDR", description = "Send the letters to ADDR instead, subject marked [TEST id]; logged as 'test', never counted as sent.")
+  @Option(
+      names = "--test-to",
+      paramLabel = "ADDR",
+      description =
+          "Send the letters to ADDR instead, subject marked [TEST id]; logged as 'test', never counted as sent.")
   String testTo;
 
   @Mixin OnlyOption only;
@@ -25,22 +31,42 @@ final class SendOptions {
   @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
   int limit;
 
-  @Option(names = "--rate", paramLabel = "PER_MINUTE", description = "Send at most this many letters a minute (default: as fast as the server takes them).")
+  @Option(
+      names = "--rate",
+      paramLabel = "PER_MINUTE",
+      description =
+          "Send at most this many letters a minute (default: as fast as the server takes them).")
   double rate;
 
-  @Option(names = "--connections", paramLabel = "N", defaultValue = "1", description = "Send over N connections at once, for relays that allow it (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--connections",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Send over N connections at once, for relays that allow it (default: ${DEFAULT-VALUE}).")
   int connections;
 
-  @Option(names = "--yes", description = "Do not ask for confirmation before sending through a real server.")
+  @Option(
+      names = "--yes",
+      description = "Do not ask for confirmation before sending through a real server.")
   boolean yes;
 
-  @Option(names = "--retry-failed", description = "Also send to recipients whose letter failed permanently before.")
+  @Option(
+      names = "--retry-failed",
+      description = "Also send to recipients whose letter failed permanently before.")
   boolean retryFailed;
 
-  @Option(names = "--resend-in-doubt", split = ",", paramLabel = "ID", description = "Send again to these recipients although their letter may have arrived (ids, or 'all'). Check with them first.")
+  @Option(
+      names = "--resend-in-doubt",
+      split = ",",
+      paramLabel = "ID",
+      description =
+          "Send again to these recipients although their letter may have arrived (ids, or 'all'). Check with them first.")
   Set<String> resendInDoubt = new LinkedHashSet<>();
 
-  /** @throws InputException listing every option out of range */
+  /**
+   * @throws InputException listing every option out of range
+   */
   void check() {
     List<Problem> problems = new ArrayList<>();
     if (connections < 1 || connections > 32) {

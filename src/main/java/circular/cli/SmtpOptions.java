@@ -28,7 +28,11 @@ final class SmtpOptions {
       })
   String url;
 
-  @Option(names = "--smtp-trust", paramLabel = "FILE", description = "Trust the server certificate in FILE (.pem, .crt, .p12, .jks): for a test server with a self-signed certificate.")
+  @Option(
+      names = "--smtp-trust",
+      paramLabel = "FILE",
+      description =
+          "Trust the server certificate in FILE (.pem, .crt, .p12, .jks): for a test server with a self-signed certificate.")
   Path trust;
 
   @Spec(Spec.Target.MIXEE)
@@ -45,7 +49,9 @@ final class SmtpOptions {
     if (trust != null) {
       settings = settings.withTrust(TrustFile.of(trust));
     }
-    Optional<Login> login = Login.fromEnvironment(Protocol.SMTP, System.getenv(), settings.user(), PasswordPrompt.of(Protocol.SMTP));
+    Optional<Login> login =
+        Login.fromEnvironment(
+            Protocol.SMTP, System.getenv(), settings.user(), PasswordPrompt.of(Protocol.SMTP));
     return new RelayServer(settings, login);
   }
 
@@ -53,7 +59,8 @@ final class SmtpOptions {
   private record SandboxServer(Sandbox sandbox) implements MailServer {
     @Override
     public Outbox outbox() {
-      return SmtpOutbox.connect(SmtpSettings.fromUrl(sandbox.smtpUrl().toString()), Optional.empty());
+      return SmtpOutbox.connect(
+          SmtpSettings.fromUrl(sandbox.smtpUrl().toString()), Optional.empty());
     }
 
     @Override

@@ -33,15 +33,21 @@ import picocli.CommandLine.Spec;
       "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
-  /** The time on this computer's clock, with its zone ({@code 2012-03-23 11:00 CET}); the CSVs keep UTC. */
+  /**
+   * The time on this computer's clock, with its zone ({@code 2012-03-23 11:00 CET}); the CSVs keep
+   * UTC.
+   */
   private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH).withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH)
+          .withZone(ZoneId.systemDefault());
 
   @Spec CommandSpec spec;
 
   @Mixin CampaignOption campaignOption;
 
-  @Option(names = "--awaiting", description = "Only the delegations that were sent the letter and have not replied.")
+  @Option(
+      names = "--awaiting",
+      description = "Only the delegations that were sent the letter and have not replied.")
   boolean awaiting;
 
   @Option(names = "--csv", description = "Write the table as CSV, for a spreadsheet.")
@@ -72,7 +78,8 @@ final class StatusCommand implements Callable<Integer> {
 
   private static void writeTable(List<Standing> rows, PrintWriter out) {
     List<String[]> cells = new ArrayList<>();
-    cells.add(new String[] {"ID", "COUNTRY", "LETTER", "REMINDER", "REPLY", "AUTO-REPLY", "BOUNCE"});
+    cells.add(
+        new String[] {"ID", "COUNTRY", "LETTER", "REMINDER", "REPLY", "AUTO-REPLY", "BOUNCE"});
     for (Standing s : rows) {
       cells.add(
           new String[] {
@@ -103,20 +110,34 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code 2012-03-22 09:07 geneva@nzl-mission.example 5.1.1 user unknown}: when, and what it said. */
+  /**
+   * {@code 2012-03-22 09:07 geneva@nzl-mission.example 5.1.1 user unknown}: when, and what it said.
+   */
   private static String withDetail(ResponseRow row) {
     return (DAY.format(row.received()) + " " + row.detail()).strip();
   }
 
   private static String shorten(String text, int width) {
-    return text.codePointCount(0, text.length()) <= width ? text : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
+    return text.codePointCount(0, text.length()) <= width
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
   }
 
   private static void writeCsv(List<Standing> rows, PrintWriter out) throws IOException {
-    CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+    CSVPrinter printer =
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
     printer.printRecord(
-        "id", "country", "letter_status", "letter_time", "reminder_status", "reply_received", "reply_from", "auto_reply_received",
-        "bounce_received", "auto_reply_detail", "bounce_detail");
+        "id",
+        "country",
+        "letter_status",
+        "letter_time",
+        "reminder_status",
+        "reply_received",
+        "reply_from",
+        "auto_reply_received",
+        "bounce_received",
+        "auto_reply_detail",
+        "bounce_detail");
     for (Standing s : rows) {
       printer.printRecord(
           s.recipient().id(),

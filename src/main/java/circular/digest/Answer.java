@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param language the delegation's working language, for the page's {@code lang}; may be empty
  * @param folder the delegation's attachment folder, relative to the digest
  * @param from the sender, {@code Name <address>} when the message names them
- * @param text the sender's own words; empty when there are none, or when the message could not be read
+ * @param text the sender's own words; empty when there are none, or when the message could not be
+ *     read
  * @param files the attachments' names in {@code folder}, in the message's order
  * @param problem why the message's text is missing, when it is
  */

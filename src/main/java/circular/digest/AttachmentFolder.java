@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * One delegation's folder of attachments, {@code digest/<id>/}: each file saved byte for byte
- * under its sender's name made safe ({@link FileNames}). A file is never overwritten: a second
- * {@code report.pdf} with other bytes becomes {@code report-2.pdf}, and a file already there with
- * the same bytes is the one already saved, so that compiling the digest again saves nothing twice.
- * Not thread-safe; two processes at once write no file over the other's.
+ * One delegation's folder of attachments, {@code digest/<id>/}: each file saved byte for byte under
+ * its sender's name made safe ({@link FileNames}). A file is never overwritten: a second {@code
+ * report.pdf} with other bytes becomes {@code report-2.pdf}, and a file already there with the same
+ * bytes is the one already saved, so that compiling the digest again saves nothing twice. Not
+ * thread-safe; two processes at once write no file over the other's.
  */
 final class AttachmentFolder {
   private final Path folder;
@@ -58,6 +58,8 @@ final class AttachmentFolder {
   }
 
   private static boolean holds(Path file, byte[] content) throws IOException {
-    return Files.isRegularFile(file) && Files.size(file) == content.length && Arrays.equals(Files.readAllBytes(file), content);
+    return Files.isRegularFile(file)
+        && Files.size(file) == content.length
+        && Arrays.equals(Files.readAllBytes(file), content);
   }
 }

@@ -26,15 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the delegations answered, compiled for the office: for every delegation with a {@code
- * reply} in {@code responses.csv}, in the list's order, each reply's own words and attachments,
- * read from the copy {@code circular replies} kept ({@link ReplyCopies}); written as {@code
- * index.html}, {@code digest.csv} and {@code <id>/} folders of attachments. Out-of-office replies,
- * bounces and unmatched messages are never answers.
+ * What the delegations answered, compiled for the office: for every delegation with a {@code reply}
+ * in {@code responses.csv}, in the list's order, each reply's own words and attachments, read from
+ * the copy {@code circular replies} kept ({@link ReplyCopies}); written as {@code index.html},
+ * {@code digest.csv} and {@code <id>/} folders of attachments. Out-of-office replies, bounces and
+ * unmatched messages are never answers.
  *
- * <p>Compiling again after new replies adds them and changes nothing else: the page and the CSV
- * are written whole from the same rows in the same order, and an attachment already saved is
- * found by its bytes, never saved twice.
+ * <p>Compiling again after new replies adds them and changes nothing else: the page and the CSV are
+ * written whole from the same rows in the same order, and an attachment already saved is found by
+ * its bytes, never saved twice.
  *
  * <pre>{@code
  * Digest.Report report = Digest.compile(campaign, list, "2012-03-22-nim-invitation", campaign.folder().resolve("digest"));
@@ -63,15 +63,27 @@ public final class Digest {
    * @param problems one line each, for a reply that could not be read in full
    */
   public record Report(
-      int replies, int delegations, int newReplies, int files, int newFiles, int awaited, List<String> problems, Path index) {
+      int replies,
+      int delegations,
+      int newReplies,
+      int files,
+      int newFiles,
+      int awaited,
+      List<String> problems,
+      Path index) {
 
     /** {@code 3 replies from 3 delegations (1 new), 2 attachments (1 new); 67 awaited.} */
     public String summary() {
-      return count(replies, "reply", "replies") + " from " + count(delegations, "delegation", "delegations")
+      return count(replies, "reply", "replies")
+          + " from "
+          + count(delegations, "delegation", "delegations")
           + (newReplies > 0 && newReplies < replies ? " (" + newReplies + " new)" : "")
-          + ", " + count(files, "attachment", "attachments")
+          + ", "
+          + count(files, "attachment", "attachments")
           + (newFiles > 0 && newFiles < files ? " (" + newFiles + " new)" : "")
-          + "; " + awaited + " awaited.";
+          + "; "
+          + awaited
+          + " awaited.";
     }
 
     private static String count(int n, String one, String many) {
@@ -82,7 +94,8 @@ public final class Digest {
   /**
    * Compiles the digest of {@code campaign} into {@code out}.
    *
-   * @param letter the campaign's letter (its folder name), to tell its rows in {@code sent.csv} from a reminder's
+   * @param letter the campaign's letter (its folder name), to tell its rows in {@code sent.csv}
+   *     from a reminder's
    */
   public static Report compile(Campaign campaign, RecipientList list, String letter, Path out) {
     return new Digest(campaign, list, letter, out).run();
@@ -90,7 +103,8 @@ public final class Digest {
 
   private Report run() {
     List<ResponseRow> responses = ResponseLog.read(campaign.responses());
-    List<Standing> standings = Standing.of(list.recipients(), letter, SentLog.read(campaign.sentLog()), responses);
+    List<Standing> standings =
+        Standing.of(list.recipients(), letter, SentLog.read(campaign.sentLog()), responses);
     Map<String, List<ResponseRow>> replies = byDelegation(responses);
     ReplyCopies copies = ReplyCopies.of(campaign);
 
@@ -109,11 +123,26 @@ public final class Digest {
     write(csv, DigestCsv.of(answers));
     Path index = out.resolve("index.html");
     write(index, DigestPage.html(letter, list.file(), answers, awaited, standings));
-    long files = answers.stream().flatMap(a -> a.files().stream().map(f -> a.folder() + "/" + f)).distinct().count();
-    return new Report(answers.size(), replies.size(), fresh, (int) files, newFiles, awaited.size(), problems, index);
+    long files =
+        answers.stream()
+            .flatMap(a -> a.files().stream().map(f -> a.folder() + "/" + f))
+            .distinct()
+            .count();
+    return new Report(
+        answers.size(),
+        replies.size(),
+        fresh,
+        (int) files,
+        newFiles,
+        awaited.size(),
+        problems,
+        index);
   }
 
-  /** Every reply by its delegation: the list's order, then delegations no longer on the list; each by date. */
+  /**
+   * Every reply by its delegation: the list's order, then delegations no longer on the list; each
+   * by date.
+   */
   private Map<String, List<ResponseRow>> byDelegation(List<ResponseRow> responses) {
     Map<String, List<ResponseRow>> byKey = new LinkedHashMap<>();
     list.recipients().forEach(r -> byKey.put(key(r.id()), new ArrayList<>()));
@@ -122,7 +151,13 @@ public final class Digest {
         .sorted(Comparator.comparing((ResponseRow r) -> key(r.recipientId())))
         .forEach(r -> byKey.computeIfAbsent(key(r.recipientId()), k -> new ArrayList<>()).add(r));
     byKey.values().removeIf(List::isEmpty);
-    byKey.values().forEach(rows -> rows.sort(Comparator.comparing(ResponseRow::received).thenComparing(ResponseRow::messageId)));
+    byKey
+        .values()
+        .forEach(
+            rows ->
+                rows.sort(
+                    Comparator.comparing(ResponseRow::received)
+                        .thenComparing(ResponseRow::messageId)));
     return byKey;
   }
 
@@ -138,10 +173,21 @@ public final class Digest {
     String folderName = folder.path().getFileName().toString();
     Path copy = copies.file(row.messageId());
     if (!Files.isRegularFile(copy)) {
-      String why = "its message was not kept (recorded before circular kept replies); run 'circular replies' again"
-          + " to keep it (for an IMAP folder, delete scan-state.csv first so that the folder is read again)";
+      String why =
+          "its message was not kept (recorded before circular kept replies); run 'circular replies' again"
+              + " to keep it (for an IMAP folder, delete scan-state.csv first so that the folder is read again)";
       problems.add(id + ": reply " + row.messageId() + ": " + why);
-      return new Answer(id, country, language, folderName, row.received(), row.from(), row.subject(), "", List.of(), Optional.of(why));
+      return new Answer(
+          id,
+          country,
+          language,
+          folderName,
+          row.received(),
+          row.from(),
+          row.subject(),
+          "",
+          List.of(),
+          Optional.of(why));
     }
     ReplyMessage message;
     try {
@@ -149,7 +195,17 @@ public final class Digest {
     } catch (IOException | MessagingException | RuntimeException e) {
       String why = "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
       problems.add(copy + ": " + why);
-      return new Answer(id, country, language, folderName, row.received(), row.from(), row.subject(), "", List.of(), Optional.of(why));
+      return new Answer(
+          id,
+          country,
+          language,
+          folderName,
+          row.received(),
+          row.from(),
+          row.subject(),
+          "",
+          List.of(),
+          Optional.of(why));
     }
     Set<String> files = new LinkedHashSet<>();
     Optional<String> problem = Optional.empty();
@@ -157,27 +213,46 @@ public final class Digest {
       try {
         files.add(folder.save(attachment.name(), attachment.content()));
       } catch (IOException e) {
-        problem = Optional.of("attachment '" + attachment.name() + "' cannot be saved in " + folder.path() + " (" + e.getMessage() + ")");
+        problem =
+            Optional.of(
+                "attachment '"
+                    + attachment.name()
+                    + "' cannot be saved in "
+                    + folder.path()
+                    + " ("
+                    + e.getMessage()
+                    + ")");
         problems.add(id + ": " + problem.get());
       }
     }
     newFiles += folder.written();
     return new Answer(
-        id, country, language, folderName, row.received(),
-        message.from().orElse(row.from()), message.subject().orElse(row.subject()),
-        message.text(), List.copyOf(files), problem);
+        id,
+        country,
+        language,
+        folderName,
+        row.received(),
+        message.from().orElse(row.from()),
+        message.subject().orElse(row.subject()),
+        message.text(),
+        List.copyOf(files),
+        problem);
   }
 
   /**
    * Writes the file whole under a temporary name, then renames it over the old one.
    *
-   * @throws InputException if it cannot be written: the folder given is not one the user can write to
+   * @throws InputException if it cannot be written: the folder given is not one the user can write
+   *     to
    */
   private static void write(Path file, String content) {
     try {
       WholeFile.replace(file, content);
     } catch (IOException e) {
-      throw new InputException(Problem.in(file, "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+      throw new InputException(
+          Problem.in(
+              file,
+              "cannot be written (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
     }
   }
 

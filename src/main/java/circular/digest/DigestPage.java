@@ -18,14 +18,17 @@ import org.jsoup.nodes.Element;
 /**
  * {@code index.html}: one section per delegation that replied, in the list's order — country,
  * sender, date, subject, its own words, links to its attachments — then the delegations still
- * awaited. One self-contained file: the style is inline and nothing is loaded from anywhere, so
- * it opens from the file system in any browser with no network. Built as jsoup elements, so every
- * text from a message or the list is escaped on output. The same answers give the same page.
+ * awaited. One self-contained file: the style is inline and nothing is loaded from anywhere, so it
+ * opens from the file system in any browser with no network. Built as jsoup elements, so every text
+ * from a message or the list is escaped on output. The same answers give the same page.
  */
 final class DigestPage {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-  private static final String STYLE = """
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final String STYLE =
+      """
       body { font-family: system-ui, "DejaVu Sans", Arial, sans-serif; font-size: 15px; line-height: 1.45; color: #1a1a1a; margin: 1.2em auto; max-width: 60em; padding: 0 1em; }
       h1 { font-size: 1.5em; margin: 0 0 0.3em 0; }
       h2 { font-size: 1.2em; margin: 0 0 0.5em 0; padding-bottom: 0.2em; border-bottom: 1px solid #ccc; }
@@ -58,7 +61,12 @@ final class DigestPage {
    * @param awaited the delegations sent the letter that have not replied, in the list's order
    * @param standings every delegation of the list, for the totals
    */
-  static String html(String letter, Path list, List<Answer> answers, List<Standing> awaited, List<Standing> standings) {
+  static String html(
+      String letter,
+      Path list,
+      List<Answer> answers,
+      List<Standing> awaited,
+      List<Standing> standings) {
     Document page = Document.createShell("");
     page.prependChild(new DocumentType("html", "", ""));
     page.outputSettings().prettyPrint(false);
@@ -70,7 +78,10 @@ final class DigestPage {
 
     List<List<Answer>> delegations = grouped(answers);
     body.appendElement("h1").text("Replies to " + letter);
-    body.appendElement("p").addClass("meta").attr("id", "summary").text(summary(list, answers, delegations, awaited, standings));
+    body.appendElement("p")
+        .addClass("meta")
+        .attr("id", "summary")
+        .text(summary(list, answers, delegations, awaited, standings));
     Element nav = body.appendElement("nav");
     for (List<Answer> replies : delegations) {
       link(nav, "#" + replies.get(0).id(), title(replies.get(0)));
@@ -84,12 +95,28 @@ final class DigestPage {
     return page.outerHtml() + "\n";
   }
 
-  private static String summary(Path list, List<Answer> answers, List<List<Answer>> delegations, List<Standing> awaited, List<Standing> standings) {
+  private static String summary(
+      Path list,
+      List<Answer> answers,
+      List<List<Answer>> delegations,
+      List<Standing> awaited,
+      List<Standing> standings) {
     long sent = standings.stream().filter(Standing::sent).count();
     Optional<Instant> latest = answers.stream().map(Answer::received).max(Instant::compareTo);
-    return answers.size() + (answers.size() == 1 ? " reply" : " replies") + " from " + delegations.size()
-        + (delegations.size() == 1 ? " delegation" : " delegations") + "; " + awaited.size() + " of the " + sent
-        + " delegations written to " + (awaited.size() == 1 ? "has" : "have") + " not replied yet. List: " + list.getFileName() + "."
+    return answers.size()
+        + (answers.size() == 1 ? " reply" : " replies")
+        + " from "
+        + delegations.size()
+        + (delegations.size() == 1 ? " delegation" : " delegations")
+        + "; "
+        + awaited.size()
+        + " of the "
+        + sent
+        + " delegations written to "
+        + (awaited.size() == 1 ? "has" : "have")
+        + " not replied yet. List: "
+        + list.getFileName()
+        + "."
         + latest.map(t -> " Latest reply: " + WHEN.format(t) + ".").orElse("")
         + " Compiled by circular digest from the replies recorded by circular replies.";
   }
@@ -97,9 +124,14 @@ final class DigestPage {
   private static void delegation(Element body, List<Answer> replies) {
     Answer first = replies.get(0);
     Element section = body.appendElement("section").addClass("delegation").attr("id", first.id());
-    Element heading = section.appendElement("h2").text(first.country().isEmpty() ? first.id() : first.country());
+    Element heading =
+        section.appendElement("h2").text(first.country().isEmpty() ? first.id() : first.country());
     if (!first.country().isEmpty()) {
-      heading.appendText(" ").appendElement("span").addClass("id").text(first.id()); // "Austria AUT" when copied
+      heading
+          .appendText(" ")
+          .appendElement("span")
+          .addClass("id")
+          .text(first.id()); // "Austria AUT" when copied
     }
     for (Answer a : replies) {
       Element article = section.appendElement("article").addClass("reply");
@@ -113,9 +145,13 @@ final class DigestPage {
           text.attr("lang", a.language());
         }
       } else if (a.problem().isEmpty()) {
-        article.appendElement("p").addClass("none").text("No words of its own besides what it quoted.");
+        article
+            .appendElement("p")
+            .addClass("none")
+            .text("No words of its own besides what it quoted.");
       }
-      a.problem().ifPresent(p -> article.appendElement("p").addClass("problem").text("Not shown: " + p));
+      a.problem()
+          .ifPresent(p -> article.appendElement("p").addClass("problem").text("Not shown: " + p));
       if (!a.files().isEmpty()) {
         Element files = article.appendElement("p").addClass("attachments");
         files.appendText(a.files().size() == 1 ? "Attachment: " : "Attachments: ");
@@ -130,7 +166,10 @@ final class DigestPage {
     Element section = body.appendElement("section").attr("id", "awaited");
     section.appendElement("h2").text("Still awaited (" + awaited.size() + ")");
     if (awaited.isEmpty()) {
-      section.appendElement("p").addClass("none").text("Every delegation sent the letter has replied.");
+      section
+          .appendElement("p")
+          .addClass("none")
+          .text("Every delegation sent the letter has replied.");
       return;
     }
     Element table = section.appendElement("table").addClass("awaited");
@@ -144,7 +183,9 @@ final class DigestPage {
       tr.appendElement("td").text(s.recipient().id());
       tr.appendElement("td").text(s.recipient().fields().getOrDefault("country", ""));
       tr.appendElement("td").text(String.join(", ", s.recipient().emails()));
-      tr.appendElement("td").addClass("when").text(s.letter().map(r -> DAY.format(r.time())).orElse(""));
+      tr.appendElement("td")
+          .addClass("when")
+          .text(s.letter().map(r -> DAY.format(r.time())).orElse(""));
       tr.appendElement("td").text(sinceThen(s));
     }
   }
@@ -152,7 +193,8 @@ final class DigestPage {
   /** What came back instead of a reply: a reminder, an automatic reply, a bounce. */
   private static String sinceThen(Standing s) {
     List<String> notes = new ArrayList<>();
-    s.followUp().ifPresent(r -> notes.add("reminder " + r.status().label() + " " + DAY.format(r.time())));
+    s.followUp()
+        .ifPresent(r -> notes.add("reminder " + r.status().label() + " " + DAY.format(r.time())));
     s.autoReply().ifPresent(r -> notes.add("automatic reply " + DAY.format(r.received())));
     s.bounce().ifPresent(r -> notes.add("bounced " + DAY.format(r.received())));
     return String.join("; ", notes);
@@ -174,7 +216,10 @@ final class DigestPage {
     return a.country().isEmpty() ? a.id() : a.country();
   }
 
-  /** One path segment of a relative link: {@code Rapport d'étape.pdf} → {@code Rapport%20d%27%C3%A9tape.pdf}. */
+  /**
+   * One path segment of a relative link: {@code Rapport d'étape.pdf} → {@code
+   * Rapport%20d%27%C3%A9tape.pdf}.
+   */
   private static String segment(String name) {
     return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }

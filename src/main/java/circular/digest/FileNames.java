@@ -7,24 +7,29 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * File names that a sender chose, made safe to write on any system: the last segment of a path
- * only (no {@code /} or {@code \}), no control characters or characters Windows refuses, no
- * leading dot (no hidden file, no {@code ..}), no trailing dot or space, no device name such as
- * {@code CON}, at most 200 bytes. Otherwise the name stays as sent, accents and all. Stateless.
+ * File names that a sender chose, made safe to write on any system: the last segment of a path only
+ * (no {@code /} or {@code \}), no control characters or characters Windows refuses, no leading dot
+ * (no hidden file, no {@code ..}), no trailing dot or space, no device name such as {@code CON}, at
+ * most 200 bytes. Otherwise the name stays as sent, accents and all. Stateless.
  */
 final class FileNames {
   private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}<>:\"|?*\u2028\u2029]");
-  private static final Set<String> DEVICES = Set.of(
-      "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
-      "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+  private static final Set<String> DEVICES =
+      Set.of(
+          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
   private static final int MAX_BYTES = 200;
 
   private FileNames() {}
 
   /** {@code name} made safe; {@code fallback} when nothing of it is left. */
   static String safe(String name, String fallback) {
-    String last = name == null ? "" : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-    String clean = UNSAFE.matcher(Normalizer.normalize(last, Normalizer.Form.NFC)).replaceAll("_").strip();
+    String last =
+        name == null
+            ? ""
+            : name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+    String clean =
+        UNSAFE.matcher(Normalizer.normalize(last, Normalizer.Form.NFC)).replaceAll("_").strip();
     clean = clean.replaceAll("^[.\\s]+", "").replaceAll("[.\\s]+$", "");
     if (clean.isEmpty()) {
       return fallback;
@@ -45,7 +50,10 @@ final class FileNames {
     return plain.replaceAll("[^\\x20-\\x7E]", "_");
   }
 
-  /** The name of the {@code n}th file of this name in a folder: {@code report.pdf}, {@code report-2.pdf}, … */
+  /**
+   * The name of the {@code n}th file of this name in a folder: {@code report.pdf}, {@code
+   * report-2.pdf}, …
+   */
   static String numbered(String name, int n) {
     if (n == 1) {
       return name;
@@ -54,7 +62,10 @@ final class FileNames {
     return stem + "-" + n + name.substring(stem.length());
   }
 
-  /** The name without its extension: {@code report} of {@code report.pdf}; a name with no dot is all stem. */
+  /**
+   * The name without its extension: {@code report} of {@code report.pdf}; a name with no dot is all
+   * stem.
+   */
   private static String stem(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
@@ -75,7 +86,9 @@ final class FileNames {
     for (int i = 0; i < stem.length(); ) {
       int c = stem.codePointAt(i);
       String one = new String(Character.toChars(c));
-      if (kept.toString().getBytes(StandardCharsets.UTF_8).length + one.getBytes(StandardCharsets.UTF_8).length > budget) {
+      if (kept.toString().getBytes(StandardCharsets.UTF_8).length
+              + one.getBytes(StandardCharsets.UTF_8).length
+          > budget) {
         break;
       }
       kept.append(one);

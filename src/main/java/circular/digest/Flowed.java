@@ -6,12 +6,16 @@ import java.util.List;
 /**
  * Plain text sent {@code format=flowed} (RFC 3676), as Apple Mail and Thunderbird send it, joined
  * back into the paragraphs its writer typed: a line ending in a space goes on in the next line.
- * Quoted lines are left as they are (the digest drops them), and so is the signature line. Stateless.
+ * Quoted lines are left as they are (the digest drops them), and so is the signature line.
+ * Stateless.
  */
 final class Flowed {
   private Flowed() {}
 
-  /** @param delSp whether the space that ends a flowed line was added by the sender ({@code DelSp=yes}) */
+  /**
+   * @param delSp whether the space that ends a flowed line was added by the sender ({@code
+   *     DelSp=yes})
+   */
   static String unflow(String text, boolean delSp) {
     List<String> out = new ArrayList<>();
     StringBuilder paragraph = null;

@@ -6,10 +6,10 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 
 /**
- * The text of an HTML reply, for a reply that has no plain-text part: the quoted message is
- * removed by the marks mail clients leave in their HTML, the rest turned into text as a letter's
- * plain-text part is ({@link PlainText}), and that text then goes through {@link ReplyText} for
- * what the HTML did not mark (Outlook desktop's header block, an attribution, a {@code -- }).
+ * The text of an HTML reply, for a reply that has no plain-text part: the quoted message is removed
+ * by the marks mail clients leave in their HTML, the rest turned into text as a letter's plain-text
+ * part is ({@link PlainText}), and that text then goes through {@link ReplyText} for what the HTML
+ * did not mark (Outlook desktop's header block, an attribution, a {@code -- }).
  *
  * <ul>
  *   <li>Outlook (web, new and mobile): the reply header {@code div#divRplyFwdMsg} (or the empty

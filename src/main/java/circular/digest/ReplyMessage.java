@@ -34,14 +34,15 @@ import java.util.Properties;
  *
  * <p>The text is the plain-text part when there is one (what the sender's client wrote as text,
  * quotes marked as that client marks them), else the HTML part turned into text; several inline
- * text parts (Apple Mail puts one on each side of a picture) are read in order. A picture that
- * an HTML part shows inline ({@code multipart/related} with a Content-ID, such as a logo in a
+ * text parts (Apple Mail puts one on each side of a picture) are read in order. A picture that an
+ * HTML part shows inline ({@code multipart/related} with a Content-ID, such as a logo in a
  * signature) is not an attachment; every other part with a file name is.
  *
  * @param from the sender as written, {@code Name <address>}, if it can be read
  * @param subject the subject, decoded, if there is one
  */
-record ReplyMessage(Optional<String> from, Optional<String> subject, String text, List<Attachment> attachments) {
+record ReplyMessage(
+    Optional<String> from, Optional<String> subject, String text, List<Attachment> attachments) {
   /** One for all: a session reads its providers from the jar when it is made. */
   private static final Session SESSION = Session.getInstance(utf8Headers());
 
@@ -60,7 +61,8 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
     Walk walk = new Walk();
     walk.part(message, false);
     List<String> texts = walk.texts.stream().filter(t -> !t.isEmpty()).toList();
-    return new ReplyMessage(from(message), subject(message), String.join("\n\n", texts), walk.attachments);
+    return new ReplyMessage(
+        from(message), subject(message), String.join("\n\n", texts), walk.attachments);
   }
 
   /** Headers sent as raw UTF-8, as many clients now send them, read as UTF-8. */
@@ -77,7 +79,10 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
         return Optional.empty();
       }
       String name = address.getPersonal();
-      return Optional.of(name == null || name.isBlank() ? address.getAddress() : name.strip() + " <" + address.getAddress() + ">");
+      return Optional.of(
+          name == null || name.isBlank()
+              ? address.getAddress()
+              : name.strip() + " <" + address.getAddress() + ">");
     } catch (MessagingException e) {
       return Optional.empty();
     }
@@ -132,7 +137,9 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
       Part chosen = null;
       for (int i = 0; i < alternatives.getCount(); i++) {
         Part candidate = alternatives.getBodyPart(i);
-        if (candidate.isMimeType("text/plain") && !isAttachment(candidate) && !text(candidate).isBlank()) {
+        if (candidate.isMimeType("text/plain")
+            && !isAttachment(candidate)
+            && !text(candidate).isBlank()) {
           chosen = candidate;
           break;
         }
@@ -152,7 +159,9 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
     }
   }
 
-  /** The attachment's name as sent: RFC 2231 (decoded by Angus) or RFC 2047 (as Outlook writes it). */
+  /**
+   * The attachment's name as sent: RFC 2231 (decoded by Angus) or RFC 2047 (as Outlook writes it).
+   */
   private static String fileName(Part part) throws MessagingException {
     String name = part.getFileName();
     if (name == null) {
@@ -165,15 +174,17 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
     }
   }
 
-  /** A name for a part that has none: {@code message.eml} for a message, else {@code attachment}. */
+  /**
+   * A name for a part that has none: {@code message.eml} for a message, else {@code attachment}.
+   */
   private static String unnamed(Part part) throws MessagingException {
     return part.isMimeType("message/rfc822") ? "message.eml" : "attachment";
   }
 
   /**
-   * A text part's text in its declared charset; without one (or with one Java does not know),
-   * UTF-8 if the bytes are UTF-8, else Windows-1252, the usual undeclared 8-bit charset. Format
-   * flowed (RFC 3676) is joined back into paragraphs.
+   * A text part's text in its declared charset; without one (or with one Java does not know), UTF-8
+   * if the bytes are UTF-8, else Windows-1252, the usual undeclared 8-bit charset. Format flowed
+   * (RFC 3676) is joined back into paragraphs.
    */
   static String text(Part part) throws MessagingException, IOException {
     byte[] bytes = part.getInputStream().readAllBytes();
@@ -198,7 +209,8 @@ record ReplyMessage(Optional<String> from, Optional<String> subject, String text
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

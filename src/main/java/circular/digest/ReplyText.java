@@ -10,50 +10,66 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Outlook's header block ({@code From: … Sent: … To: … Subject: …}, in English, French,
- *       Spanish or German) and {@code -----Original Message-----}: the rest is the quoted
- *       message, unmarked, so the text ends there.
- *   <li>An attribution — {@code On … wrote:} (Gmail, Apple Mail, Thunderbird), {@code Le … a écrit :},
- *       {@code El … escribió:}, {@code Am … schrieb …:}, possibly wrapped over three lines — is
+ *       Spanish or German) and {@code -----Original Message-----}: the rest is the quoted message,
+ *       unmarked, so the text ends there.
+ *   <li>An attribution — {@code On … wrote:} (Gmail, Apple Mail, Thunderbird), {@code Le … a écrit
+ *       :}, {@code El … escribió:}, {@code Am … schrieb …:}, possibly wrapped over three lines — is
  *       dropped; when what follows it is not {@code >}-quoted, the text ends there too.
  *   <li>Lines quoted with {@code >} are dropped wherever they are, so that an answer written
  *       between quoted paragraphs keeps every word of its own.
- *   <li>The signature after the {@code -- } line (also {@code --}, as clients that trim lines
- *       send it), and a closing "Sent from my iPhone".
+ *   <li>The signature after the {@code -- } line (also {@code --}, as clients that trim lines send
+ *       it), and a closing "Sent from my iPhone".
  * </ul>
  *
  * Stateless; {@code ReplyText.ownWords(text)} is all there is. Written here because no library
- * fits: GitHub's email_reply_parser has Java ports, but none is on Maven Central or maintained,
- * and none knows the French, Spanish and German attributions or Outlook's header blocks.
+ * fits: GitHub's email_reply_parser has Java ports, but none is on Maven Central or maintained, and
+ * none knows the French, Spanish and German attributions or Outlook's header blocks.
  */
 final class ReplyText {
-  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+  private static final int FLAGS =
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
 
   private static final Pattern QUOTED = Pattern.compile("^\\s*>");
   private static final Pattern SIGNATURE = Pattern.compile("^--\\s*$", FLAGS);
-  private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
-      "^\\s*-{3,}\\s*(Original Message|Message d['’]origine|Message original|Mensaje original|Ursprüngliche Nachricht|Originalnachricht)\\s*-{3,}\\s*$",
-      FLAGS);
+  private static final Pattern ORIGINAL_MESSAGE =
+      Pattern.compile(
+          "^\\s*-{3,}\\s*(Original Message|Message d['’]origine|Message original|Mensaje original|Ursprüngliche Nachricht|Originalnachricht)\\s*-{3,}\\s*$",
+          FLAGS);
   private static final Pattern HEADER_FROM = header("From|De|Von");
-  private static final Pattern HEADER_DATE = header("Sent|Date|Envoyé|Enviado el|Enviado|Fecha|Gesendet|Datum");
+  private static final Pattern HEADER_DATE =
+      header("Sent|Date|Envoyé|Enviado el|Enviado|Fecha|Gesendet|Datum");
   private static final Pattern HEADER_TO = header("To|Cc|Subject|À|A|Objet|Para|Asunto|An|Betreff");
+
   /** How far below {@code From:} its {@code Sent:} and {@code To:} may be (a long To: wraps). */
   private static final int HEADER_BLOCK_LINES = 6;
 
   /** The first and last words of an attribution, by language. */
   private record Attribution(Pattern start, Pattern end) {}
 
-  private static final List<Attribution> ATTRIBUTIONS = List.of(
-      new Attribution(Pattern.compile("^\\s*On\\s", FLAGS), Pattern.compile("\\swrote\\s*:\\s*$", FLAGS)),
-      new Attribution(Pattern.compile("^\\s*Le\\s", FLAGS), Pattern.compile("\\sa\\s+écrit\\s*:\\s*$", FLAGS)),
-      new Attribution(Pattern.compile("^\\s*El\\s", FLAGS), Pattern.compile("\\sescribió\\s*:\\s*$", FLAGS)),
-      new Attribution(Pattern.compile("^\\s*Am\\s", FLAGS), Pattern.compile("\\sschrieb(\\s.*)?:\\s*$", FLAGS)));
+  private static final List<Attribution> ATTRIBUTIONS =
+      List.of(
+          new Attribution(
+              Pattern.compile("^\\s*On\\s", FLAGS), Pattern.compile("\\swrote\\s*:\\s*$", FLAGS)),
+          new Attribution(
+              Pattern.compile("^\\s*Le\\s", FLAGS),
+              Pattern.compile("\\sa\\s+écrit\\s*:\\s*$", FLAGS)),
+          new Attribution(
+              Pattern.compile("^\\s*El\\s", FLAGS),
+              Pattern.compile("\\sescribió\\s*:\\s*$", FLAGS)),
+          new Attribution(
+              Pattern.compile("^\\s*Am\\s", FLAGS),
+              Pattern.compile("\\sschrieb(\\s.*)?:\\s*$", FLAGS)));
+
   /** What every attribution holds and a sentence that happens to end in "wrote:" seldom does. */
   private static final Pattern TIME_OR_ADDRESS = Pattern.compile("\\d{1,2}[:h.]\\d{2}|@");
+
   /** Gmail wraps a long attribution; three lines hold the longest. */
   private static final int ATTRIBUTION_LINES = 3;
 
-  private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
-      "^\\s*(Sent from my .+|Envoyé de mon .+|Enviado desde mi .+|Von meinem .+ gesendet)\\s*$", FLAGS);
+  private static final Pattern MOBILE_SIGNATURE =
+      Pattern.compile(
+          "^\\s*(Sent from my .+|Envoyé de mon .+|Enviado desde mi .+|Von meinem .+ gesendet)\\s*$",
+          FLAGS);
   private static final Pattern SEPARATOR = Pattern.compile("^\\s*[_=*-]{5,}\\s*$");
 
   private ReplyText() {}
@@ -67,7 +83,9 @@ final class ReplyText {
       if (QUOTED.matcher(line).find()) {
         continue;
       }
-      if (SIGNATURE.matcher(line).find() || ORIGINAL_MESSAGE.matcher(line).find() || startsHeaderBlock(lines, i)) {
+      if (SIGNATURE.matcher(line).find()
+          || ORIGINAL_MESSAGE.matcher(line).find()
+          || startsHeaderBlock(lines, i)) {
         break;
       }
       int attribution = attributionEnd(lines, i);
@@ -85,7 +103,8 @@ final class ReplyText {
   }
 
   private static Pattern header(String names) {
-    // "From:", "De :" (French puts a space before the colon), "*From:*" (bold, as some clients write it)
+    // "From:", "De :" (French puts a space before the colon), "*From:*" (bold, as some clients
+    // write it)
     return Pattern.compile("^\\s*\\*?(" + names + ")\\*?\\s*:", FLAGS);
   }
 
@@ -145,7 +164,9 @@ final class ReplyText {
     for (String line : lines) {
       out.add(isBlank(line) ? "" : line.stripTrailing());
     }
-    while (!out.isEmpty() && (out.get(out.size() - 1).isEmpty() || SEPARATOR.matcher(out.get(out.size() - 1)).find())) {
+    while (!out.isEmpty()
+        && (out.get(out.size() - 1).isEmpty()
+            || SEPARATOR.matcher(out.get(out.size() - 1)).find())) {
       out.remove(out.size() - 1);
     }
     if (!out.isEmpty() && MOBILE_SIGNATURE.matcher(out.get(out.size() - 1)).find()) {
@@ -166,6 +187,7 @@ final class ReplyText {
 
   /** Blank, counting the no-break spaces Outlook writes as empty paragraphs. */
   private static boolean isBlank(String line) {
-    return line.chars().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B');
+    return line.chars()
+        .allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B');
   }
 }

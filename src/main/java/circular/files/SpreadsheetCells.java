@@ -5,21 +5,25 @@ import java.util.regex.Pattern;
 /**
  * Cells that a spreadsheet opens as the text they are: a cell that starts as a formula would
  * ({@code =}, {@code +}, {@code -}, {@code @}) — a server's reply, a stranger's subject line, a
- * delegation's message — gets a leading apostrophe, and control characters become spaces. Every
- * CSV file circular writes goes through here. Stateless.
+ * delegation's message — gets a leading apostrophe, and control characters become spaces. Every CSV
+ * file circular writes goes through here. Stateless.
  */
 public final class SpreadsheetCells {
   private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\u2028\u2029]");
-  private static final Pattern CONTROL_BUT_LINE_BREAKS = Pattern.compile("[\\p{Cntrl}\u2028\u2029&&[^\n\t]]");
+  private static final Pattern CONTROL_BUT_LINE_BREAKS =
+      Pattern.compile("[\\p{Cntrl}\u2028\u2029&&[^\n\t]]");
 
   private SpreadsheetCells() {}
 
   /** A one-line cell: line breaks and other control characters become spaces. */
   public static String line(String cell) {
-    return inert(cell == null ? "" : hasControl(cell) ? CONTROL.matcher(cell).replaceAll(" ") : cell);
+    return inert(
+        cell == null ? "" : hasControl(cell) ? CONTROL.matcher(cell).replaceAll(" ") : cell);
   }
 
-  /** A cell of several lines, such as a message's text: line breaks ({@code \n}) and tabs are kept. */
+  /**
+   * A cell of several lines, such as a message's text: line breaks ({@code \n}) and tabs are kept.
+   */
   public static String lines(String cell) {
     String text = cell == null ? "" : cell.replace("\r\n", "\n");
     return inert(CONTROL_BUT_LINE_BREAKS.matcher(text).replaceAll(" "));

@@ -14,13 +14,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * Reads the files a user edits. Strictly UTF-8, so that a list saved as Latin-1 is refused with
- * the line of the first bad byte rather than sent with mangled names; a leading BOM is dropped.
+ * Reads the files a user edits. Strictly UTF-8, so that a list saved as Latin-1 is refused with the
+ * line of the first bad byte rather than sent with mangled names; a leading BOM is dropped.
  */
 public final class TextFile {
   private TextFile() {}
 
-  /** A UTF-8 decoder that reports a byte that is not UTF-8 rather than replacing it. Not thread-safe: one per read. */
+  /**
+   * A UTF-8 decoder that reports a byte that is not UTF-8 rather than replacing it. Not
+   * thread-safe: one per read.
+   */
   public static CharsetDecoder strictUtf8() {
     return StandardCharsets.UTF_8
         .newDecoder()
@@ -38,7 +41,8 @@ public final class TextFile {
     } catch (NoSuchFileException e) {
       throw new InputException(Problem.in(file, "no such file"));
     } catch (IOException e) {
-      throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+      throw new InputException(
+          Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
     CharsetDecoder decoder = strictUtf8();
     ByteBuffer in = ByteBuffer.wrap(bytes);

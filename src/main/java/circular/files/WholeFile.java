@@ -17,9 +17,9 @@ import java.util.Optional;
  * Writes a file whole or not at all: the content goes to a temporary file beside it, {@code
  * .<name>.tmp}, is forced to disk, and only then takes the file's name in one step, so that a
  * process killed midway leaves the old file or the new one, never half of one (a stale temporary
- * file is all it can leave). Every file circular writes for keeps goes through here: the
- * campaign's record of its letter, a log widened to a new column, the scan's bookmarks, the
- * copies of replies, the digest and its attachments, the sandbox's mailboxes. Stateless.
+ * file is all it can leave). Every file circular writes for keeps goes through here: the campaign's
+ * record of its letter, a log widened to a new column, the scan's bookmarks, the copies of replies,
+ * the digest and its attachments, the sandbox's mailboxes. Stateless.
  *
  * <pre>{@code
  * WholeFile.replace(campaign.scanState(), out -> printer.print(out));
@@ -67,9 +67,9 @@ public final class WholeFile {
 
   /**
    * Writes {@code bytes} to the temporary file of {@code file}, whose folder exists, to be put in
-   * place later, maybe by another thread. Not forced to disk and the folder not checked: for a
-   * copy of what is recorded elsewhere, written many times a second (a letter's copy, whose
-   * record is the campaign's log).
+   * place later, maybe by another thread. Not forced to disk and the folder not checked: for a copy
+   * of what is recorded elsewhere, written many times a second (a letter's copy, whose record is
+   * the campaign's log).
    */
   public static Staged stage(Path file, byte[] bytes) throws IOException {
     Path temp = temporary(file);
@@ -84,7 +84,9 @@ public final class WholeFile {
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Drops the file staged; one left behind by a failure is overwritten when it is staged again. */
+    /**
+     * Drops the file staged; one left behind by a failure is overwritten when it is staged again.
+     */
     public void discard() {
       try {
         Files.deleteIfExists(temp);
@@ -104,13 +106,18 @@ public final class WholeFile {
     return file.resolveSibling("." + file.getFileName() + TEMPORARY);
   }
 
-  private static boolean write(Path file, Content content, Optional<FileTime> modified, boolean replace) throws IOException {
+  private static boolean write(
+      Path file, Content content, Optional<FileTime> modified, boolean replace) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     Path temp = temporary(folder.resolve(file.getFileName()));
     try {
       try (FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+          FileChannel.open(
+              temp,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.TRUNCATE_EXISTING)) {
         OutputStream out = Channels.newOutputStream(channel);
         content.writeTo(out);
         out.flush();

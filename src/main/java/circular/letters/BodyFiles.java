@@ -25,10 +25,15 @@ import org.thymeleaf.templatemode.TemplateMode;
  * the main {@code letter.txt}, which is in another language. Read and checked once; immutable.
  */
 final class BodyFiles {
-  private static final Pattern FILE = Pattern.compile("letter(?:_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?))?\\.(html|md|txt)");
+  private static final Pattern FILE =
+      Pattern.compile("letter(?:_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?))?\\.(html|md|txt)");
 
-  /** The body files of the main letter or of one language; a letter has an HTML or a Markdown body, not both. */
-  private record Written(Optional<Path> html, Optional<MarkdownLetter> markdown, Optional<Path> txt) {
+  /**
+   * The body files of the main letter or of one language; a letter has an HTML or a Markdown body,
+   * not both.
+   */
+  private record Written(
+      Optional<Path> html, Optional<MarkdownLetter> markdown, Optional<Path> txt) {
     boolean hasBody() {
       return html.isPresent() || markdown.isPresent();
     }
@@ -63,7 +68,10 @@ final class BodyFiles {
     }
     Map<String, Path> mainFiles = found.remove("");
     if (!mainFiles.containsKey("html") && !mainFiles.containsKey("md")) {
-      problems.add(Problem.in(folder.resolve("letter.html"), "no such file; write the letter as letter.html, or as letter.md in Markdown"));
+      problems.add(
+          Problem.in(
+              folder.resolve("letter.html"),
+              "no such file; write the letter as letter.html, or as letter.md in Markdown"));
     }
     Written main = written(mainFiles, problems);
     Map<String, Written> byLanguage = new LinkedHashMap<>();
@@ -83,11 +91,15 @@ final class BodyFiles {
     Written letter = whole ? own : main;
     List<Path> files = new ArrayList<>(List.of(letter.body()));
     BodyTemplate html =
-        letter.html().map(f -> BodyTemplate.file(f, TemplateMode.HTML)).orElseGet(() -> letter.markdown().orElseThrow().html(language));
+        letter
+            .html()
+            .map(f -> BodyTemplate.file(f, TemplateMode.HTML))
+            .orElseGet(() -> letter.markdown().orElseThrow().html(language));
     Optional<Path> txt = own != null && own.txt().isPresent() ? own.txt() : letter.txt();
     txt.ifPresent(files::add);
     Optional<BodyTemplate> text =
-        txt.map(f -> BodyTemplate.file(f, TemplateMode.TEXT)).or(() -> letter.markdown().map(MarkdownLetter::text));
+        txt.map(f -> BodyTemplate.file(f, TemplateMode.TEXT))
+            .or(() -> letter.markdown().map(MarkdownLetter::text));
     return new BodySource(html, text, files, whole);
   }
 
@@ -96,8 +108,12 @@ final class BodyFiles {
     Optional<Path> md = Optional.ofNullable(files.get("md"));
     Optional<Path> txt = Optional.ofNullable(files.get("txt"));
     if (html.isPresent() && md.isPresent()) {
-      problems.add(Problem.in(md.get(),
-          "the folder also has " + html.get().getFileName() + "; a letter is written in one of them: remove or rename the other"));
+      problems.add(
+          Problem.in(
+              md.get(),
+              "the folder also has "
+                  + html.get().getFileName()
+                  + "; a letter is written in one of them: remove or rename the other"));
     }
     html.ifPresent(f -> check(f, problems));
     txt.ifPresent(f -> check(f, problems));

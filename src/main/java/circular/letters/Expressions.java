@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The inlined expressions of a text, as Thymeleaf writes them: {@code [(${country})]} and
- * {@code [[${country}]]}, {@code [(#{closing})]}. Each must close on the line it opens on; one
- * that does not is a problem, not text that would reach a delegation as {@code [(${name}}.
- * Stateless.
+ * The inlined expressions of a text, as Thymeleaf writes them: {@code [(${country})]} and {@code
+ * [[${country}]]}, {@code [(#{closing})]}. Each must close on the line it opens on; one that does
+ * not is a problem, not text that would reach a delegation as {@code [(${name}}. Stateless.
  */
 final class Expressions {
   /**
@@ -44,8 +43,17 @@ final class Expressions {
         if (!opensExpression(text, i + 2)) {
           continue; // Markdown such as "[(1) Annex](annex.pdf)": text, not an expression
         }
-        problems.add(Problem.at(file, at.line(), at.column(),
-            "'" + text.charAt(i) + next + "' opens an expression that is not closed by '" + close + "' on its line"));
+        problems.add(
+            Problem.at(
+                file,
+                at.line(),
+                at.column(),
+                "'"
+                    + text.charAt(i)
+                    + next
+                    + "' opens an expression that is not closed by '"
+                    + close
+                    + "' on its line"));
         continue;
       }
       found.add(new Expression(i, end + 2, text.substring(i + 2, end), at));
@@ -56,6 +64,8 @@ final class Expressions {
 
   /** Whether {@code ${}, {@code #{}, {@code *{}, {@code @{} or {@code ~{} starts at {@code i}. */
   private static boolean opensExpression(String text, int i) {
-    return i + 1 < text.length() && "$#*@~".indexOf(text.charAt(i)) >= 0 && text.charAt(i + 1) == '{';
+    return i + 1 < text.length()
+        && "$#*@~".indexOf(text.charAt(i)) >= 0
+        && text.charAt(i + 1) == '{';
   }
 }

@@ -8,24 +8,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The headers a letter's properties give for one language: the subject (a template), sender,
- * reply and copy addresses, the letter's own attachments, and what goes with its PDF.
+ * The headers a letter's properties give for one language: the subject (a template), sender, reply
+ * and copy addresses, the letter's own attachments, and what goes with its PDF.
  */
 record Headers(
-    String subject, NamedAddress from, List<NamedAddress> replyTo, List<NamedAddress> cc, List<NamedAddress> bcc, List<Path> attachments,
+    String subject,
+    NamedAddress from,
+    List<NamedAddress> replyTo,
+    List<NamedAddress> cc,
+    List<NamedAddress> bcc,
+    List<Path> attachments,
     PdfSettings pdf) {
 
   /** Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}. */
-  static Optional<Headers> of(Path folder, Translations translations, String language, List<Problem> problems) {
+  static Optional<Headers> of(
+      Path folder, Translations translations, String language, List<Problem> problems) {
     int before = problems.size();
     String subject = translations.get(language, "subject").orElse("");
     if (subject.isBlank()) {
-      problems.add(Problem.in(translations.sourceOf(language, "subject"), "missing key 'subject': the letter's subject line, e.g. subject=Invitation"));
+      problems.add(
+          Problem.in(
+              translations.sourceOf(language, "subject"),
+              "missing key 'subject': the letter's subject line, e.g. subject=Invitation"));
     }
     Path fromFile = translations.sourceOf(language, "from");
     List<NamedAddress> from = addresses(translations, language, "from", problems);
     if (translations.get(language, "from").orElse("").isBlank()) {
-      problems.add(Problem.in(fromFile, "missing key 'from': the sender, e.g. from=Office <office@mission.example>"));
+      problems.add(
+          Problem.in(
+              fromFile,
+              "missing key 'from': the sender, e.g. from=Office <office@mission.example>"));
     } else if (from.size() > 1) {
       problems.add(Problem.in(fromFile, "key 'from': give one sender, not " + from.size()));
     }
@@ -39,7 +51,10 @@ record Headers(
       }
       Path path = folder.resolve(name.strip()).normalize();
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        problems.add(Problem.in(translations.sourceOf(language, "attachments"), "key 'attachments': no readable file '" + name.strip() + "' in " + folder));
+        problems.add(
+            Problem.in(
+                translations.sourceOf(language, "attachments"),
+                "key 'attachments': no readable file '" + name.strip() + "' in " + folder));
       } else {
         attachments.add(path);
       }
@@ -60,7 +75,8 @@ record Headers(
     try {
       return NamedAddress.parseList(value);
     } catch (IllegalArgumentException e) {
-      problems.add(Problem.in(translations.sourceOf(language, key), "key '" + key + "': " + e.getMessage()));
+      problems.add(
+          Problem.in(translations.sourceOf(language, key), "key '" + key + "': " + e.getMessage()));
       return List.of();
     }
   }

@@ -12,8 +12,8 @@ import java.util.List;
  * @param text the plain-text body
  * @param html the HTML body
  * @param attachments the letter's files, then the recipient's own
- * @param enclosures files made for this letter, sent after the attachments: its PDF, if the
- *     letter folder says {@code pdf = attach}
+ * @param enclosures files made for this letter, sent after the attachments: its PDF, if the letter
+ *     folder says {@code pdf = attach}
  */
 public record Letter(
     String name,
@@ -47,23 +47,70 @@ public record Letter(
 
   /** A letter with nothing enclosed. */
   public Letter(
-      String name, Recipient recipient, String language, String subject, NamedAddress from, List<NamedAddress> replyTo,
-      List<NamedAddress> to, List<NamedAddress> cc, List<NamedAddress> bcc, String text, String html, List<Path> attachments) {
-    this(name, recipient, language, subject, from, replyTo, to, cc, bcc, text, html, attachments, List.of());
+      String name,
+      Recipient recipient,
+      String language,
+      String subject,
+      NamedAddress from,
+      List<NamedAddress> replyTo,
+      List<NamedAddress> to,
+      List<NamedAddress> cc,
+      List<NamedAddress> bcc,
+      String text,
+      String html,
+      List<Path> attachments) {
+    this(
+        name,
+        recipient,
+        language,
+        subject,
+        from,
+        replyTo,
+        to,
+        cc,
+        bcc,
+        text,
+        html,
+        attachments,
+        List.of());
   }
 
   /** The same letter to other addresses with another subject: a test copy. */
   public Letter redirectedTo(NamedAddress address, String newSubject) {
     return new Letter(
-        name, recipient, language, newSubject, from, replyTo, List.of(address), List.of(), List.of(), text, html,
-        attachments, enclosures);
+        name,
+        recipient,
+        language,
+        newSubject,
+        from,
+        replyTo,
+        List.of(address),
+        List.of(),
+        List.of(),
+        text,
+        html,
+        attachments,
+        enclosures);
   }
 
   /** The same letter with {@code enclosure} added after its other files. */
   public Letter enclosing(Enclosure enclosure) {
     List<Enclosure> all = new ArrayList<>(enclosures);
     all.add(enclosure);
-    return new Letter(name, recipient, language, subject, from, replyTo, to, cc, bcc, text, html, attachments, all);
+    return new Letter(
+        name,
+        recipient,
+        language,
+        subject,
+        from,
+        replyTo,
+        to,
+        cc,
+        bcc,
+        text,
+        html,
+        attachments,
+        all);
   }
 
   /** The names of every file sent with the letter, attachments then enclosures. */

@@ -14,6 +14,7 @@ import org.thymeleaf.messageresolver.IMessageResolver;
  */
 final class LetterMessages implements IMessageResolver {
   private final Translations translations;
+
   /** Each locale's text of each key asked for: the same for every letter, and asked for in each. */
   private final Map<Locale, Map<String, Optional<String>>> texts = new ConcurrentHashMap<>();
 

@@ -15,11 +15,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.ITemplateContext;
-import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.exceptions.TemplateProcessingException;
+import org.thymeleaf.messageresolver.IMessageResolver;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 import org.thymeleaf.templateresolver.ITemplateResolver;
@@ -27,9 +27,9 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
  * A letter folder, loaded and checked: {@code letter.html} or {@code letter.md}, the optional
- * {@code letter.txt}, {@code letter.properties} with its translations, and the letters written
- * for one language ({@code letter_fr.md}). Templates are compiled once and cached, so one
- * instance renders a whole list; it is thread-safe.
+ * {@code letter.txt}, {@code letter.properties} with its translations, and the letters written for
+ * one language ({@code letter_fr.md}). Templates are compiled once and cached, so one instance
+ * renders a whole list; it is thread-safe.
  *
  * <pre>{@code
  * LetterTemplate template = LetterTemplate.load(Path.of("letter-templates/2012-03-22-nim-invitation"));
@@ -45,9 +45,14 @@ public final class LetterTemplate {
   private final Map<String, Headers> headers;
   private final TemplateEngine documents;
   private final TemplateEngine strings;
-  final PlainTexts plainTexts = new PlainTexts(); // package-private: tests count the letters it parsed
+  final PlainTexts plainTexts =
+      new PlainTexts(); // package-private: tests count the letters it parsed
 
-  private LetterTemplate(Path folder, Map<String, BodySource> bodies, Translations translations, Map<String, Headers> headers) {
+  private LetterTemplate(
+      Path folder,
+      Map<String, BodySource> bodies,
+      Translations translations,
+      Map<String, Headers> headers) {
     this.folder = folder;
     this.bodies = bodies;
     this.translations = translations;
@@ -80,7 +85,8 @@ public final class LetterTemplate {
     Map<String, Headers> headers = new LinkedHashMap<>();
     if (translations != null) {
       for (String language : translations.languages()) {
-        Headers.of(folder, translations, language, problems).ifPresent(h -> headers.put(language, h));
+        Headers.of(folder, translations, language, problems)
+            .ifPresent(h -> headers.put(language, h));
       }
     }
     if (!problems.isEmpty()) {
@@ -130,8 +136,14 @@ public final class LetterTemplate {
       return Optional.empty();
     }
     return Optional.of(
-        "'" + language + "': " + folder + " has no letter_" + language.replace('-', '_')
-            + ".properties; add one, or use one of " + String.join(", ", languages()));
+        "'"
+            + language
+            + "': "
+            + folder
+            + " has no letter_"
+            + language.replace('-', '_')
+            + ".properties; add one, or use one of "
+            + String.join(", ", languages()));
   }
 
   /**
@@ -142,11 +154,16 @@ public final class LetterTemplate {
   public String writtenFrom(String language) {
     String tag = language.isEmpty() ? translations.defaultLanguage() : language;
     BodySource body = bodyFor(tag);
-    String files = body.files().stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "));
+    String files =
+        body.files().stream()
+            .map(f -> f.getFileName().toString())
+            .collect(Collectors.joining(", "));
     return body.whole() ? files : files + " + " + translations.fileFor(tag).getFileName();
   }
 
-  /** Whether some language has a letter file of its own ({@code letter_fr.md}), beside the main one. */
+  /**
+   * Whether some language has a letter file of its own ({@code letter_fr.md}), beside the main one.
+   */
   public boolean hasLetterPerLanguage() {
     return bodies.values().stream().map(BodySource::files).distinct().count() > 1;
   }
@@ -154,8 +171,8 @@ public final class LetterTemplate {
   /**
    * Renders the letter for one recipient, whose language must pass {@link #languageProblem}.
    *
-   * @throws InputException when the template reads a variable or a message that does not exist,
-   *     or cannot be rendered; the problem names the template file, line and column
+   * @throws InputException when the template reads a variable or a message that does not exist, or
+   *     cannot be rendered; the problem names the template file, line and column
    */
   public Letter render(Recipient recipient) {
     String language = languageOf(recipient);
@@ -163,7 +180,11 @@ public final class LetterTemplate {
     BodySource source = bodyFor(language);
     Context context = context(recipient, language);
     String body = process(source.html(), context, recipient);
-    String plain = source.text().map(t -> process(t, context, recipient)).orElseGet(() -> derivedText(source.html(), body, context, recipient));
+    String plain =
+        source
+            .text()
+            .map(t -> process(t, context, recipient))
+            .orElseGet(() -> derivedText(source.html(), body, context, recipient));
     String subject = subject(h, context, language, recipient);
     List<NamedAddress> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(NamedAddress::of).filter(m -> !cc.contains(m)).forEach(cc::add);
@@ -191,20 +212,29 @@ public final class LetterTemplate {
    */
   public byte[] pdf(Letter letter) {
     try {
-      return PDF.render(letter.html(), folder, headersFor(letter.language()).pdf().letterhead(), letter.language());
+      return PDF.render(
+          letter.html(),
+          folder,
+          headersFor(letter.language()).pdf().letterhead(),
+          letter.language());
     } catch (RuntimeException e) {
-      throw new InputException(Problem.in(bodyFor(letter.language()).html().file(), "cannot be printed as a PDF for " + letter.recipient().id() + ": " + e));
+      throw new InputException(
+          Problem.in(
+              bodyFor(letter.language()).html().file(),
+              "cannot be printed as a PDF for " + letter.recipient().id() + ": " + e));
     }
   }
 
   /** Whether letters in {@code language} go with their PDF ({@code pdf = attach}). */
   public boolean attachesPdf(String language) {
-    return headersFor(language.isEmpty() ? translations.defaultLanguage() : language).pdf().attach();
+    return headersFor(language.isEmpty() ? translations.defaultLanguage() : language)
+        .pdf()
+        .attach();
   }
 
   /**
-   * The letter as it leaves: with its PDF, {@code <letter>-<id>.pdf}, enclosed when the folder
-   * says {@code pdf = attach}; otherwise the letter as it is.
+   * The letter as it leaves: with its PDF, {@code <letter>-<id>.pdf}, enclosed when the folder says
+   * {@code pdf = attach}; otherwise the letter as it is.
    */
   public Letter enclosePdf(Letter letter) {
     if (!attachesPdf(letter.language())) {
@@ -213,15 +243,17 @@ public final class LetterTemplate {
     return letter.enclosing(Enclosure.pdf(pdfFileName(letter.recipient()), pdf(letter)));
   }
 
-  /** The name of a recipient's PDF, as attached and offered for download: {@code <letter>-<id>.pdf}. */
+  /**
+   * The name of a recipient's PDF, as attached and offered for download: {@code <letter>-<id>.pdf}.
+   */
   public String pdfFileName(Recipient recipient) {
     return name() + "-" + recipient.id() + ".pdf";
   }
 
   /**
-   * Renders all of the letter that can fail for one recipient, its templates and subject, and
-   * keeps none of it: the check before sending. Deriving the plain text from the HTML cannot fail,
-   * so it is left for {@link #render}; it costs as much as the rest of the rendering together.
+   * Renders all of the letter that can fail for one recipient, its templates and subject, and keeps
+   * none of it: the check before sending. Deriving the plain text from the HTML cannot fail, so it
+   * is left for {@link #render}; it costs as much as the rest of the rendering together.
    *
    * @throws InputException as {@link #render} does
    */
@@ -235,10 +267,13 @@ public final class LetterTemplate {
   }
 
   private String languageOf(Recipient recipient) {
-    String language = recipient.language().isEmpty() ? translations.defaultLanguage() : recipient.language();
-    languageProblem(language).ifPresent(p -> {
-      throw new IllegalArgumentException("recipient " + recipient.id() + ": language " + p);
-    });
+    String language =
+        recipient.language().isEmpty() ? translations.defaultLanguage() : recipient.language();
+    languageProblem(language)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException("recipient " + recipient.id() + ": language " + p);
+            });
     return language;
   }
 
@@ -270,9 +305,13 @@ public final class LetterTemplate {
 
   private String subject(Headers h, Context context, String language, Recipient recipient) {
     try {
-      return strings.process(new TemplateSpec(h.subject(), TemplateMode.TEXT), context).replaceAll("\\s+", " ").strip();
+      return strings
+          .process(new TemplateSpec(h.subject(), TemplateMode.TEXT), context)
+          .replaceAll("\\s+", " ")
+          .strip();
     } catch (TemplateProcessingException e) {
-      throw new InputException(RenderFailure.inSubject(e, translations.fileFor(language), recipient));
+      throw new InputException(
+          RenderFailure.inSubject(e, translations.fileFor(language), recipient));
     }
   }
 
@@ -284,7 +323,10 @@ public final class LetterTemplate {
     return forLanguage(bodies, language);
   }
 
-  /** The value of {@code language}, of its base language ({@code fr} for {@code fr-CH}), or of the default. */
+  /**
+   * The value of {@code language}, of its base language ({@code fr} for {@code fr-CH}), or of the
+   * default.
+   */
   private <T> T forLanguage(Map<String, T> byLanguage, String language) {
     String tag = Translations.tag(language);
     while (!byLanguage.containsKey(tag) && tag.contains("-")) {
@@ -293,11 +335,22 @@ public final class LetterTemplate {
     return byLanguage.getOrDefault(tag, byLanguage.get(translations.defaultLanguage()));
   }
 
-  /** The plain text of a letter written without a text template, from the text template derived from its HTML. */
+  /**
+   * The plain text of a letter written without a text template, from the text template derived from
+   * its HTML.
+   */
   private String derivedText(BodyTemplate html, String body, Context context, Recipient recipient) {
     Locale locale = context.getLocale();
-    return plainTexts.of(html.file(), body, locale, key -> translations.get(locale.toLanguageTag(), key),
-        t -> process(BodyTemplate.generated(t, TemplateMode.TEXT, html.file(), SourceMap.IDENTITY), context, recipient));
+    return plainTexts.of(
+        html.file(),
+        body,
+        locale,
+        key -> translations.get(locale.toLanguageTag(), key),
+        t ->
+            process(
+                BodyTemplate.generated(t, TemplateMode.TEXT, html.file(), SourceMap.IDENTITY),
+                context,
+                recipient));
   }
 
   private String process(BodyTemplate template, Context context, Recipient recipient) {
@@ -305,45 +358,67 @@ public final class LetterTemplate {
     try {
       return engine.process(new TemplateSpec(template.template(), template.mode()), context);
     } catch (TemplateProcessingException e) {
-      throw new InputException(RenderFailure.inBody(e, template.file(), template.lines(), recipient));
+      throw new InputException(
+          RenderFailure.inBody(e, template.file(), template.lines(), recipient));
     }
   }
 
   /**
-   * Renders a short letter with a throw-away engine, for its side effects only: the first letter
-   * a process renders pays for Thymeleaf's start (its dialect, expression language and parsers),
-   * and {@link PrintWarmUp} has it paid on another core before the letter is read.
+   * Renders a short letter with a throw-away engine, for its side effects only: the first letter a
+   * process renders pays for Thymeleaf's start (its dialect, expression language and parsers), and
+   * {@link PrintWarmUp} has it paid on another core before the letter is read.
    */
   static void warmUpEngine() {
     TemplateEngine engine = new TemplateEngine();
     engine.setTemplateResolver(new StringTemplateResolver());
-    engine.setMessageResolver(new IMessageResolver() {
-      @Override
-      public String getName() {
-        return "warm-up";
-      }
+    engine.setMessageResolver(
+        new IMessageResolver() {
+          @Override
+          public String getName() {
+            return "warm-up";
+          }
 
-      @Override
-      public Integer getOrder() {
-        return 0;
-      }
+          @Override
+          public Integer getOrder() {
+            return 0;
+          }
 
-      @Override
-      public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
-        return key + (parameters != null && parameters.length > 0 ? " " + parameters[0] : "");
-      }
+          @Override
+          public String resolveMessage(
+              ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            return key + (parameters != null && parameters.length > 0 ? " " + parameters[0] : "");
+          }
 
-      @Override
-      public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
-        return key;
-      }
-    });
+          @Override
+          public String createAbsentMessageRepresentation(
+              ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+            return key;
+          }
+        });
     engine.setEngineContextFactory(new StrictEngineContextFactory());
-    Context context = new Context(Locale.ENGLISH, variables(Map.of("country", "Austria", "country_fr", "Autriche", "title", "H.E.",
-        "name", "A. Delegate", "salutation", "Excellency"), "fr"));
-    engine.process(new TemplateSpec("<!DOCTYPE html><html th:lang=\"#{lang}\"><body><p th:text=\"#{date}\">-</p>"
-        + "<p th:text=\"|${title} ${name}|\">-</p><p th:text=\"${salutation}\">-</p>"
-        + "<p th:text=\"#{para(#{contact})}\">-</p><p>[[${country}]]</p></body></html>", TemplateMode.HTML), context);
+    Context context =
+        new Context(
+            Locale.ENGLISH,
+            variables(
+                Map.of(
+                    "country",
+                    "Austria",
+                    "country_fr",
+                    "Autriche",
+                    "title",
+                    "H.E.",
+                    "name",
+                    "A. Delegate",
+                    "salutation",
+                    "Excellency"),
+                "fr"));
+    engine.process(
+        new TemplateSpec(
+            "<!DOCTYPE html><html th:lang=\"#{lang}\"><body><p th:text=\"#{date}\">-</p>"
+                + "<p th:text=\"|${title} ${name}|\">-</p><p th:text=\"${salutation}\">-</p>"
+                + "<p th:text=\"#{para(#{contact})}\">-</p><p>[[${country}]]</p></body></html>",
+            TemplateMode.HTML),
+        context);
     engine.process(new TemplateSpec("Invitation ([(${country})])", TemplateMode.TEXT), context);
   }
 
@@ -362,7 +437,10 @@ public final class LetterTemplate {
     }
     try (Stream<Path> list = Files.list(parent)) {
       List<String> names =
-          list.filter(p -> Files.isRegularFile(p.resolve("letter.html")) || Files.isRegularFile(p.resolve("letter.md")))
+          list.filter(
+                  p ->
+                      Files.isRegularFile(p.resolve("letter.html"))
+                          || Files.isRegularFile(p.resolve("letter.md")))
               .map(p -> p.getFileName().toString())
               .sorted()
               .toList();

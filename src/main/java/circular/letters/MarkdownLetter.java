@@ -37,14 +37,18 @@ import org.thymeleaf.templatemode.TemplateMode;
  *
  * <p>The expressions are set aside before the Markdown is parsed, so that its syntax cannot mangle
  * them ({@code ${first_name}} is not an emphasis). A new line inside a paragraph is a line break,
- * as in a letter's address block. Notes in HTML comments ({@code <!-- ... -->}) reach neither
- * part. Immutable and thread-safe.
+ * as in a letter's address block. Notes in HTML comments ({@code <!-- ... -->}) reach neither part.
+ * Immutable and thread-safe.
  */
 final class MarkdownLetter {
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
   private static final Parser PARSER =
-      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-  private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).softbreak("<br />\n").build();
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .build();
+  private static final HtmlRenderer RENDERER =
+      HtmlRenderer.builder().extensions(EXTENSIONS).softbreak("<br />\n").build();
   private static final String STYLE = resource("letter.css");
 
   private final Path file;
@@ -53,7 +57,12 @@ final class MarkdownLetter {
   private final String body;
   private final BodyTemplate text;
 
-  private MarkdownLetter(Path file, List<Expressions.Expression> expressions, Pattern placeholder, String body, String text) {
+  private MarkdownLetter(
+      Path file,
+      List<Expressions.Expression> expressions,
+      Pattern placeholder,
+      String body,
+      String text) {
     this.file = file;
     this.expressions = expressions;
     this.placeholder = placeholder;
@@ -88,8 +97,12 @@ final class MarkdownLetter {
     while (m.find()) {
       if (body.lastIndexOf('<', m.start()) > body.lastIndexOf('>', m.start())) {
         SourceMap.Position at = expressions.get(Integer.parseInt(m.group(1))).at();
-        problems.add(Problem.at(file, at.line(), at.column(),
-            "an expression cannot go in a link's address, an image or an HTML tag; write it in the text"));
+        problems.add(
+            Problem.at(
+                file,
+                at.line(),
+                at.column(),
+                "an expression cannot go in a link's address, an image or an HTML tag; write it in the text"));
       }
     }
     return new MarkdownLetter(file, expressions, placeholder, body, readable(text));
@@ -97,8 +110,15 @@ final class MarkdownLetter {
 
   /** The HTML part's template, its document marked as written in {@code language}. */
   BodyTemplate html(String language) {
-    String document = "<!DOCTYPE html>\n<html lang=\"" + attribute(language) + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
-        + "<style>\n" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    String document =
+        "<!DOCTYPE html>\n<html lang=\""
+            + attribute(language)
+            + "\">\n<head>\n<meta charset=\"UTF-8\"/>\n"
+            + "<style>\n"
+            + STYLE
+            + "</style>\n</head>\n<body>\n"
+            + body
+            + "</body>\n</html>\n";
     return generate(document, true, TemplateMode.HTML);
   }
 
@@ -142,22 +162,23 @@ final class MarkdownLetter {
   /** The HTML comments of the document: the author's notes, for neither part. */
   private static List<Node> notes(Node document) {
     List<Node> notes = new ArrayList<>();
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(HtmlBlock block) {
-        String html = block.getLiteral().strip();
-        if (html.startsWith("<!--") && html.endsWith("-->")) {
-          notes.add(block);
-        }
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(HtmlBlock block) {
+            String html = block.getLiteral().strip();
+            if (html.startsWith("<!--") && html.endsWith("-->")) {
+              notes.add(block);
+            }
+          }
 
-      @Override
-      public void visit(HtmlInline inline) {
-        if (inline.getLiteral().startsWith("<!--")) {
-          notes.add(inline);
-        }
-      }
-    });
+          @Override
+          public void visit(HtmlInline inline) {
+            if (inline.getLiteral().startsWith("<!--")) {
+              notes.add(inline);
+            }
+          }
+        });
     return notes;
   }
 
@@ -166,7 +187,9 @@ final class MarkdownLetter {
     boolean[] removed = new boolean[text.length()];
     for (Node node : nodes) {
       for (SourceSpan span : node.getSourceSpans()) {
-        for (int i = span.getInputIndex(); i < span.getInputIndex() + span.getLength() && i < text.length(); i++) {
+        for (int i = span.getInputIndex();
+            i < span.getInputIndex() + span.getLength() && i < text.length();
+            i++) {
           removed[i] = true;
         }
       }
@@ -197,7 +220,8 @@ final class MarkdownLetter {
     for (String line : markdown.split("\n", -1)) {
       out.append(line.stripTrailing()).append('\n');
     }
-    return out.toString().replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "").stripTrailing() + "\n";
+    return out.toString().replaceAll("\n{3,}", "\n\n").replaceFirst("^\n+", "").stripTrailing()
+        + "\n";
   }
 
   private static String attribute(String value) {

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 /**
  * Writes a new letter folder to start from: a commented {@code letter.md} in the first language,
  * {@code letter.properties} with every header explained, and for every other language a whole
- * letter ({@code letter_fr.md}) with its subject line ({@code letter_fr.properties}); or a copy
- * of an existing letter. Never writes into a folder that exists. Stateless.
+ * letter ({@code letter_fr.md}) with its subject line ({@code letter_fr.properties}); or a copy of
+ * an existing letter. Never writes into a folder that exists. Stateless.
  *
  * <pre>{@code
  * NewLetter.Created letter = NewLetter.write(Path.of("letter-templates/2027-06-invitation"), List.of("en", "fr", "es"));
@@ -28,10 +28,12 @@ import java.util.stream.Stream;
 public final class NewLetter {
   /** A language tag as letter files name it: {@code fr}, {@code fr-CH}. */
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})?");
-  private static final Map<String, String> SUBJECTS = Map.of(
-      "en", "Request for information – [(${country})]",
-      "fr", "Demande d'information – [(${country})]",
-      "es", "Solicitud de información – [(${country})]");
+
+  private static final Map<String, String> SUBJECTS =
+      Map.of(
+          "en", "Request for information – [(${country})]",
+          "fr", "Demande d'information – [(${country})]",
+          "es", "Solicitud de información – [(${country})]");
 
   private NewLetter() {}
 
@@ -59,13 +61,23 @@ public final class NewLetter {
     String main = languages.get(0);
     List<Path> files = new ArrayList<>();
     files.add(write(folder.resolve("letter.md"), resource("notes.md") + "\n" + sample(main)));
-    files.add(write(folder.resolve("letter.properties"),
-        resource("letter.properties").replace("@lang@", main).replace("@subject@", subject(main))));
+    files.add(
+        write(
+            folder.resolve("letter.properties"),
+            resource("letter.properties")
+                .replace("@lang@", main)
+                .replace("@subject@", subject(main))));
     for (String language : languages.subList(1, languages.size())) {
-      String note = "<!-- " + fileName("letter", language, "md") + ": the letter for the delegations whose language is " + language
-          + ", written as letter.md is (see the notes there)."
-          + (SUBJECTS.containsKey(language.split("-")[0]) ? "" : " Translate it: until then, they read it in " + sampleLanguage(main) + ".")
-          + " -->\n\n";
+      String note =
+          "<!-- "
+              + fileName("letter", language, "md")
+              + ": the letter for the delegations whose language is "
+              + language
+              + ", written as letter.md is (see the notes there)."
+              + (SUBJECTS.containsKey(language.split("-")[0])
+                  ? ""
+                  : " Translate it: until then, they read it in " + sampleLanguage(main) + ".")
+              + " -->\n\n";
       files.add(write(folder.resolve(fileName("letter", language, "md")), note + sample(language)));
       files.add(translation(folder, language, subject(language)));
     }
@@ -73,8 +85,8 @@ public final class NewLetter {
   }
 
   /**
-   * Copies the letter folder {@code from} to {@code folder}, then adds a translation to fill in
-   * for each of {@code languages} the letter does not have yet: a copy of its main text.
+   * Copies the letter folder {@code from} to {@code folder}, then adds a translation to fill in for
+   * each of {@code languages} the letter does not have yet: a copy of its main text.
    *
    * @throws InputException if the folder exists or a language is not a language tag
    */
@@ -107,32 +119,48 @@ public final class NewLetter {
   }
 
   /** A copy of the main letter for {@code language}, marked to be translated. */
-  private static List<Path> translationToFill(LetterTemplate from, Path folder, String language) throws IOException {
+  private static List<Path> translationToFill(LetterTemplate from, Path folder, String language)
+      throws IOException {
     List<Path> files = new ArrayList<>();
     Path markdown = folder.resolve("letter.md");
     String subject = from.setting("subject").orElse("");
     if (Files.exists(markdown)) {
-      String note = "<!-- " + fileName("letter", language, "md") + ": the letter for the delegations whose language is " + language
-          + ". Translate the text below: until then, they read it as it is. -->\n\n";
-      files.add(write(folder.resolve(fileName("letter", language, "md")), note + Files.readString(markdown)));
+      String note =
+          "<!-- "
+              + fileName("letter", language, "md")
+              + ": the letter for the delegations whose language is "
+              + language
+              + ". Translate the text below: until then, they read it as it is. -->\n\n";
+      files.add(
+          write(
+              folder.resolve(fileName("letter", language, "md")),
+              note + Files.readString(markdown)));
       files.add(translation(folder, language, subject));
     } else {
-      String properties = Files.readString(folder.resolve("letter.properties"))
-          .replaceAll("(?m)^\\s*lang\\s*[=:].*$", "lang = " + language);
-      String note = "# " + fileName("letter", language, "properties") + ": the text of the letter for the delegations whose language is "
-          + language + ". Translate every text below: until then, they read it as it is.\n";
-      files.add(write(folder.resolve(fileName("letter", language, "properties")), note + properties));
+      String properties =
+          Files.readString(folder.resolve("letter.properties"))
+              .replaceAll("(?m)^\\s*lang\\s*[=:].*$", "lang = " + language);
+      String note =
+          "# "
+              + fileName("letter", language, "properties")
+              + ": the text of the letter for the delegations whose language is "
+              + language
+              + ". Translate every text below: until then, they read it as it is.\n";
+      files.add(
+          write(folder.resolve(fileName("letter", language, "properties")), note + properties));
     }
     return files;
   }
 
   private static Path translation(Path folder, String language, String subject) {
     String file = fileName("letter", language, "properties");
-    return write(folder.resolve(file), resource("translation.properties")
-        .replace("@file@", file)
-        .replace("@lang@", language)
-        .replace("@letter@", fileName("letter", language, "md"))
-        .replace("@subject@", subject));
+    return write(
+        folder.resolve(file),
+        resource("translation.properties")
+            .replace("@file@", file)
+            .replace("@lang@", language)
+            .replace("@letter@", fileName("letter", language, "md"))
+            .replace("@subject@", subject));
   }
 
   /** The languages as tags ({@code fr-ch}), or every problem with them. */
@@ -140,15 +168,22 @@ public final class NewLetter {
     List<String> languages = codes.stream().map(Translations::tag).toList();
     List<Problem> problems = new ArrayList<>();
     if (languages.isEmpty()) {
-      problems.add(new Problem("--languages", "name at least one language, e.g. --languages en,fr,es"));
+      problems.add(
+          new Problem("--languages", "name at least one language, e.g. --languages en,fr,es"));
     }
     for (String language : languages) {
       if (!LANGUAGE.matcher(language).matches()) {
-        problems.add(new Problem("--languages", "'" + language + "' is not a language code; write codes such as en, fr, es or fr-CH"));
+        problems.add(
+            new Problem(
+                "--languages",
+                "'"
+                    + language
+                    + "' is not a language code; write codes such as en, fr, es or fr-CH"));
       }
     }
     if (languages.stream().distinct().count() < languages.size()) {
-      problems.add(new Problem("--languages", "a language is named twice in " + String.join(",", codes)));
+      problems.add(
+          new Problem("--languages", "a language is named twice in " + String.join(",", codes)));
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);
@@ -164,9 +199,15 @@ public final class NewLetter {
       }
       Files.createDirectory(folder);
     } catch (FileAlreadyExistsException e) {
-      throw new InputException(Problem.in(folder, "already exists; nothing was changed. Choose another name, or edit the letter there"));
+      throw new InputException(
+          Problem.in(
+              folder,
+              "already exists; nothing was changed. Choose another name, or edit the letter there"));
     } catch (IOException e) {
-      throw new InputException(Problem.in(folder, "cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+      throw new InputException(
+          Problem.in(
+              folder,
+              "cannot be created (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
     }
   }
 

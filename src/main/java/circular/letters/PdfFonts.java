@@ -31,17 +31,18 @@ final class PdfFonts {
 
   private record Face(String family, int weight, FontStyle style, String file) {}
 
-  private static final List<Face> FACES = List.of(
-      new Face(SERIF, 400, FontStyle.NORMAL, "DejaVuSerif.ttf"),
-      new Face(SERIF, 700, FontStyle.NORMAL, "DejaVuSerif-Bold.ttf"),
-      new Face(SERIF, 400, FontStyle.ITALIC, "DejaVuSerif-Italic.ttf"),
-      new Face(SERIF, 700, FontStyle.ITALIC, "DejaVuSerif-BoldItalic.ttf"),
-      new Face(SANS, 400, FontStyle.NORMAL, "DejaVuSans.ttf"),
-      new Face(SANS, 700, FontStyle.NORMAL, "DejaVuSans-Bold.ttf"),
-      new Face(SANS, 400, FontStyle.ITALIC, "DejaVuSans-Oblique.ttf"),
-      new Face(SANS, 700, FontStyle.ITALIC, "DejaVuSans-BoldOblique.ttf"),
-      new Face(MONO, 400, FontStyle.NORMAL, "DejaVuSansMono.ttf"),
-      new Face(MONO, 700, FontStyle.NORMAL, "DejaVuSansMono-Bold.ttf"));
+  private static final List<Face> FACES =
+      List.of(
+          new Face(SERIF, 400, FontStyle.NORMAL, "DejaVuSerif.ttf"),
+          new Face(SERIF, 700, FontStyle.NORMAL, "DejaVuSerif-Bold.ttf"),
+          new Face(SERIF, 400, FontStyle.ITALIC, "DejaVuSerif-Italic.ttf"),
+          new Face(SERIF, 700, FontStyle.ITALIC, "DejaVuSerif-BoldItalic.ttf"),
+          new Face(SANS, 400, FontStyle.NORMAL, "DejaVuSans.ttf"),
+          new Face(SANS, 700, FontStyle.NORMAL, "DejaVuSans-Bold.ttf"),
+          new Face(SANS, 400, FontStyle.ITALIC, "DejaVuSans-Oblique.ttf"),
+          new Face(SANS, 700, FontStyle.ITALIC, "DejaVuSans-BoldOblique.ttf"),
+          new Face(MONO, 400, FontStyle.NORMAL, "DejaVuSansMono.ttf"),
+          new Face(MONO, 700, FontStyle.NORMAL, "DejaVuSansMono-Bold.ttf"));
 
   private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
   private static final MetricsCache METRICS = new MetricsCache();
@@ -54,21 +55,36 @@ final class PdfFonts {
    * in the font's own character map, read once.
    */
   static boolean serifCovers(String text) {
-    return text.codePoints().allMatch(c -> isCommon(c) || !Character.isDefined(c) || Character.isWhitespace(c) || SerifCharacters.MAP.covers(c));
+    return text.codePoints()
+        .allMatch(
+            c ->
+                isCommon(c)
+                    || !Character.isDefined(c)
+                    || Character.isWhitespace(c)
+                    || SerifCharacters.MAP.covers(c));
   }
 
-  /** Basic Latin to Latin Extended-B, dashes, quotes, bullets and ellipsis, the per mille sign, guillemets, the euro. */
+  /**
+   * Basic Latin to Latin Extended-B, dashes, quotes, bullets and ellipsis, the per mille sign,
+   * guillemets, the euro.
+   */
   private static boolean isCommon(int c) {
     return c < 0x250 || (c >= 0x2000 && c <= 0x2026) || (c >= 0x2030 && c <= 0x203A) || c == 0x20AC;
   }
 
-  /** DejaVu Serif's character map, read the first time a character outside the common ones is met. */
+  /**
+   * DejaVu Serif's character map, read the first time a character outside the common ones is met.
+   */
   private static final class SerifCharacters {
     static final SerifCharacters MAP = new SerifCharacters();
     private final CmapLookup lookup;
 
     private SerifCharacters() {
-      try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(FILES.computeIfAbsent("DejaVuSerif.ttf", PdfFonts::read)))) {
+      try (TrueTypeFont font =
+          new TTFParser()
+              .parse(
+                  new RandomAccessReadBuffer(
+                      FILES.computeIfAbsent("DejaVuSerif.ttf", PdfFonts::read)))) {
         lookup = font.getUnicodeCmapLookup();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -95,7 +111,8 @@ final class PdfFonts {
   private static byte[] read(String file) {
     try (InputStream in = PdfFonts.class.getResourceAsStream(FOLDER + file)) {
       if (in == null) {
-        throw new IllegalStateException("font " + FOLDER + file + " is not on the class path (jasperreports-fonts)");
+        throw new IllegalStateException(
+            "font " + FOLDER + file + " is not on the class path (jasperreports-fonts)");
       }
       return in.readAllBytes();
     } catch (IOException e) {
@@ -114,13 +131,15 @@ final class PdfFonts {
 
     @Override
     public FSCacheValue get(String key, Callable<? extends FSCacheValue> loader) {
-      return values.computeIfAbsent(key, k -> {
-        try {
-          return loader.call();
-        } catch (Exception e) {
-          throw new IllegalStateException("cannot measure font " + k, e);
-        }
-      });
+      return values.computeIfAbsent(
+          key,
+          k -> {
+            try {
+              return loader.call();
+            } catch (Exception e) {
+              throw new IllegalStateException("cannot measure font " + k, e);
+            }
+          });
     }
 
     @Override

@@ -11,8 +11,8 @@ import javax.imageio.ImageIO;
 
 /**
  * What a letter's properties say about its PDF, for one language: whether it goes with each email
- * ({@code pdf = attach}) and the image printed at the top of its first page ({@code
- * pdf.letterhead = letterhead.png}, a PNG or JPEG file in the letter folder).
+ * ({@code pdf = attach}) and the image printed at the top of its first page ({@code pdf.letterhead
+ * = letterhead.png}, a PNG or JPEG file in the letter folder).
  */
 record PdfSettings(boolean attach, Optional<Path> letterhead) {
   static final String ATTACH = "pdf";
@@ -20,12 +20,19 @@ record PdfSettings(boolean attach, Optional<Path> letterhead) {
 
   static final PdfSettings NONE = new PdfSettings(false, Optional.empty());
 
-  /** Reads and checks the settings of {@code language}, adding what is wrong to {@code problems}. */
-  static PdfSettings of(Path folder, Translations translations, String language, List<Problem> problems) {
+  /**
+   * Reads and checks the settings of {@code language}, adding what is wrong to {@code problems}.
+   */
+  static PdfSettings of(
+      Path folder, Translations translations, String language, List<Problem> problems) {
     String attach = translations.get(language, ATTACH).orElse("").strip().toLowerCase(Locale.ROOT);
     if (!List.of("", "attach", "no").contains(attach)) {
-      problems.add(Problem.in(translations.sourceOf(language, ATTACH),
-          "key 'pdf': '" + attach + "' is not a setting; write pdf = attach to send each letter's PDF with it, or pdf = no"));
+      problems.add(
+          Problem.in(
+              translations.sourceOf(language, ATTACH),
+              "key 'pdf': '"
+                  + attach
+                  + "' is not a setting; write pdf = attach to send each letter's PDF with it, or pdf = no"));
     }
     String image = translations.get(language, LETTERHEAD).orElse("").strip();
     if (image.isEmpty()) {
@@ -33,10 +40,15 @@ record PdfSettings(boolean attach, Optional<Path> letterhead) {
     }
     Path file = folder.resolve(image).normalize();
     Path source = translations.sourceOf(language, LETTERHEAD);
-    if (!file.startsWith(folder.normalize()) || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-      problems.add(Problem.in(source, "key 'pdf.letterhead': no readable file '" + image + "' in " + folder));
+    if (!file.startsWith(folder.normalize())
+        || !Files.isRegularFile(file)
+        || !Files.isReadable(file)) {
+      problems.add(
+          Problem.in(
+              source, "key 'pdf.letterhead': no readable file '" + image + "' in " + folder));
     } else if (!isImage(file)) {
-      problems.add(Problem.in(source, "key 'pdf.letterhead': '" + image + "' is not a PNG or JPEG image"));
+      problems.add(
+          Problem.in(source, "key 'pdf.letterhead': '" + image + "' is not a PNG or JPEG image"));
     }
     return new PdfSettings(attach.equals("attach"), Optional.of(file));
   }

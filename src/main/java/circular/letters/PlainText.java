@@ -9,16 +9,31 @@ import org.jsoup.select.NodeVisitor;
 
 /**
  * Derives the plain-text part of a letter from its HTML, for readers whose mail client shows text:
- * paragraphs separated by a blank line, line breaks kept, links written out after their text,
- * list items marked, lines wrapped at 72 characters. The digest reads a delegation's HTML reply
- * the same way, unwrapped ({@link #of}). Stateless.
+ * paragraphs separated by a blank line, line breaks kept, links written out after their text, list
+ * items marked, lines wrapped at 72 characters. The digest reads a delegation's HTML reply the same
+ * way, unwrapped ({@link #of}). Stateless.
  */
 public final class PlainText {
   static final int WIDTH = 72;
 
   private static final Set<String> PARAGRAPHS =
-      Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "blockquote", "address", "pre", "hr");
-  private static final Set<String> LINES = Set.of("div", "li", "tr", "section", "article", "header", "footer", "dt", "dd");
+      Set.of(
+          "p",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "table",
+          "blockquote",
+          "address",
+          "pre",
+          "hr");
+  private static final Set<String> LINES =
+      Set.of("div", "li", "tr", "section", "article", "header", "footer", "dt", "dd");
   static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "template");
   private static final boolean[] ASCII_WHITESPACE = new boolean[128];
 
@@ -39,31 +54,38 @@ public final class PlainText {
     return layOut(body).plainText();
   }
 
-  /** The text of an element: paragraphs, line breaks, links and list items as above, lines not wrapped. */
+  /**
+   * The text of an element: paragraphs, line breaks, links and list items as above, lines not
+   * wrapped.
+   */
   public static String of(Element element) {
     return layOut(element).unwrapped();
   }
 
   private static Layout layOut(Element root) {
     Layout layout = new Layout();
-    root.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          layout.text(t.getWholeText());
-        } else if (node instanceof Element e) {
-          Element parent = e.parent();
-          layout.open(e.normalName(), parent == null ? "" : parent.normalName(), e.elementSiblingIndex());
-        }
-      }
+    root.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              layout.text(t.getWholeText());
+            } else if (node instanceof Element e) {
+              Element parent = e.parent();
+              layout.open(
+                  e.normalName(),
+                  parent == null ? "" : parent.normalName(),
+                  e.elementSiblingIndex());
+            }
+          }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e) {
-          layout.close(e.normalName(), e.normalName().equals("a") ? e : null);
-        }
-      }
-    });
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e) {
+              layout.close(e.normalName(), e.normalName().equals("a") ? e : null);
+            }
+          }
+        });
     return layout;
   }
 
@@ -98,7 +120,8 @@ public final class PlainText {
       if (SKIPPED.contains(tag)) {
         skipping = 1;
       } else if (tag.equals("br")) {
-        flush(); // a break that opens a block ("<div><br></div>", a blank line in mail) comes after the block's own
+        flush(); // a break that opens a block ("<div><br></div>", a blank line in mail) comes after
+        // the block's own
         out.append('\n');
         pendingSpace = false;
       } else if (PARAGRAPHS.contains(tag)) {
@@ -259,7 +282,8 @@ public final class PlainText {
     while (at < end && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
       at++;
     }
-    return at > start && at + 1 < end && text.charAt(at) == '.' && text.charAt(at + 1) == ' ' ? at + 2 - start : 0;
+    return at > start && at + 1 < end && text.charAt(at) == '.' && text.charAt(at + 1) == ' '
+        ? at + 2 - start
+        : 0;
   }
-
 }

@@ -24,20 +24,20 @@ import org.jsoup.select.NodeFilter;
 /**
  * The plain text of an HTML letter, as a Thymeleaf TEXT template derived once from the HTML
  * template, instead of parsing every rendered letter. Rendered with the letter's context, the
- * template writes the letter's element tree in a compact form: each element's name, its text
- * (the template's own text, and what {@code th:text}, {@code th:utext} and {@code [[...]]} give),
- * a link's {@code href}, with {@code th:if}, {@code th:unless}, {@code th:each}, {@code th:with},
- * {@code th:object}, {@code th:switch} and {@code th:case} carried into Thymeleaf's textual
- * syntax ({@code [# th:if="..."]...[/]}). {@link #plainText} builds that tree and lays it out
- * with {@link PlainText}, exactly as {@link PlainText#fromHtml} lays out the tree jsoup parses from
- * the rendered HTML.
+ * template writes the letter's element tree in a compact form: each element's name, its text (the
+ * template's own text, and what {@code th:text}, {@code th:utext} and {@code [[...]]} give), a
+ * link's {@code href}, with {@code th:if}, {@code th:unless}, {@code th:each}, {@code th:with},
+ * {@code th:object}, {@code th:switch} and {@code th:case} carried into Thymeleaf's textual syntax
+ * ({@code [# th:if="..."]...[/]}). {@link #plainText} builds that tree and lays it out with {@link
+ * PlainText}, exactly as {@link PlainText#fromHtml} lays out the tree jsoup parses from the
+ * rendered HTML.
  *
  * <p>A template this cannot follow exactly is not derived ({@link #derive} is empty): fragments
  * ({@code th:insert}, {@code th:replace}), {@code th:inline}, Thymeleaf's comment blocks, markup
  * that jsoup nests otherwise than it is written (unclosed {@code <br>}, a {@code <tr>} without
  * {@code <tbody>}), and the like. A rendered letter it cannot follow ({@code th:utext} giving
- * markup) is not laid out ({@link #plainText} is empty). Either way the caller parses the
- * rendered HTML instead. Immutable and thread-safe.
+ * markup) is not laid out ({@link #plainText} is empty). Either way the caller parses the rendered
+ * HTML instead. Immutable and thread-safe.
  */
 final class PlainTextTemplate {
   // Markers in the rendered template: control characters that a letter's text cannot hold
@@ -54,17 +54,34 @@ final class PlainTextTemplate {
   private static final char HREF = '\u000f';
   private static final char HREF_END = '\u0010';
 
-  /** Attributes that decide whether and how often an element is written, carried over as they are. */
+  /**
+   * Attributes that decide whether and how often an element is written, carried over as they are.
+   */
   private static final List<String> STRUCTURE =
       List.of("th:each", "th:if", "th:unless", "th:switch", "th:case", "th:with", "th:object");
+
   /** A message without arguments: {@code #{para.thanks}}. */
   private static final Pattern MESSAGE = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)}");
+
   /** Attributes this cannot follow. */
   private static final Set<String> UNSUPPORTED =
       Set.of("th:insert", "th:replace", "th:include", "th:substituteby", "th:inline", "th:remove");
-  /** Elements into which jsoup moves no text: text written there by the template lands elsewhere. */
+
+  /**
+   * Elements into which jsoup moves no text: text written there by the template lands elsewhere.
+   */
   private static final Set<String> NO_TEXT =
-      Set.of("table", "tbody", "thead", "tfoot", "tr", "colgroup", "select", "html", "head", "frameset");
+      Set.of(
+          "table",
+          "tbody",
+          "thead",
+          "tfoot",
+          "tr",
+          "colgroup",
+          "select",
+          "html",
+          "head",
+          "frameset");
 
   private final String source;
   private final List<String> literals;
@@ -91,7 +108,8 @@ final class PlainTextTemplate {
    *
    * @param messages the language's text of a message key, if it has one
    */
-  static Optional<PlainTextTemplate> derive(String html, Function<String, Optional<String>> messages) {
+  static Optional<PlainTextTemplate> derive(
+      String html, Function<String, Optional<String>> messages) {
     Document parsed = Jsoup.parse(html);
     Element written = Jsoup.parse(html, "", Parser.xmlParser()).selectFirst("body");
     if (written == null || !shape(parsed.body()).equals(shape(written))) {
@@ -157,12 +175,13 @@ final class PlainTextTemplate {
           i++;
         }
         case LITERAL, TEXT, MARKUP, HREF -> {
-          char endMarker = switch (c) {
-            case LITERAL -> LITERAL_END;
-            case TEXT -> TEXT_END;
-            case MARKUP -> MARKUP_END;
-            default -> HREF_END;
-          };
+          char endMarker =
+              switch (c) {
+                case LITERAL -> LITERAL_END;
+                case TEXT -> TEXT_END;
+                case MARKUP -> MARKUP_END;
+                default -> HREF_END;
+              };
           int end = rendered.indexOf(endMarker, i + 1);
           if (end < 0 || current == null) {
             return Optional.empty();
@@ -194,7 +213,10 @@ final class PlainTextTemplate {
     return open.isEmpty() ? Optional.of(layout.plainText()) : Optional.empty();
   }
 
-  /** An element being written: its name, how many elements it holds so far, and, inside a link, itself. */
+  /**
+   * An element being written: its name, how many elements it holds so far, and, inside a link,
+   * itself.
+   */
   private static final class Open {
     final String name;
     final Element element;
@@ -215,7 +237,9 @@ final class PlainTextTemplate {
     }
     if (kind == MARKUP) {
       // th:utext: jsoup would parse markup in it; plain text with character references is fine
-      return value.indexOf('<') >= 0 ? Optional.empty() : Optional.of(Parser.unescapeEntities(value, false));
+      return value.indexOf('<') >= 0
+          ? Optional.empty()
+          : Optional.of(Parser.unescapeEntities(value, false));
     }
     return Optional.of(value);
   }
@@ -285,7 +309,8 @@ final class PlainTextTemplate {
       for (Attribute attribute : element.attributes()) {
         String key = attribute.getKey().toLowerCase(Locale.ROOT);
         boolean inlineInSkipped = key.equals("th:inline") && PlainText.SKIPPED.contains(name);
-        if (key.startsWith("data-th-") || (UNSUPPORTED.contains(key) && !inlineInSkipped)
+        if (key.startsWith("data-th-")
+            || (UNSUPPORTED.contains(key) && !inlineInSkipped)
             || (key.equals("th:attr") && attribute.getValue().contains("href"))) {
           throw new Unsupported();
         }
@@ -320,11 +345,18 @@ final class PlainTextTemplate {
       if (a.hasAttr("th:href")) {
         out.append(HREF).append(utext(a.attr("th:href"))).append(HREF_END);
       } else if (a.hasAttr("href")) {
-        out.append(HREF).append(LITERAL).append(literal(a.attr("href"))).append(LITERAL_END).append(HREF_END);
+        out.append(HREF)
+            .append(LITERAL)
+            .append(literal(a.attr("href")))
+            .append(LITERAL_END)
+            .append(HREF_END);
       }
     }
 
-    /** A text of the template, with Thymeleaf's inlined expressions ({@code [[...]]}, {@code [(...)]}) in it. */
+    /**
+     * A text of the template, with Thymeleaf's inlined expressions ({@code [[...]]}, {@code
+     * [(...)]}) in it.
+     */
     private void text(String text, Element parent) throws Unsupported {
       if (!text.isBlank() && NO_TEXT.contains(parent.normalName())) {
         throw new Unsupported();
@@ -333,7 +365,8 @@ final class PlainTextTemplate {
       while (at < text.length()) {
         int escaped = text.indexOf("[[", at);
         int unescaped = text.indexOf("[(", at);
-        int start = escaped < 0 ? unescaped : unescaped < 0 ? escaped : Math.min(escaped, unescaped);
+        int start =
+            escaped < 0 ? unescaped : unescaped < 0 ? escaped : Math.min(escaped, unescaped);
         if (start < 0) {
           break;
         }
@@ -343,7 +376,10 @@ final class PlainTextTemplate {
           throw new Unsupported();
         }
         String expression = text.substring(start + 2, end);
-        if (expression.contains("[[") || expression.contains("[(") || expression.contains("&") || expression.contains("<")) {
+        if (expression.contains("[[")
+            || expression.contains("[(")
+            || expression.contains("&")
+            || expression.contains("<")) {
           throw new Unsupported();
         }
         if (start > at) {
@@ -352,7 +388,11 @@ final class PlainTextTemplate {
         if (NO_TEXT.contains(parent.normalName())) {
           throw new Unsupported();
         }
-        expression(close.equals("]]") ? TEXT : MARKUP, close.equals("]]") ? TEXT_END : MARKUP_END, expression, parent);
+        expression(
+            close.equals("]]") ? TEXT : MARKUP,
+            close.equals("]]") ? TEXT_END : MARKUP_END,
+            expression,
+            parent);
         at = end + 2;
       }
       if (at < text.length()) {
@@ -368,12 +408,14 @@ final class PlainTextTemplate {
      * An expression's text ({@code start} {@link #TEXT}) or markup ({@link #MARKUP}) in {@code
      * element}; a message without arguments is written as its text in this language.
      */
-    private void expression(char start, char end, String expression, Element element) throws Unsupported {
+    private void expression(char start, char end, String expression, Element element)
+        throws Unsupported {
       if (NO_TEXT.contains(element.normalName())) {
         throw new Unsupported();
       }
       Matcher message = MESSAGE.matcher(expression.strip());
-      Optional<String> text = message.matches() ? messages.apply(message.group(1)) : Optional.empty();
+      Optional<String> text =
+          message.matches() ? messages.apply(message.group(1)) : Optional.empty();
       if (text.isPresent() && start == TEXT) {
         literalText(text.get());
       } else if (text.isPresent() && text.get().indexOf('<') < 0) {
@@ -413,13 +455,15 @@ final class PlainTextTemplate {
     StringBuilder attributes = new StringBuilder();
     for (String name : STRUCTURE) {
       if (element.hasAttr(name)) {
-        if (root && (name.equals("th:each") || name.equals("th:switch") || name.equals("th:case"))) {
+        if (root
+            && (name.equals("th:each") || name.equals("th:switch") || name.equals("th:case"))) {
           throw new Unsupported();
         }
         attributes.append(' ').append(name).append('=').append(quoted(element.attr(name)));
       }
     }
-    if (root && element.attributes().asList().stream().anyMatch(a -> UNSUPPORTED.contains(a.getKey()))) {
+    if (root
+        && element.attributes().asList().stream().anyMatch(a -> UNSUPPORTED.contains(a.getKey()))) {
       throw new Unsupported();
     }
     if (!attributes.isEmpty()) {
@@ -428,7 +472,10 @@ final class PlainTextTemplate {
     return wrappers;
   }
 
-  /** An attribute value for Thymeleaf's textual syntax, quoted with whichever quote it does not hold. */
+  /**
+   * An attribute value for Thymeleaf's textual syntax, quoted with whichever quote it does not
+   * hold.
+   */
   private static String quoted(String value) throws Unsupported {
     if (value.indexOf('\\') >= 0 || value.indexOf(']') >= 0 || value.indexOf('[') >= 0) {
       throw new Unsupported();
@@ -448,28 +495,33 @@ final class PlainTextTemplate {
    */
   private static List<String> shape(Element root) {
     List<String> shape = new ArrayList<>();
-    root.filter(new NodeFilter() {
-      @Override
-      public FilterResult head(Node node, int depth) {
-        if (node instanceof Element e) {
-          String name = e.normalName().toLowerCase(Locale.ROOT);
-          shape.add("<" + name);
-          return PlainText.SKIPPED.contains(name) ? FilterResult.SKIP_CHILDREN : FilterResult.CONTINUE;
-        }
-        if (node instanceof TextNode t && !t.isBlank() && (shape.isEmpty() || !shape.get(shape.size() - 1).equals("text"))) {
-          shape.add("text");
-        }
-        return FilterResult.CONTINUE;
-      }
+    root.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              String name = e.normalName().toLowerCase(Locale.ROOT);
+              shape.add("<" + name);
+              return PlainText.SKIPPED.contains(name)
+                  ? FilterResult.SKIP_CHILDREN
+                  : FilterResult.CONTINUE;
+            }
+            if (node instanceof TextNode t
+                && !t.isBlank()
+                && (shape.isEmpty() || !shape.get(shape.size() - 1).equals("text"))) {
+              shape.add("text");
+            }
+            return FilterResult.CONTINUE;
+          }
 
-      @Override
-      public FilterResult tail(Node node, int depth) {
-        if (node instanceof Element) {
-          shape.add(">");
-        }
-        return FilterResult.CONTINUE;
-      }
-    });
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (node instanceof Element) {
+              shape.add(">");
+            }
+            return FilterResult.CONTINUE;
+          }
+        });
     return shape;
   }
 }

@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
 /**
  * The plain-text alternative of letters written without {@code letter.txt}: through the text
  * template derived once from each HTML template ({@link PlainTextTemplate}), or, where that
- * template cannot follow the HTML, by parsing the rendered letter ({@link PlainText#fromHtml}).
- * The text is the same either way. Thread-safe; one per letter folder.
+ * template cannot follow the HTML, by parsing the rendered letter ({@link PlainText#fromHtml}). The
+ * text is the same either way. Thread-safe; one per letter folder.
  */
 final class PlainTexts {
   private final Map<Source, Optional<PlainTextTemplate>> derived = new ConcurrentHashMap<>();
@@ -31,9 +31,16 @@ final class PlainTexts {
    * @param messages the text of a message key in that locale, as the letter's messages give it
    * @param renderText renders a TEXT template with the letter's context
    */
-  String of(Path html, String rendered, Locale locale, Function<String, Optional<String>> messages, UnaryOperator<String> renderText) {
-    Optional<PlainTextTemplate> template = derived.computeIfAbsent(
-        new Source(html, locale.toLanguageTag()), source -> PlainTextTemplate.derive(TextFile.read(source.html()), messages));
+  String of(
+      Path html,
+      String rendered,
+      Locale locale,
+      Function<String, Optional<String>> messages,
+      UnaryOperator<String> renderText) {
+    Optional<PlainTextTemplate> template =
+        derived.computeIfAbsent(
+            new Source(html, locale.toLanguageTag()),
+            source -> PlainTextTemplate.derive(TextFile.read(source.html()), messages));
     if (template.isPresent()) {
       try {
         Optional<String> text = template.get().plainText(renderText.apply(template.get().source()));
@@ -41,7 +48,8 @@ final class PlainTexts {
           return text.get();
         }
       } catch (InputException e) {
-        // the HTML rendered with this context, so the fault is the derived template's: parse instead
+        // the HTML rendered with this context, so the fault is the derived template's: parse
+        // instead
       }
     }
     parsed.incrementAndGet();
@@ -52,5 +60,4 @@ final class PlainTexts {
   long parsed() {
     return parsed.get();
   }
-
 }

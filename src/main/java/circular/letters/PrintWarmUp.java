@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A head start for {@code preview} and {@code send}: the first letter a process renders spends
- * most of its time starting Thymeleaf, and the first PDF (one per language is printed to check
- * the letter) loading the printing machinery. Called first thing, before the command line is
- * parsed, it looks at the arguments for a letter folder, and if there is one has Thymeleaf and,
- * when the letter's properties say {@code pdf = attach}, the printing warmed up on another core
- * while the main thread parses the command line and reads the letter and the list. A guess from the arguments, never a decision: a wrong guess costs a
- * missed head start or a little work on another core, and the command runs as it would anyway.
+ * A head start for {@code preview} and {@code send}: the first letter a process renders spends most
+ * of its time starting Thymeleaf, and the first PDF (one per language is printed to check the
+ * letter) loading the printing machinery. Called first thing, before the command line is parsed, it
+ * looks at the arguments for a letter folder, and if there is one has Thymeleaf and, when the
+ * letter's properties say {@code pdf = attach}, the printing warmed up on another core while the
+ * main thread parses the command line and reads the letter and the list. A guess from the
+ * arguments, never a decision: a wrong guess costs a missed head start or a little work on another
+ * core, and the command runs as it would anyway.
  */
 public final class PrintWarmUp {
   private static final List<String> PRINTING_COMMANDS = List.of("preview", "send");
@@ -36,15 +37,21 @@ public final class PrintWarmUp {
     }
   }
 
-  /** Each on its own thread: the main thread needs Thymeleaf first and the printing after, and both take long. */
+  /**
+   * Each on its own thread: the main thread needs Thymeleaf first and the printing after, and both
+   * take long.
+   */
   private static void start(String name, Runnable warmUp) {
-    Thread thread = new Thread(() -> {
-      try {
-        warmUp.run();
-      } catch (RuntimeException e) {
-        // only a head start: the letter's own rendering and printing report what is wrong
-      }
-    }, name);
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                warmUp.run();
+              } catch (RuntimeException e) {
+                // only a head start: the letter's own rendering and printing report what is wrong
+              }
+            },
+            name);
     thread.setDaemon(true);
     thread.start();
   }
@@ -53,7 +60,10 @@ public final class PrintWarmUp {
     return Files.isRegularFile(folder.resolve("letter.properties"));
   }
 
-  /** The folder an argument names, as the commands find a letter: as typed, else in {@code letter-templates/}. */
+  /**
+   * The folder an argument names, as the commands find a letter: as typed, else in {@code
+   * letter-templates/}.
+   */
   private static Path folder(String name) {
     try {
       Path typed = Path.of(name);
@@ -71,7 +81,10 @@ public final class PrintWarmUp {
     }
     try (Stream<Path> files = Files.list(folder)) {
       return files
-          .filter(f -> f.getFileName().toString().startsWith("letter") && f.getFileName().toString().endsWith(".properties"))
+          .filter(
+              f ->
+                  f.getFileName().toString().startsWith("letter")
+                      && f.getFileName().toString().endsWith(".properties"))
           .anyMatch(PrintWarmUp::saysAttach);
     } catch (IOException | RuntimeException e) {
       return false;
@@ -83,7 +96,8 @@ public final class PrintWarmUp {
       for (String line : Files.readAllLines(properties)) {
         String setting = line.strip();
         int equals = setting.indexOf('=');
-        if (equals > 0 && setting.substring(0, equals).strip().equals(PdfSettings.ATTACH)
+        if (equals > 0
+            && setting.substring(0, equals).strip().equals(PdfSettings.ATTACH)
             && setting.substring(equals + 1).strip().equalsIgnoreCase("attach")) {
           return true;
         }

@@ -17,10 +17,11 @@ final class RenderFailure {
   }
 
   /**
-   * A problem of a body template, at its place in {@code file}: the template's own line and
-   * column, led back through {@code lines} when the template was made from the file.
+   * A problem of a body template, at its place in {@code file}: the template's own line and column,
+   * led back through {@code lines} when the template was made from the file.
    */
-  static Problem inBody(TemplateProcessingException e, Path file, SourceMap lines, Recipient recipient) {
+  static Problem inBody(
+      TemplateProcessingException e, Path file, SourceMap lines, Recipient recipient) {
     String what = describe(e, recipient);
     TemplateProcessingException located = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -40,12 +41,16 @@ final class RenderFailure {
   private static String describe(TemplateProcessingException e, Recipient recipient) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StrictEngineContextFactory.UnknownVariableException u) {
-        return "unknown variable '" + u.name + "'" + suggestion(u.name, recipient.fields().keySet());
+        return "unknown variable '"
+            + u.name
+            + "'"
+            + suggestion(u.name, recipient.fields().keySet());
       }
       if (t instanceof LetterMessages.UnknownMessageException m) {
-        String where = m.file.getFileName().toString().equals("letter.properties")
-            ? "letter.properties"
-            : m.file.getFileName() + " or letter.properties";
+        String where =
+            m.file.getFileName().toString().equals("letter.properties")
+                ? "letter.properties"
+                : m.file.getFileName() + " or letter.properties";
         return "unknown message key '" + m.key + "': add it to " + where;
       }
     }
@@ -83,7 +88,8 @@ final class RenderFailure {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

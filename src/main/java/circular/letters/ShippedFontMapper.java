@@ -19,14 +19,15 @@ import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
 /**
  * Where PDFBox finds a font that a PDF names without embedding it: in circular's own jar, never
  * among the computer's fonts. openhtmltopdf declares the fourteen standard PDF fonts in every
- * document it prints, and PDFBox's own mapper answers each by searching the computer's font
- * folders (a scan of every font at the first run on an office computer, then a cache written to
- * the user's home folder) and reading the font it picks. A letter is set in the DejaVu fonts it
- * embeds (pdf.css), so those standard fonts are declared and never drawn: each is answered with
- * the Liberation Sans that PDFBox ships, read only if a glyph is ever asked of it. Thread-safe.
+ * document it prints, and PDFBox's own mapper answers each by searching the computer's font folders
+ * (a scan of every font at the first run on an office computer, then a cache written to the user's
+ * home folder) and reading the font it picks. A letter is set in the DejaVu fonts it embeds
+ * (pdf.css), so those standard fonts are declared and never drawn: each is answered with the
+ * Liberation Sans that PDFBox ships, read only if a glyph is ever asked of it. Thread-safe.
  */
 final class ShippedFontMapper implements FontMapper {
-  private static final String LIBERATION_SANS = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+  private static final String LIBERATION_SANS =
+      "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
   private final LiberationSans font = new LiberationSans();
 
@@ -42,7 +43,8 @@ final class ShippedFontMapper implements FontMapper {
   }
 
   @Override
-  public CIDFontMapping getCIDFont(String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo systemInfo) {
+  public CIDFontMapping getCIDFont(
+      String baseFont, PDFontDescriptor descriptor, PDCIDSystemInfo systemInfo) {
     return new CIDFontMapping(null, font.read(), true);
   }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Where the places of a generated template come from in the file the user wrote: a template made
  * from {@code letter.md} records, for each expression it inlines, the expression's place in the
- * template and in the file, so that an unknown variable is reported at the {@code .md} file's
- * own line and column. Immutable.
+ * template and in the file, so that an unknown variable is reported at the {@code .md} file's own
+ * line and column. Immutable.
  */
 final class SourceMap {
   /** A template read from the user's own file: every place is its own. */
@@ -35,9 +35,9 @@ final class SourceMap {
   }
 
   /**
-   * The user's place for a place in the template: the expression there, else the last one before
-   * it on its line; empty when the place is in text the generator wrote (the user's file has no
-   * such line to point at).
+   * The user's place for a place in the template: the expression there, else the last one before it
+   * on its line; empty when the place is in text the generator wrote (the user's file has no such
+   * line to point at).
    */
   Optional<Position> source(int line, int column) {
     if (identity) {

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * Immutable and thread-safe.
  */
 final class Translations {
-  private static final Pattern FILE = Pattern.compile("letter_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?)\\.properties");
+  private static final Pattern FILE =
+      Pattern.compile("letter_([a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?)\\.properties");
 
   /** The default file's own language, when it does not say ({@code lang=...}). */
   static final String DEFAULT_LANGUAGE = "en";
@@ -37,7 +38,11 @@ final class Translations {
   private final Map<String, Map<String, String>> byLanguage;
   private final Set<String> ownLetters;
 
-  private Translations(Path folder, Map<String, String> base, Map<String, Map<String, String>> byLanguage, Set<String> ownLetters) {
+  private Translations(
+      Path folder,
+      Map<String, String> base,
+      Map<String, Map<String, String>> byLanguage,
+      Set<String> ownLetters) {
     this.folder = folder;
     this.base = base;
     this.byLanguage = byLanguage;
@@ -82,7 +87,10 @@ final class Translations {
     return all;
   }
 
-  /** Whether a recipient of {@code language} gets a letter in that language (or in its base language). */
+  /**
+   * Whether a recipient of {@code language} gets a letter in that language (or in its base
+   * language).
+   */
   boolean supports(String language) {
     return language.isEmpty() || resolveLanguage(language).isPresent();
   }
@@ -110,16 +118,18 @@ final class Translations {
   /** The file {@code key} is read from for {@code language}, for messages. */
   Path sourceOf(String language, String key) {
     Optional<String> lang = resolveLanguage(language);
-    if (lang.isPresent() && byLanguage.containsKey(lang.get()) && byLanguage.get(lang.get()).containsKey(key)) {
+    if (lang.isPresent()
+        && byLanguage.containsKey(lang.get())
+        && byLanguage.get(lang.get()).containsKey(key)) {
       return fileFor(language);
     }
     return folder.resolve("letter.properties");
   }
 
   /**
-   * Fills {@code {0}}, {@code {1}}, … with the arguments and leaves every other character as
-   * typed. Not {@link java.text.MessageFormat}: there an apostrophe starts a quotation and
-   * vanishes, and French letters are full of them.
+   * Fills {@code {0}}, {@code {1}}, … with the arguments and leaves every other character as typed.
+   * Not {@link java.text.MessageFormat}: there an apostrophe starts a quotation and vanishes, and
+   * French letters are full of them.
    */
   static String format(String text, Object[] arguments) {
     if (arguments == null || arguments.length == 0 || text.indexOf('{') < 0) {
@@ -145,7 +155,6 @@ final class Translations {
     }
     return at == 0 ? text : out.append(text, at, text.length()).toString();
   }
-
 
   private Optional<String> resolveLanguage(String language) {
     String tag = tag(language.isEmpty() ? defaultLanguage() : language);

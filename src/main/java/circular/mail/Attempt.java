@@ -24,9 +24,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  *       away for now. With other addresses accepted, Angus sends the letter to those and only then
  *       throws.
  *   <li>If the final "." had begun to go out ({@link TrackingTransport#endOfDataSent()}), the
- *       server's reply to it decides for the addresses it accepted: 2xx delivered, 4xx/5xx not taken
- *       (RFC 5321 4.2.5: the server takes responsibility only with its 2xx). No reply at all (a
- *       timeout, the connection closed, garbage) means the server may have the letter: <em>in
+ *       server's reply to it decides for the addresses it accepted: 2xx delivered, 4xx/5xx not
+ *       taken (RFC 5321 4.2.5: the server takes responsibility only with its 2xx). No reply at all
+ *       (a timeout, the connection closed, garbage) means the server may have the letter: <em>in
  *       doubt</em>, never retried.
  *   <li>Before the ".", nothing can have been taken. A 4xx/5xx reply to MAIL FROM or DATA ({@link
  *       SMTPSendFailedException} with the code) is for every address; anything else (an EOF, code
@@ -60,7 +60,8 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
     return all(to, Verdict.TEMPORARY, reason, true);
   }
 
-  static Attempt of(MessagingException failure, List<InternetAddress> to, TrackingTransport transport) {
+  static Attempt of(
+      MessagingException failure, List<InternetAddress> to, TrackingTransport transport) {
     Map<InternetAddress, Result> results = new LinkedHashMap<>();
     boolean drop = false;
     int depth = 0;
@@ -69,7 +70,8 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
         int code = refused.getReturnCode();
         if (isReply(code)) {
           Verdict verdict = code >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY;
-          results.putIfAbsent(refused.getAddress(), new Result(verdict, ServerReply.line(refused.getMessage())));
+          results.putIfAbsent(
+              refused.getAddress(), new Result(verdict, ServerReply.line(refused.getMessage())));
         }
         drop |= !isReply(code) || code == 421;
       }
@@ -85,17 +87,32 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
         put(results, rest, code.getAsInt() >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY, reply);
         drop |= code.getAsInt() == 421;
       } else {
-        put(results, rest, Verdict.IN_DOUBT, "no reply after the letter's data was sent ("
-            + (code.isPresent() ? reply : ServerReply.cause(failure)) + "); the server may have it");
+        put(
+            results,
+            rest,
+            Verdict.IN_DOUBT,
+            "no reply after the letter's data was sent ("
+                + (code.isPresent() ? reply : ServerReply.cause(failure))
+                + "); the server may have it");
         drop = true;
       }
-    } else if (failure instanceof SMTPSendFailedException refused && isReply(refused.getReturnCode())) {
+    } else if (failure instanceof SMTPSendFailedException refused
+        && isReply(refused.getReturnCode())) {
       int c = refused.getReturnCode();
-      put(results, rest, c >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY, ServerReply.line(refused.getMessage()));
+      put(
+          results,
+          rest,
+          c >= 500 ? Verdict.REJECTED : Verdict.TEMPORARY,
+          ServerReply.line(refused.getMessage()));
       drop |= c == 421;
     } else if (!rest.isEmpty()) {
-      put(results, rest, Verdict.TEMPORARY,
-          "the connection was lost before the letter was complete (" + ServerReply.cause(failure) + ")");
+      put(
+          results,
+          rest,
+          Verdict.TEMPORARY,
+          "the connection was lost before the letter was complete ("
+              + ServerReply.cause(failure)
+              + ")");
       drop = true;
     }
     return new Attempt(results, drop);
@@ -105,13 +122,18 @@ record Attempt(Map<InternetAddress, Result> results, boolean dropConnection) {
     return code >= 400 && code <= 599;
   }
 
-  private static Attempt all(List<InternetAddress> to, Verdict verdict, String reply, boolean drop) {
+  private static Attempt all(
+      List<InternetAddress> to, Verdict verdict, String reply, boolean drop) {
     Map<InternetAddress, Result> results = new LinkedHashMap<>();
     put(results, to, verdict, reply);
     return new Attempt(results, drop);
   }
 
-  private static void put(Map<InternetAddress, Result> results, List<InternetAddress> to, Verdict verdict, String reply) {
+  private static void put(
+      Map<InternetAddress, Result> results,
+      List<InternetAddress> to,
+      Verdict verdict,
+      String reply) {
     for (InternetAddress a : to) {
       results.put(a, new Result(verdict, reply));
     }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How long to wait before each retry of a letter the server turned away for now (a 4xx reply, or
- * a connection lost before the letter's data was complete). Its length is the number of retries. Immutable.
+ * How long to wait before each retry of a letter the server turned away for now (a 4xx reply, or a
+ * connection lost before the letter's data was complete). Its length is the number of retries.
+ * Immutable.
  *
  * <pre>{@code Backoff.standard()  // 3 retries: after 2 s, 6 s and 15 s}</pre>
  */

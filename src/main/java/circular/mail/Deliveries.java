@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Sums up a letter's addresses into one {@link Delivery}. A letter taken for any address is
- * {@code SENT} (sending it again would duplicate it there), naming the addresses that did not get
- * it; otherwise in doubt beats deferred beats failed, so that a letter the server may hold is
- * never resent unasked.
+ * Sums up a letter's addresses into one {@link Delivery}. A letter taken for any address is {@code
+ * SENT} (sending it again would duplicate it there), naming the addresses that did not get it;
+ * otherwise in doubt beats deferred beats failed, so that a letter the server may hold is never
+ * resent unasked.
  */
 final class Deliveries {
   private Deliveries() {}
@@ -22,38 +22,44 @@ final class Deliveries {
    * @param turnedAway the addresses still turned away for now after the last try
    * @param tries how many times the letter was tried
    */
-  static Delivery of(Map<InternetAddress, Result> settled, Map<InternetAddress, Result> turnedAway, int tries) {
+  static Delivery of(
+      Map<InternetAddress, Result> settled, Map<InternetAddress, Result> turnedAway, int tries) {
     Map<InternetAddress, Result> delivered = only(settled, Verdict.DELIVERED);
     Map<InternetAddress, Result> rejected = only(settled, Verdict.REJECTED);
     Map<InternetAddress, Result> inDoubt = only(settled, Verdict.IN_DOUBT);
     int addresses = settled.size() + turnedAway.size();
     String retried = tries > 1 ? " (tried " + tries + " times)" : "";
     if (!delivered.isEmpty()) {
-      String detail = last(delivered).reply()
-          + part("rejected", rejected)
-          + part("not accepted" + retried, turnedAway)
-          + part("in doubt", inDoubt);
+      String detail =
+          last(delivered).reply()
+              + part("rejected", rejected)
+              + part("not accepted" + retried, turnedAway)
+              + part("in doubt", inDoubt);
       return new Delivery(Outcome.SENT, detail);
     }
     if (!inDoubt.isEmpty()) {
       return new Delivery(Outcome.IN_DOUBT, last(inDoubt).reply() + part("rejected", rejected));
     }
     if (!turnedAway.isEmpty()) {
-      String detail = addresses == 1
-          ? last(turnedAway).reply() + retried
-          : listed(turnedAway) + retried + part("rejected", rejected);
+      String detail =
+          addresses == 1
+              ? last(turnedAway).reply() + retried
+              : listed(turnedAway) + retried + part("rejected", rejected);
       return new Delivery(Outcome.DEFERRED, detail);
     }
-    return new Delivery(Outcome.FAILED, addresses == 1 ? last(rejected).reply() : "rejected: " + listed(rejected));
+    return new Delivery(
+        Outcome.FAILED, addresses == 1 ? last(rejected).reply() : "rejected: " + listed(rejected));
   }
 
-  private static Map<InternetAddress, Result> only(Map<InternetAddress, Result> results, Verdict verdict) {
+  private static Map<InternetAddress, Result> only(
+      Map<InternetAddress, Result> results, Verdict verdict) {
     Map<InternetAddress, Result> some = new LinkedHashMap<>();
-    results.forEach((a, r) -> {
-      if (r.verdict() == verdict) {
-        some.put(a, r);
-      }
-    });
+    results.forEach(
+        (a, r) -> {
+          if (r.verdict() == verdict) {
+            some.put(a, r);
+          }
+        });
     return some;
   }
 

@@ -24,11 +24,13 @@ import java.util.Optional;
 
 /**
  * Builds the MIME message of a letter: multipart/alternative (plain text, then HTML), wrapped in
- * multipart/mixed when there are attachments (files, then the letter's in-memory enclosures such
- * as its PDF); non-ASCII names, subjects and file names encoded
- * (RFC 2047, RFC 2231); the engine's own Message-ID. Thread-safe if the session is.
+ * multipart/mixed when there are attachments (files, then the letter's in-memory enclosures such as
+ * its PDF); non-ASCII names, subjects and file names encoded (RFC 2047, RFC 2231); the engine's own
+ * Message-ID. Thread-safe if the session is.
  *
- * <pre>{@code MimeMessage m = new MessageBuilder(session).build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());}</pre>
+ * <pre>
+ * {@code MimeMessage m = new MessageBuilder(session).build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());}
+ * </pre>
  */
 public final class MessageBuilder {
   static {
@@ -89,16 +91,20 @@ public final class MessageBuilder {
    * @param messageId the id to carry, angle brackets included
    * @param inReplyTo the letter this one follows up, as for {@link #build}
    */
-  public Encoded encode(Letter letter, String messageId, Optional<String> inReplyTo) throws MessagingException {
+  public Encoded encode(Letter letter, String messageId, Optional<String> inReplyTo)
+      throws MessagingException {
     if (!letter.attachments().isEmpty() || !letter.enclosures().isEmpty()) {
       return encode(build(letter, messageId, inReplyTo));
     }
     String boundary = MimeWriter.boundary();
     InternetAddress[] to = addresses(letter.to());
     InternetAddress[] cc = addresses(letter.cc());
-    List<MimeWriter.Header> headers = MimeWriter.headers(letter, to, cc, messageId, inReplyTo, new Date(), boundary);
+    List<MimeWriter.Header> headers =
+        MimeWriter.headers(letter, to, cc, messageId, inReplyTo, new Date(), boundary);
     byte[] bytes = MimeWriter.write(headers, boundary, letter.text(), letter.html());
-    WrittenMessage message = new WrittenMessage(session, headers, bytes, address(letter.from()), to, cc, addresses(letter.bcc()));
+    WrittenMessage message =
+        new WrittenMessage(
+            session, headers, bytes, address(letter.from()), to, cc, addresses(letter.bcc()));
     return new Encoded(message, bytes);
   }
 
@@ -111,7 +117,8 @@ public final class MessageBuilder {
       throw new MessagingException("cannot encode the letter", e);
     }
     byte[] bytes = out.toByteArray();
-    // A message read back from its bytes is "saved": writing it copies its headers and body as read.
+    // A message read back from its bytes is "saved": writing it copies its headers and body as
+    // read.
     return new Encoded(new MimeMessage(session, new ByteArrayInputStream(bytes)), bytes);
   }
 
@@ -142,7 +149,8 @@ public final class MessageBuilder {
     }
     for (Enclosure enclosure : letter.enclosures()) {
       MimeBodyPart attachment = new MimeBodyPart();
-      attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(enclosure.content(), enclosure.contentType())));
+      attachment.setDataHandler(
+          new DataHandler(new ByteArrayDataSource(enclosure.content(), enclosure.contentType())));
       attachment.setFileName(enclosure.fileName());
       attachment.setDisposition(MimeBodyPart.ATTACHMENT);
       mixed.addBodyPart(attachment);

@@ -28,15 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It exists because Jakarta Mail spends more on building and encoding a letter than Thymeleaf
  * spends on rendering it: it sniffs each body through a chain of writers, encodes it a byte at a
  * time and allocates buffers at every step. The header values still come from Jakarta Mail
- * (addresses, encoded words, folding, the date), so only the body encodings are written here:
- * 7bit, quoted-printable and base64, chosen as {@code MimeUtility.getEncoding} chooses them.
- * Stateless and thread-safe.
+ * (addresses, encoded words, folding, the date), so only the body encodings are written here: 7bit,
+ * quoted-printable and base64, chosen as {@code MimeUtility.getEncoding} chooses them. Stateless
+ * and thread-safe.
  */
 final class MimeWriter {
   /** Jakarta Mail's boundaries are {@code ----=_Part_<n>_<hash>.<millis>}; these look the same. */
   private static final AtomicInteger PARTS = new AtomicInteger();
 
-  private static final ThreadLocal<MailDateFormat> DATES = ThreadLocal.withInitial(MailDateFormat::new);
+  private static final ThreadLocal<MailDateFormat> DATES =
+      ThreadLocal.withInitial(MailDateFormat::new);
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final int LINE = 76;
   private static final Map<SharedKey, String> SHARED = new ConcurrentHashMap<>();
@@ -51,10 +52,19 @@ final class MimeWriter {
   }
 
   /** The headers of the letter's message, in the order Jakarta Mail writes them. */
-  /** @param to the letter's To addresses, as {@link MessageBuilder#address} makes them; likewise {@code cc} */
+  /**
+   * @param to the letter's To addresses, as {@link MessageBuilder#address} makes them; likewise
+   *     {@code cc}
+   */
   static List<Header> headers(
-      Letter letter, InternetAddress[] to, InternetAddress[] cc, String messageId, Optional<String> inReplyTo, Date date,
-      String boundary) throws MessagingException {
+      Letter letter,
+      InternetAddress[] to,
+      InternetAddress[] cc,
+      String messageId,
+      Optional<String> inReplyTo,
+      Date date,
+      String boundary)
+      throws MessagingException {
     List<Header> headers = new ArrayList<>(14);
     headers.add(new Header("Date", DATES.get().format(date)));
     sharedAddresses(headers, "From", List.of(letter.from()));
@@ -70,22 +80,30 @@ final class MimeWriter {
       headers.add(new Header("References", messageId));
     }
     try {
-      headers.add(new Header("Subject", fold(9, MimeUtility.encodeText(letter.subject(), "UTF-8", null))));
+      headers.add(
+          new Header("Subject", fold(9, MimeUtility.encodeText(letter.subject(), "UTF-8", null))));
     } catch (UnsupportedEncodingException e) {
       throw new MessagingException("UTF-8 is not supported", e);
     }
     headers.add(new Header("MIME-Version", "1.0"));
     ParameterList boundaryParameter = new ParameterList();
     boundaryParameter.set("boundary", boundary);
-    headers.add(new Header("Content-Type", new ContentType("multipart", "alternative", boundaryParameter).toString()));
+    headers.add(
+        new Header(
+            "Content-Type",
+            new ContentType("multipart", "alternative", boundaryParameter).toString()));
     headers.add(new Header("Content-Language", letter.language()));
     return headers;
   }
 
   /** A new boundary, in Jakarta Mail's form. */
   static String boundary() {
-    return "----=_Part_" + PARTS.getAndIncrement() + "_" + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)
-        + "." + System.currentTimeMillis();
+    return "----=_Part_"
+        + PARTS.getAndIncrement()
+        + "_"
+        + ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)
+        + "."
+        + System.currentTimeMillis();
   }
 
   /** The whole message: {@code headers}, a blank line, the two alternatives. */
@@ -121,7 +139,8 @@ final class MimeWriter {
    * An address header that is the same in every letter of a template (From, Reply-To, Bcc): its
    * value is made once, since folding a long one costs Jakarta Mail a fresh 8 KB buffer.
    */
-  private static void sharedAddresses(List<Header> headers, String name, List<NamedAddress> mailboxes) throws MessagingException {
+  private static void sharedAddresses(
+      List<Header> headers, String name, List<NamedAddress> mailboxes) throws MessagingException {
     if (mailboxes.isEmpty()) {
       return;
     }
@@ -145,18 +164,23 @@ final class MimeWriter {
     }
   }
 
-  private static String addressList(String name, List<NamedAddress> mailboxes) throws MessagingException {
+  private static String addressList(String name, List<NamedAddress> mailboxes)
+      throws MessagingException {
     return InternetAddress.toString(MessageBuilder.addresses(mailboxes), name.length() + 2);
   }
 
   /**
    * {@link MimeUtility#fold}, without its last step for a value that cannot need it: Jakarta Mail
-   * then reads the folded lines back through a new {@link java.io.BufferedReader} to make sure
-   * each continuation starts with a space, which a value without line breaks or leading spaces
-   * always does. Any other value goes to Jakarta Mail.
+   * then reads the folded lines back through a new {@link java.io.BufferedReader} to make sure each
+   * continuation starts with a space, which a value without line breaks or leading spaces always
+   * does. Any other value goes to Jakarta Mail.
    */
   static String fold(int used, String s) {
-    if (s.isEmpty() || s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.charAt(0) == ' ' || s.charAt(0) == '\t') {
+    if (s.isEmpty()
+        || s.indexOf('\r') >= 0
+        || s.indexOf('\n') >= 0
+        || s.charAt(0) == ' '
+        || s.charAt(0) == '\t') {
       return MimeUtility.fold(used, s);
     }
     int end = s.length() - 1;
@@ -221,7 +245,10 @@ final class MimeWriter {
     return ascii > other ? "quoted-printable" : "base64";
   }
 
-  /** Quoted-printable as Angus's encoder writes it: 76 columns, soft breaks, a space before a break encoded. */
+  /**
+   * Quoted-printable as Angus's encoder writes it: 76 columns, soft breaks, a space before a break
+   * encoded.
+   */
   private static void quotedPrintable(Bytes out, byte[] body) {
     int column = 0;
     boolean space = false;
@@ -281,7 +308,9 @@ final class MimeWriter {
     }
   }
 
-  /** A growable byte buffer without the synchronisation of {@link java.io.ByteArrayOutputStream}. */
+  /**
+   * A growable byte buffer without the synchronisation of {@link java.io.ByteArrayOutputStream}.
+   */
   private static final class Bytes {
     private byte[] bytes;
     private int size;

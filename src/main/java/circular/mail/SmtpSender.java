@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sends letters over one kept-open SMTP connection, reconnecting when it drops. Each letter's
- * fate comes back as a {@link Delivery}; only a server that cannot be used at all (login refused,
+ * Sends letters over one kept-open SMTP connection, reconnecting when it drops. Each letter's fate
+ * comes back as a {@link Delivery}; only a server that cannot be used at all (login refused,
  * certificate not trusted, unreachable at the start) throws. Not thread-safe: one sender per
  * sending thread, as Angus sends one message at a time per connection.
  *
@@ -32,11 +32,11 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Retries: a letter the server turns away for now (4xx, 421, or a connection lost before the
- * end of its data) is tried again after each wait of the settings' {@link Backoff}, on a new
- * connection when the old one is gone, and only for the addresses still wanting it; then it is
- * {@code DEFERRED}. A 5xx is final for its address. A letter whose end of data went out without
- * a reply is {@code IN_DOUBT} and never tried again. See {@link Attempt} for how each is told.
+ * <p>Retries: a letter the server turns away for now (4xx, 421, or a connection lost before the end
+ * of its data) is tried again after each wait of the settings' {@link Backoff}, on a new connection
+ * when the old one is gone, and only for the addresses still wanting it; then it is {@code
+ * DEFERRED}. A 5xx is final for its address. A letter whose end of data went out without a reply is
+ * {@code IN_DOUBT} and never tried again. See {@link Attempt} for how each is told.
  */
 public final class SmtpSender implements AutoCloseable {
   private final SmtpSettings settings;
@@ -52,8 +52,8 @@ public final class SmtpSender implements AutoCloseable {
   }
 
   /**
-   * Connects and logs in, so that a wrong password or an untrusted server stops the run before
-   * any letter.
+   * Connects and logs in, so that a wrong password or an untrusted server stops the run before any
+   * letter.
    *
    * @throws SmtpException when the server cannot be used
    * @throws circular.InputException when the named trust file cannot be read
@@ -96,7 +96,8 @@ public final class SmtpSender implements AutoCloseable {
     try {
       remaining = recipients(message);
     } catch (MessagingException e) {
-      return new Delivery(Outcome.FAILED, "the letter's addresses cannot be read (" + ServerReply.cause(e) + ")");
+      return new Delivery(
+          Outcome.FAILED, "the letter's addresses cannot be read (" + ServerReply.cause(e) + ")");
     }
     if (remaining.isEmpty()) {
       return new Delivery(Outcome.FAILED, "the letter has no recipient address");
@@ -108,8 +109,12 @@ public final class SmtpSender implements AutoCloseable {
       Attempt attempt = attempt(message, remaining, before);
       tries++;
       turnedAway.clear();
-      attempt.results().forEach((address, result) ->
-          (result.verdict() == Verdict.TEMPORARY ? turnedAway : settled).put(address, result));
+      attempt
+          .results()
+          .forEach(
+              (address, result) ->
+                  (result.verdict() == Verdict.TEMPORARY ? turnedAway : settled)
+                      .put(address, result));
       remaining = new ArrayList<>(turnedAway.keySet());
       if (remaining.isEmpty() || tries > settings.backoff().retries()) {
         break;
@@ -165,20 +170,32 @@ public final class SmtpSender implements AutoCloseable {
   }
 
   private void open() throws MessagingException {
-    transport = new TrackingTransport(session, settings.security().protocol(),
-        settings.security() == SmtpSettings.Security.TLS);
-    transport.connect(settings.host(), settings.port(),
-        login.map(Login::user).orElse(null), login.map(Login::secret).orElse(null));
-    if (login.isPresent() && !transport.supportsExtension("AUTH") && !transport.supportsExtension("AUTH=LOGIN")) {
+    transport =
+        new TrackingTransport(
+            session,
+            settings.security().protocol(),
+            settings.security() == SmtpSettings.Security.TLS);
+    transport.connect(
+        settings.host(),
+        settings.port(),
+        login.map(Login::user).orElse(null),
+        login.map(Login::secret).orElse(null));
+    if (login.isPresent()
+        && !transport.supportsExtension("AUTH")
+        && !transport.supportsExtension("AUTH=LOGIN")) {
       // Angus would carry on without logging in; the user meant to log in.
       closeConnection();
-      throw new SmtpException(settings.server(), "the server offers no login (AUTH) for '" + login.get().user()
-          + "'; leave the user out of the address to send without one");
+      throw new SmtpException(
+          settings.server(),
+          "the server offers no login (AUTH) for '"
+              + login.get().user()
+              + "'; leave the user out of the address to send without one");
     }
   }
 
   private String explain(ConnectFailure failure) {
-    return failure.explain(new ConnectFailure.Server(Protocol.SMTP, settings.host(), login, settings.trust()));
+    return failure.explain(
+        new ConnectFailure.Server(Protocol.SMTP, settings.host(), login, settings.trust()));
   }
 
   /** The letter's addresses, each once, in header order. */

@@ -14,7 +14,9 @@ import java.util.Properties;
 final class SmtpSession {
   private SmtpSession() {}
 
-  /** @throws circular.InputException when the named trust file cannot be used */
+  /**
+   * @throws circular.InputException when the named trust file cannot be used
+   */
   static Session create(SmtpSettings settings, Optional<Login> login) {
     String p = "mail." + settings.security().protocol();
     String millis = Long.toString(settings.timeout().toMillis());
@@ -28,7 +30,8 @@ final class SmtpSession {
       // TLS from the first byte with a trust file of its own: Angus makes this socket itself.
       props.setProperty(p + ".writetimeout", millis);
     } else {
-      // Every other connection's socket comes from here, TLS layered on it included; see WriteWatch.
+      // Every other connection's socket comes from here, TLS layered on it included; see
+      // WriteWatch.
       props.put(p + ".socketFactory", new WriteWatch(settings.timeout().toMillis()));
     }
     // Name checked against the certificate (Angus's default, stated so that nobody turns it off).
@@ -37,10 +40,13 @@ final class SmtpSession {
       props.setProperty(p + ".starttls.enable", "true");
       props.setProperty(p + ".starttls.required", Boolean.toString(settings.startTlsRequired()));
     }
-    settings.trust().ifPresent(trust -> {
-      // Used for smtps:// sockets and for STARTTLS alike; must be put as an object.
-      props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust, Protocol.SMTP));
-    });
+    settings
+        .trust()
+        .ifPresent(
+            trust -> {
+              // Used for smtps:// sockets and for STARTTLS alike; must be put as an object.
+              props.put(p + ".ssl.socketFactory", TrustStores.socketFactory(trust, Protocol.SMTP));
+            });
     // If the factory fails (an untrusted certificate), Angus would otherwise quietly try again
     // with the JDK's default one: a second connection, and a confusing error.
     props.setProperty(p + ".socketFactory.fallback", "false");
@@ -50,12 +56,13 @@ final class SmtpSession {
     // Do not wait for the reply to QUIT: a server that stopped answering must not hold the run
     // for another timeout when its connection is given up.
     props.setProperty(p + ".quitwait", "false");
-    login.ifPresent(l -> {
-      props.setProperty(p + ".auth", "true");
-      if (l.mechanism() == Login.Mechanism.XOAUTH2) {
-        props.setProperty(p + ".auth.mechanisms", "XOAUTH2");
-      }
-    });
+    login.ifPresent(
+        l -> {
+          props.setProperty(p + ".auth", "true");
+          if (l.mechanism() == Login.Mechanism.XOAUTH2) {
+            props.setProperty(p + ".auth.mechanisms", "XOAUTH2");
+          }
+        });
     return Session.getInstance(props);
   }
 }

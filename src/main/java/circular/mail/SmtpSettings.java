@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /**
  * Where and how to reach the mail server. Immutable. Certificates are always verified and the
- * server's name checked against its certificate; STARTTLS is required on {@code smtp://} unless
- * the server is on this machine (loopback), where it is used when offered.
+ * server's name checked against its certificate; STARTTLS is required on {@code smtp://} unless the
+ * server is on this machine (loopback), where it is used when offered.
  *
- * <pre>{@code SmtpSettings.fromUrl("smtp://me%40office.example@smtp.office.example")  // port 587, STARTTLS}</pre>
+ * <pre>
+ * {@code SmtpSettings.fromUrl("smtp://me%40office.example@smtp.office.example")  // port 587, STARTTLS}
+ * </pre>
  *
  * @param user the login name, when the server wants one; the secret is never part of the settings
  * @param trust the one certificate a self-signed test server is trusted by, when named
@@ -47,13 +49,22 @@ public record SmtpSettings(
   }
 
   public SmtpSettings {
-    if (security == null || host == null || host.isBlank() || user == null || trust == null || backoff == null) {
-      throw new IllegalArgumentException("SMTP settings need a security mode, a host and a backoff");
+    if (security == null
+        || host == null
+        || host.isBlank()
+        || user == null
+        || trust == null
+        || backoff == null) {
+      throw new IllegalArgumentException(
+          "SMTP settings need a security mode, a host and a backoff");
     }
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("not a port: " + port);
     }
-    if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
+    if (timeout == null
+        || timeout.isNegative()
+        || timeout.isZero()
+        || timeout.toMillis() > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("not a usable timeout: " + timeout);
     }
   }
@@ -90,8 +101,8 @@ public record SmtpSettings(
   }
 
   /**
-   * Whether the server is on this machine: {@code localhost}, 127.0.0.0/8 or ::1, written as
-   * such. A name is not looked up, so a name that merely resolves to loopback does not count.
+   * Whether the server is on this machine: {@code localhost}, 127.0.0.0/8 or ::1, written as such.
+   * A name is not looked up, so a name that merely resolves to loopback does not count.
    */
   public boolean loopback() {
     return ServerUrl.loopback(host);

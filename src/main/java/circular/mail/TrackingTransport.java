@@ -10,20 +10,20 @@ import java.util.OptionalInt;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus's SMTP transport, watched at the one point that decides whether a failed letter may be
- * sent again: the final "." of its data. Not thread-safe; one per connection.
+ * Angus's SMTP transport, watched at the one point that decides whether a failed letter may be sent
+ * again: the final "." of its data. Not thread-safe; one per connection.
  *
  * <p>Why watch rather than read the exceptions: in Angus 2.0.5 the end of data is {@code
  * finishData()}, which writes "." and reads the reply through the private {@code
  * issueSendCommand(".", 250)}. When that reply never comes, what surfaces is not always
- * recognisable. A read timeout gives {@code MessagingException("Exception reading response")}
- * with a {@code SocketTimeoutException} and last return code 0, exactly as a timeout after RCPT
- * does; an EOF gives {@code SMTPSendFailedException} for "." with code -1, unless the RSET that
- * Angus sends next fails to write, and then a bare "Can't send command" escapes instead. So the
- * protected hooks Angus offers subclasses record the phase: {@link #finishData} marks that the
- * end of data is going out, and {@link #readServerResponse} keeps the first reply read after it,
- * which is the server's verdict on the letter. Angus does no pipelining and we never enable
- * CHUNKING, so that reply can be nothing else.
+ * recognisable. A read timeout gives {@code MessagingException("Exception reading response")} with
+ * a {@code SocketTimeoutException} and last return code 0, exactly as a timeout after RCPT does; an
+ * EOF gives {@code SMTPSendFailedException} for "." with code -1, unless the RSET that Angus sends
+ * next fails to write, and then a bare "Can't send command" escapes instead. So the protected hooks
+ * Angus offers subclasses record the phase: {@link #finishData} marks that the end of data is going
+ * out, and {@link #readServerResponse} keeps the first reply read after it, which is the server's
+ * verdict on the letter. Angus does no pipelining and we never enable CHUNKING, so that reply can
+ * be nothing else.
  *
  * <p>The same hook holds each letter's {@link Gate}: nothing of the "." is written until the gate
  * lets the letter pass. A gate that fails leaves the letter unfinished: the exception goes to
@@ -42,7 +42,8 @@ final class TrackingTransport extends SMTPTransport {
   }
 
   /** Sends the letter, its end of data held back until {@code before} lets it pass. */
-  synchronized void sendMessage(Message message, Address[] addresses, Gate before) throws MessagingException {
+  synchronized void sendMessage(Message message, Address[] addresses, Gate before)
+      throws MessagingException {
     gate = before;
     try {
       sendMessage(message, addresses);
@@ -52,7 +53,8 @@ final class TrackingTransport extends SMTPTransport {
   }
 
   @Override
-  public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+  public synchronized void sendMessage(Message message, Address[] addresses)
+      throws MessagingException {
     endOfDataSent = false;
     endOfDataCode = 0;
     endOfDataReply = null;
@@ -102,14 +104,16 @@ final class TrackingTransport extends SMTPTransport {
   }
 
   /**
-   * Whether the connection is still open as far as Angus knows, without asking the server
-   * ({@link #isConnected()} sends a NOOP).
+   * Whether the connection is still open as far as Angus knows, without asking the server ({@link
+   * #isConnected()} sends a NOOP).
    */
   synchronized boolean open() {
     return open;
   }
 
-  /** Why the last letter's gate did not let it pass, if it did not: its end of data never went out. */
+  /**
+   * Why the last letter's gate did not let it pass, if it did not: its end of data never went out.
+   */
   synchronized IOException gateFailure() {
     return gateFailure;
   }
@@ -121,7 +125,9 @@ final class TrackingTransport extends SMTPTransport {
 
   /** The server's reply code to the last letter's end of data, if a reply was read at all. */
   synchronized OptionalInt endOfDataCode() {
-    return endOfDataReply == null || endOfDataCode < 200 ? OptionalInt.empty() : OptionalInt.of(endOfDataCode);
+    return endOfDataReply == null || endOfDataCode < 200
+        ? OptionalInt.empty()
+        : OptionalInt.of(endOfDataCode);
   }
 
   /** The server's reply to the last letter's end of data, when {@link #endOfDataCode} has one. */

@@ -17,8 +17,8 @@ import javax.net.SocketFactory;
  * closed, so that a server that stops reading cannot hold a run forever. Angus offers the same
  * ({@code mail.smtp.writetimeout}), but schedules a timer task for every write and cancels it
  * after, several thread wake-ups per letter; here a write marks the time it starts and ends, and
- * one watcher thread for the whole process looks at the sockets once a second. TLS layered on
- * such a socket (STARTTLS, or smtps:// without a trust file of its own) writes through it too.
+ * one watcher thread for the whole process looks at the sockets once a second. TLS layered on such
+ * a socket (STARTTLS, or smtps:// without a trust file of its own) writes through it too.
  *
  * <p>Used as Angus's {@code mail.smtp.socketFactory}, which makes each connection's plain socket.
  */
@@ -48,7 +48,8 @@ final class WriteWatch extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+  public Socket createSocket(String host, int port, InetAddress localHost, int localPort)
+      throws IOException {
     Socket socket = createSocket();
     socket.bind(new InetSocketAddress(localHost, localPort));
     socket.connect(new InetSocketAddress(host, port));
@@ -63,7 +64,8 @@ final class WriteWatch extends SocketFactory {
   }
 
   @Override
-  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+  public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+      throws IOException {
     Socket socket = createSocket();
     socket.bind(new InetSocketAddress(localAddress, localPort));
     socket.connect(new InetSocketAddress(address, port));
@@ -127,32 +129,33 @@ final class WriteWatch extends SocketFactory {
     @Override
     public synchronized OutputStream getOutputStream() throws IOException {
       if (out == null) {
-        out = new FilterOutputStream(super.getOutputStream()) {
-          @Override
-          public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-          }
+        out =
+            new FilterOutputStream(super.getOutputStream()) {
+              @Override
+              public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) throws IOException {
-            writingSince = nanoTimeNotZero();
-            try {
-              super.out.write(b, off, len);
-            } finally {
-              writingSince = 0;
-            }
-          }
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                writingSince = nanoTimeNotZero();
+                try {
+                  super.out.write(b, off, len);
+                } finally {
+                  writingSince = 0;
+                }
+              }
 
-          @Override
-          public void flush() throws IOException {
-            writingSince = nanoTimeNotZero();
-            try {
-              super.out.flush();
-            } finally {
-              writingSince = 0;
-            }
-          }
-        };
+              @Override
+              public void flush() throws IOException {
+                writingSince = nanoTimeNotZero();
+                try {
+                  super.out.flush();
+                } finally {
+                  writingSince = 0;
+                }
+              }
+            };
       }
       return out;
     }

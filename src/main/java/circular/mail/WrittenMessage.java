@@ -12,10 +12,10 @@ import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 
 /**
- * A message whose bytes {@link MimeWriter} has written: it hands those bytes to the server as
- * they are, less the headers the transport leaves out ({@code Bcc}), instead of encoding the
- * letter again. Its headers answer questions as any message's do. Not for changing: a setter
- * would change the headers but not the bytes.
+ * A message whose bytes {@link MimeWriter} has written: it hands those bytes to the server as they
+ * are, less the headers the transport leaves out ({@code Bcc}), instead of encoding the letter
+ * again. Its headers answer questions as any message's do. Not for changing: a setter would change
+ * the headers but not the bytes.
  */
 final class WrittenMessage extends SMTPMessage {
   private final byte[] bytes;
@@ -31,8 +31,14 @@ final class WrittenMessage extends SMTPMessage {
    *     transport as they are rather than parsed back from the headers for every letter
    */
   WrittenMessage(
-      Session session, List<MimeWriter.Header> headers, byte[] bytes, InternetAddress from, InternetAddress[] to,
-      InternetAddress[] cc, InternetAddress[] bcc) throws MessagingException {
+      Session session,
+      List<MimeWriter.Header> headers,
+      byte[] bytes,
+      InternetAddress from,
+      InternetAddress[] to,
+      InternetAddress[] cc,
+      InternetAddress[] bcc)
+      throws MessagingException {
     super(session);
     for (MimeWriter.Header header : headers) {
       setHeader(header.name(), header.value());
@@ -54,7 +60,11 @@ final class WrittenMessage extends SMTPMessage {
   @Override
   public Address[] getRecipients(Message.RecipientType type) throws MessagingException {
     InternetAddress[] addresses =
-        type == Message.RecipientType.TO ? to : type == Message.RecipientType.CC ? cc : type == Message.RecipientType.BCC ? bcc : null;
+        type == Message.RecipientType.TO
+            ? to
+            : type == Message.RecipientType.CC
+                ? cc
+                : type == Message.RecipientType.BCC ? bcc : null;
     if (addresses == null) {
       return super.getRecipients(type);
     }
@@ -66,7 +76,10 @@ final class WrittenMessage extends SMTPMessage {
     writeTo(os, null);
   }
 
-  /** The bytes as written, each header line named in {@code ignoreList} left out with its folded lines. */
+  /**
+   * The bytes as written, each header line named in {@code ignoreList} left out with its folded
+   * lines.
+   */
   @Override
   public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
     if (ignoreList == null || ignoreList.length == 0) {
@@ -110,7 +123,10 @@ final class WrittenMessage extends SMTPMessage {
   /** Where the header section ends: just after the first empty line. */
   private static int headerEnd(byte[] bytes) {
     for (int i = 0; i + 3 < bytes.length; i++) {
-      if (bytes[i] == '\r' && bytes[i + 1] == '\n' && bytes[i + 2] == '\r' && bytes[i + 3] == '\n') {
+      if (bytes[i] == '\r'
+          && bytes[i + 1] == '\n'
+          && bytes[i + 2] == '\r'
+          && bytes[i + 3] == '\n') {
         return i + 2;
       }
     }

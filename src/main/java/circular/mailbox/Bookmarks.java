@@ -4,8 +4,8 @@ import java.util.OptionalLong;
 
 /**
  * Where the last scan of each IMAP folder stopped, so that the next lists only what is new: the
- * folder's UIDVALIDITY and the last UID looked at. Whoever scans keeps them (a campaign keeps
- * them in {@code scan-state.csv}); a folder of {@code .eml} files needs none.
+ * folder's UIDVALIDITY and the last UID looked at. Whoever scans keeps them (a campaign keeps them
+ * in {@code scan-state.csv}); a folder of {@code .eml} files needs none.
  */
 public interface Bookmarks {
   /** One folder of one account on one server. */

@@ -37,7 +37,8 @@ public final class EmlFolderSource extends Source {
    */
   public static EmlFolderSource of(Path folder) {
     if (!Files.isDirectory(folder)) {
-      throw new InputException(Problem.in(folder, "is not a folder (--eml takes a folder of .eml files)"));
+      throw new InputException(
+          Problem.in(folder, "is not a folder (--eml takes a folder of .eml files)"));
     }
     return new EmlFolderSource(folder);
   }
@@ -78,8 +79,8 @@ public final class EmlFolderSource extends Source {
   }
 
   /**
-   * One file: its headers read when asked, the whole message parsed again only when a report's
-   * body must be read, so that nothing large stays in memory while a big folder is scanned.
+   * One file: its headers read when asked, the whole message parsed again only when a report's body
+   * must be read, so that nothing large stays in memory while a big folder is scanned.
    */
   private static final class EmlFile implements Incoming {
     private final Session session;
@@ -112,7 +113,8 @@ public final class EmlFolderSource extends Source {
     @Override
     public Optional<Instant> arrived() {
       try {
-        return Optional.of(Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS));
+        return Optional.of(
+            Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.SECONDS));
       } catch (IOException e) {
         return Optional.empty();
       }

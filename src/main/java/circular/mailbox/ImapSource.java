@@ -43,8 +43,8 @@ import org.eclipse.angus.mail.imap.protocol.MessageSet;
  * kept for the digest are fetched whole together, several in one command.
  *
  * <p>TLS always, except on loopback: {@code imaps://}, or {@code imap://} with STARTTLS required.
- * Certificates are verified and the host name checked, against the usual authorities or, for a
- * test server, against a {@link TrustFile} named explicitly.
+ * Certificates are verified and the host name checked, against the usual authorities or, for a test
+ * server, against a {@link TrustFile} named explicitly.
  *
  * <pre>{@code
  * Source inbox = ImapSource.of(ImapUrl.parse("imaps://contact@mission.example@imap.mission.example/INBOX"),
@@ -54,8 +54,10 @@ import org.eclipse.angus.mail.imap.protocol.MessageSet;
 public final class ImapSource extends Source {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
   /** At most this much mail is fetched whole in one command (and held in memory at once). */
   private static final long WHOLE_BYTES_AT_ONCE = 16L << 20;
+
   private static final int WHOLE_MESSAGES_AT_ONCE = 1000;
 
   private final ImapUrl url;
@@ -68,7 +70,9 @@ public final class ImapSource extends Source {
     this.trust = trust;
   }
 
-  /** @param login the login of {@code url}'s user */
+  /**
+   * @param login the login of {@code url}'s user
+   */
   public static ImapSource of(ImapUrl url, Login login, Optional<TrustFile> trust) {
     if (!login.user().equals(url.user())) {
       throw new IllegalArgumentException("the login is not for " + url.user());
@@ -85,7 +89,9 @@ public final class ImapSource extends Source {
     return url.toString();
   }
 
-  /** The session properties: timeouts, TLS and its checks, read-only fetching, the login mechanism. */
+  /**
+   * The session properties: timeouts, TLS and its checks, read-only fetching, the login mechanism.
+   */
   Properties properties() {
     String p = "mail." + url.protocol() + ".";
     Properties props = new Properties();
@@ -100,7 +106,8 @@ public final class ImapSource extends Source {
       props.put(p + "starttls.enable", "true");
       props.put(p + "starttls.required", String.valueOf(!url.isLoopback()));
     }
-    trust.ifPresent(t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, Protocol.IMAP)));
+    trust.ifPresent(
+        t -> props.put(p + "ssl.socketFactory", TrustStores.socketFactory(t, Protocol.IMAP)));
     if (login.isToken()) {
       props.put(p + "auth.mechanisms", "XOAUTH2");
     }
@@ -117,12 +124,20 @@ public final class ImapSource extends Source {
     } catch (MessagingException e) {
       ConnectFailure failure = ConnectFailure.of(e);
       throw new MailboxException(
-          name() + ": " + failure.explain(new ConnectFailure.Server(Protocol.IMAP, url.host(), Optional.of(login), trust)), e);
+          name()
+              + ": "
+              + failure.explain(
+                  new ConnectFailure.Server(Protocol.IMAP, url.host(), Optional.of(login), trust)),
+          e);
     }
     try {
       IMAPFolder folder = (IMAPFolder) store.getFolder(url.folder());
       if (!folder.exists()) {
-        throw new MailboxException(name() + ": no folder '" + url.folder() + "' on this server (folder names are case-sensitive, except INBOX)");
+        throw new MailboxException(
+            name()
+                + ": no folder '"
+                + url.folder()
+                + "' on this server (folder names are case-sensitive, except INBOX)");
       }
       folder.open(Folder.READ_ONLY);
       return list(session, store, folder, bookmarks);
@@ -135,7 +150,8 @@ public final class ImapSource extends Source {
     }
   }
 
-  private Batch list(Session session, Store store, IMAPFolder folder, Bookmarks bookmarks) throws MessagingException {
+  private Batch list(Session session, Store store, IMAPFolder folder, Bookmarks bookmarks)
+      throws MessagingException {
     Bookmarks.Folder key = new Bookmarks.Folder(url.server(), url.user(), url.folder());
     long validity = folder.getUIDValidity();
     long after = bookmarks.lastUid(key, validity).orElse(0);
@@ -188,9 +204,12 @@ public final class ImapSource extends Source {
         b.mark(key, new Bookmarks.Mark(validity, lastUid));
       }
 
-      /** In as few FETCH commands as memory allows: a round trip per message is slow on any server. */
+      /**
+       * In as few FETCH commands as memory allows: a round trip per message is slow on any server.
+       */
       @Override
-      public void wholeOf(List<Incoming> messages, WholeMessage each) throws MessagingException, IOException {
+      public void wholeOf(List<Incoming> messages, WholeMessage each)
+          throws MessagingException, IOException {
         List<ImapMessage> chunk = new ArrayList<>();
         long bytes = 0;
         for (Incoming message : messages) {
@@ -220,28 +239,39 @@ public final class ImapSource extends Source {
     };
   }
 
-  /** One {@code FETCH (BODY.PEEK[])} for the messages of {@code chunk}; nothing is marked \\Seen. */
+  /**
+   * One {@code FETCH (BODY.PEEK[])} for the messages of {@code chunk}; nothing is marked \\Seen.
+   */
   private static void fetchWhole(IMAPFolder folder, List<ImapMessage> chunk, WholeMessage each)
       throws MessagingException, IOException {
     Map<Integer, ImapMessage> byNumber = new LinkedHashMap<>();
     chunk.forEach(m -> byNumber.put(m.message.getMessageNumber(), m));
     int[] numbers = byNumber.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-    Response[] responses = (Response[]) folder.doCommand(protocol -> {
-      Response[] r = protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
-      protocol.notifyResponseHandlers(r);
-      protocol.handleResult(r[r.length - 1]);
-      return r;
-    });
+    Response[] responses =
+        (Response[])
+            folder.doCommand(
+                protocol -> {
+                  Response[] r =
+                      protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]");
+                  protocol.notifyResponseHandlers(r);
+                  protocol.handleResult(r[r.length - 1]);
+                  return r;
+                });
     Map<Integer, byte[]> fetched = new HashMap<>();
     for (Response r : responses) {
       if (r instanceof FetchResponse f && f.getItem(BODY.class) != null) {
         ByteArray body = f.getItem(BODY.class).getByteArray();
-        fetched.put(f.getNumber(), Arrays.copyOfRange(body.getBytes(), body.getStart(), body.getStart() + body.getCount()));
+        fetched.put(
+            f.getNumber(),
+            Arrays.copyOfRange(
+                body.getBytes(), body.getStart(), body.getStart() + body.getCount()));
       }
     }
     for (Map.Entry<Integer, ImapMessage> m : byNumber.entrySet()) {
       byte[] bytes = fetched.get(m.getKey());
-      each.accept(m.getValue(), bytes != null ? bytes : m.getValue().raw()); // one the server left out: fetched alone
+      each.accept(
+          m.getValue(),
+          bytes != null ? bytes : m.getValue().raw()); // one the server left out: fetched alone
     }
   }
 

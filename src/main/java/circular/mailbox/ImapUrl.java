@@ -10,12 +10,18 @@ import circular.server.ServerUrl;
  * byte). The port defaults to 143 or 993, the folder to {@code INBOX}; read by {@link ServerUrl},
  * as {@code --smtp} is. A password never belongs in the URL.
  *
- * <pre>{@code ImapUrl.parse("imaps://nim-contact@mission.example@imap.mission.example/INBOX")}</pre>
+ * <pre>{@code ImapUrl.parse("imaps://nim-contact@mission.example@imap.mission.example/INBOX")}
+ * </pre>
  */
 public record ImapUrl(boolean tls, String host, int port, String user, String folder) {
 
   public ImapUrl {
-    if (host == null || host.isBlank() || user == null || user.isBlank() || folder == null || folder.isBlank()) {
+    if (host == null
+        || host.isBlank()
+        || user == null
+        || user.isBlank()
+        || folder == null
+        || folder.isBlank()) {
       throw new IllegalArgumentException("an IMAP mailbox needs a host, a user and a folder");
     }
     if (port < 1 || port > 65535) {
@@ -28,7 +34,8 @@ public record ImapUrl(boolean tls, String host, int port, String user, String fo
    */
   public static ImapUrl parse(String url) {
     ServerUrl server = ServerUrl.parse(Protocol.IMAP, url);
-    return new ImapUrl(server.tls(), server.host(), server.port(), server.user().orElseThrow(), server.folder());
+    return new ImapUrl(
+        server.tls(), server.host(), server.port(), server.user().orElseThrow(), server.folder());
   }
 
   /** {@code imap} or {@code imaps}: the Jakarta Mail store protocol. */

@@ -91,16 +91,19 @@ public record MailHeaders(Map<String, String> raw) {
   }
 
   /**
-   * A stable stand-in for a missing Message-ID, the same wherever the message is found: a hash
-   * of the headers that identify it, {@code <sha256@circular.invalid>}.
+   * A stable stand-in for a missing Message-ID, the same wherever the message is found: a hash of
+   * the headers that identify it, {@code <sha256@circular.invalid>}.
    */
   public String syntheticId() {
     StringBuilder identity = new StringBuilder();
-    for (String name : List.of("Date", "From", "Sender", "To", "Subject", "In-Reply-To", "References")) {
+    for (String name :
+        List.of("Date", "From", "Sender", "To", "Subject", "In-Reply-To", "References")) {
       identity.append(name).append(':').append(raw.getOrDefault(name, "")).append('\n');
     }
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
       return "<" + HexFormat.of().formatHex(hash) + "@circular.invalid>";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -163,7 +166,8 @@ public record MailHeaders(Map<String, String> raw) {
   /** A parameter of the content type, such as {@code report-type}; empty if absent. */
   public String contentTypeParameter(String name) {
     try {
-      String value = new ContentType(raw.getOrDefault("Content-Type", "text/plain")).getParameter(name);
+      String value =
+          new ContentType(raw.getOrDefault("Content-Type", "text/plain")).getParameter(name);
       return value == null ? "" : value.toLowerCase(Locale.ROOT);
     } catch (ParseException e) {
       return "";
@@ -199,8 +203,8 @@ public record MailHeaders(Map<String, String> raw) {
   }
 
   /**
-   * A header sent as raw UTF-8 (RFC 6532) arrives as one character per byte; read it as UTF-8
-   * when it is valid UTF-8, as it is then almost surely meant.
+   * A header sent as raw UTF-8 (RFC 6532) arrives as one character per byte; read it as UTF-8 when
+   * it is valid UTF-8, as it is then almost surely meant.
    */
   private static String utf8(String value) {
     if (value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xff)) {

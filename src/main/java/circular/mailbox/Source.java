@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Where a scan finds messages: an IMAP folder ({@link ImapSource}) or a folder of {@code .eml}
- * files ({@link EmlFolderSource}). A scan may read several: out-of-office replies and bounces
- * reach the sender's mailbox, real replies the contact's.
+ * files ({@link EmlFolderSource}). A scan may read several: out-of-office replies and bounces reach
+ * the sender's mailbox, real replies the contact's.
  */
 public abstract sealed class Source permits ImapSource, EmlFolderSource {
 
@@ -40,7 +40,8 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
      * Hands {@code each} the bytes of every message of {@code messages}, whole and as the source
      * holds them, in order; an IMAP folder fetches them several at a time.
      */
-    default void wholeOf(List<Incoming> messages, WholeMessage each) throws MessagingException, IOException {
+    default void wholeOf(List<Incoming> messages, WholeMessage each)
+        throws MessagingException, IOException {
       for (Incoming message : messages) {
         each.accept(message, message.raw());
       }

@@ -15,17 +15,23 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The index: every delegation of the list with its language, addresses, subject and files, the
- * file its letter is written from, the problems of the letter and the list, and links to each
- * letter in every form.
+ * The index: every delegation of the list with its language, addresses, subject and files, the file
+ * its letter is written from, the problems of the letter and the list, and links to each letter in
+ * every form.
  */
 final class IndexPage {
   private IndexPage() {}
 
   static String html(Review review, Duration took) {
-    Document page = Page.titled("Preview: " + review.letterFolder().getFileName() + " to " + review.listFile().getFileName());
+    Document page =
+        Page.titled(
+            "Preview: "
+                + review.letterFolder().getFileName()
+                + " to "
+                + review.listFile().getFileName());
     Element body = page.body();
-    body.appendElement("h1").text("Preview of " + review.letterFolder() + " for " + review.listFile());
+    body.appendElement("h1")
+        .text("Preview of " + review.letterFolder() + " for " + review.listFile());
     body.appendElement("p").addClass("meta").attr("id", "summary").text(summary(review, took));
     Page.problems(body, review.problems());
     if (!review.rows().isEmpty()) {
@@ -36,34 +42,60 @@ final class IndexPage {
 
   private static String summary(Review review, Duration took) {
     Map<String, Integer> languages = new TreeMap<>();
-    review.rows().forEach(r -> r.letter().ifPresent(l -> languages.merge(l.language(), 1, Integer::sum)));
+    review
+        .rows()
+        .forEach(r -> r.letter().ifPresent(l -> languages.merge(l.language(), 1, Integer::sum)));
     List<String> counts = new ArrayList<>();
     languages.forEach((language, n) -> counts.add(language + " " + n));
     int n = review.rows().size();
     return (n == 1 ? "1 delegation" : n + " delegations")
         + (counts.isEmpty() ? "" : " (" + String.join(", ", counts) + ")")
-        + ". Read and rendered at " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " in " + took.toMillis() + " ms;"
+        + ". Read and rendered at "
+        + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
+        + " in "
+        + took.toMillis()
+        + " ms;"
         + " every page reads the files afresh: edit them, then reload.";
   }
 
   private static void table(Element body, Review review) {
     Element table = body.appendElement("table").attr("id", "delegations");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String title : List.of("Id", "Country", "Language", "To", "Cc", "Subject", "Files", "Letter file", "Warnings", "View")) {
+    for (String title :
+        List.of(
+            "Id",
+            "Country",
+            "Language",
+            "To",
+            "Cc",
+            "Subject",
+            "Files",
+            "Letter file",
+            "Warnings",
+            "View")) {
       head.appendElement("th").text(title);
     }
     Element rows = table.appendElement("tbody");
     for (Preflight.Checked row : review.rows()) {
       Recipient r = row.recipient();
-      Element tr = rows.appendElement("tr").attr("id", "row-" + r.id()).addClass(row.problems().isEmpty() ? "ok" : "problem");
+      Element tr =
+          rows.appendElement("tr")
+              .attr("id", "row-" + r.id())
+              .addClass(row.problems().isEmpty() ? "ok" : "problem");
       tr.appendElement("td").appendElement("a").attr("href", Page.letterPath(r.id())).text(r.id());
       tr.appendElement("td").text(r.fields().getOrDefault("country", ""));
       tr.appendElement("td").text(row.letter().map(Letter::language).orElse(r.language()));
       tr.appendElement("td").text(String.join(", ", r.emails()));
-      tr.appendElement("td").text(row.letter().map(l -> TextView.join(l.cc())).orElse(String.join(", ", r.cc())));
+      tr.appendElement("td")
+          .text(row.letter().map(l -> TextView.join(l.cc())).orElse(String.join(", ", r.cc())));
       tr.appendElement("td").addClass("subject").text(row.letter().map(Letter::subject).orElse(""));
       tr.appendElement("td").addClass("files").text(String.join(", ", files(review, row)));
-      tr.appendElement("td").addClass("letter-file").text(row.letter().map(l -> review.template().orElseThrow().writtenFrom(l.language())).orElse(""));
+      tr.appendElement("td")
+          .addClass("letter-file")
+          .text(
+              row.letter()
+                  .map(l -> review.template().orElseThrow().writtenFrom(l.language()))
+                  .orElse(""));
       Element warnings = tr.appendElement("td");
       if (!row.problems().isEmpty()) {
         Element list = warnings.appendElement("ul");
@@ -83,13 +115,15 @@ final class IndexPage {
   /** The files that go with the letter; its PDF named without printing it. */
   static List<String> files(Review review, Preflight.Checked row) {
     List<String> files = new ArrayList<>();
-    row.letter().ifPresent(letter -> {
-      files.addAll(letter.fileNames());
-      LetterTemplate template = review.template().orElseThrow();
-      if (template.attachesPdf(letter.language())) {
-        files.add(template.pdfFileName(letter.recipient()));
-      }
-    });
+    row.letter()
+        .ifPresent(
+            letter -> {
+              files.addAll(letter.fileNames());
+              LetterTemplate template = review.template().orElseThrow();
+              if (template.attachesPdf(letter.language())) {
+                files.add(template.pdfFileName(letter.recipient()));
+              }
+            });
     return files;
   }
 }

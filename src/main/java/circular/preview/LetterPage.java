@@ -10,8 +10,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * One delegation's letter: its headers and files, links to the other forms, the neighbours in
- * the list, and the HTML letter itself in a frame that runs no script.
+ * One delegation's letter: its headers and files, links to the other forms, the neighbours in the
+ * list, and the HTML letter itself in a frame that runs no script.
  */
 final class LetterPage {
   private LetterPage() {}
@@ -38,14 +38,21 @@ final class LetterPage {
     if (letter.isEmpty()) {
       return page.outerHtml();
     }
-    headers(body, letter.get(), IndexPage.files(review, row), review.template().orElseThrow().writtenFrom(letter.get().language()));
+    headers(
+        body,
+        letter.get(),
+        IndexPage.files(review, row),
+        review.template().orElseThrow().writtenFrom(letter.get().language()));
     String path = Page.letterPath(id);
     Element views = body.appendElement("p").addClass("views");
     Page.link(views, path + "/html", "HTML alone");
     Page.link(views, path + "/text", "Plain text");
     Page.link(views, path + "/pdf", "PDF");
     Page.link(views, path + "/eml", "Download .eml").attr("download", id + ".eml");
-    body.appendElement("iframe").attr("src", path + "/html").attr("sandbox", "").attr("title", "The letter to " + id);
+    body.appendElement("iframe")
+        .attr("src", path + "/html")
+        .attr("sandbox", "")
+        .attr("title", "The letter to " + id);
     return page.outerHtml();
   }
 

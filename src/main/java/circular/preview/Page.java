@@ -14,7 +14,8 @@ import org.jsoup.nodes.Element;
  * jsoup elements, so every text from the user's files is escaped on output.
  */
 final class Page {
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body { font-family: system-ui, "DejaVu Sans", sans-serif; font-size: 14px; margin: 1em 1.2em; color: #1a1a1a; }
       h1 { font-size: 1.35em; margin: 0 0 0.3em 0; }
       .meta { color: #555; margin: 0 0 1em 0; }
@@ -52,14 +53,17 @@ final class Page {
     return page;
   }
 
-  /** The problems, one line each as the command line prints them, under the command line's summary. */
+  /**
+   * The problems, one line each as the command line prints them, under the command line's summary.
+   */
   static void problems(Element parent, List<Problem> problems) {
     if (problems.isEmpty()) {
       return;
     }
     Element box = parent.appendElement("section").addClass("problems").attr("id", "problems");
     int n = problems.size();
-    box.appendElement("h2").text((n == 1 ? "1 problem" : n + " problems") + "; nothing would be sent.");
+    box.appendElement("h2")
+        .text((n == 1 ? "1 problem" : n + " problems") + "; nothing would be sent.");
     Element list = box.appendElement("ul");
     problems.forEach(p -> list.appendElement("li").text(p.toString()));
   }

@@ -28,10 +28,10 @@ import java.util.concurrent.Executors;
 import org.jsoup.nodes.Document;
 
 /**
- * The preview in a browser: a small web server on 127.0.0.1 that shows every delegation's letter
- * as HTML, plain text, PDF and {@code .eml}. Each request reads the letter folder and the list
- * afresh, so an edit shows on reload; a problem in them is shown on the page in the command
- * line's words. Serves requests on a few threads of its own until closed.
+ * The preview in a browser: a small web server on 127.0.0.1 that shows every delegation's letter as
+ * HTML, plain text, PDF and {@code .eml}. Each request reads the letter folder and the list afresh,
+ * so an edit shows on reload; a problem in them is shown on the page in the command line's words.
+ * Serves requests on a few threads of its own until closed.
  *
  * <pre>{@code
  * try (PreviewServer server = PreviewServer.start(letterFolder, listFile, Set.of(), 0)) {
@@ -50,7 +50,12 @@ public final class PreviewServer implements AutoCloseable {
   private final Set<String> only;
   private final MessageBuilder messages = new MessageBuilder(Session.getInstance(new Properties()));
 
-  private PreviewServer(HttpServer server, ExecutorService threads, Path letterFolder, Path listFile, Set<String> only) {
+  private PreviewServer(
+      HttpServer server,
+      ExecutorService threads,
+      Path letterFolder,
+      Path listFile,
+      Set<String> only) {
     this.server = server;
     this.threads = threads;
     this.letterFolder = letterFolder;
@@ -61,15 +66,21 @@ public final class PreviewServer implements AutoCloseable {
   /**
    * Starts serving on {@code 127.0.0.1:port} (0: any free port).
    *
-   * @throws IOException if the port cannot be listened on ({@link java.net.BindException} when in use)
+   * @throws IOException if the port cannot be listened on ({@link java.net.BindException} when in
+   *     use)
    */
-  public static PreviewServer start(Path letterFolder, Path listFile, Set<String> only, int port) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 16);
-    ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
-      Thread thread = new Thread(r, "circular-preview");
-      thread.setDaemon(true);
-      return thread;
-    });
+  public static PreviewServer start(Path letterFolder, Path listFile, Set<String> only, int port)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 16);
+    ExecutorService threads =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread thread = new Thread(r, "circular-preview");
+              thread.setDaemon(true);
+              return thread;
+            });
     PreviewServer preview = new PreviewServer(server, threads, letterFolder, listFile, only);
     server.createContext("/", preview::handle);
     server.setExecutor(threads);
@@ -91,7 +102,16 @@ public final class PreviewServer implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       if (!fromThisComputer(exchange)) {
-        send(exchange, 403, "text/plain", bytes("This preview answers only to http://" + HOST + ":" + server.getAddress().getPort() + "/\n"));
+        send(
+            exchange,
+            403,
+            "text/plain",
+            bytes(
+                "This preview answers only to http://"
+                    + HOST
+                    + ":"
+                    + server.getAddress().getPort()
+                    + "/\n"));
         return;
       }
       if (!List.of("GET", "HEAD").contains(exchange.getRequestMethod())) {
@@ -104,7 +124,11 @@ public final class PreviewServer implements AutoCloseable {
       } catch (InputException e) {
         send(exchange, 422, "text/html", bytes(problemPage("Cannot show this letter", e)));
       } catch (RuntimeException | MessagingException e) {
-        send(exchange, 500, "text/plain", bytes("circular: internal error, please report it: " + e + "\n"));
+        send(
+            exchange,
+            500,
+            "text/plain",
+            bytes("circular: internal error, please report it: " + e + "\n"));
       }
     }
   }
@@ -117,43 +141,77 @@ public final class PreviewServer implements AutoCloseable {
     }
     Review review = Review.read(letterFolder, listFile, only);
     if (path.equals("/")) {
-      send(exchange, 200, "text/html", bytes(IndexPage.html(review, Duration.ofNanos(System.nanoTime() - start))));
+      send(
+          exchange,
+          200,
+          "text/html",
+          bytes(IndexPage.html(review, Duration.ofNanos(System.nanoTime() - start))));
       return;
     }
-    String[] parts = path.startsWith(LETTERS) ? path.substring(LETTERS.length()).split("/", -1) : new String[0];
-    Optional<Preflight.Checked> row = parts.length == 0 || parts.length > 2 ? Optional.empty() : review.row(parts[0]);
+    String[] parts =
+        path.startsWith(LETTERS) ? path.substring(LETTERS.length()).split("/", -1) : new String[0];
+    Optional<Preflight.Checked> row =
+        parts.length == 0 || parts.length > 2 ? Optional.empty() : review.row(parts[0]);
     if (row.isEmpty()) {
       send(exchange, 404, "text/html", bytes(notFound(review, path)));
       return;
     }
     String view = parts.length == 2 ? parts[1] : "";
     if (view.isEmpty() || row.get().letter().isEmpty()) {
-      send(exchange, view.isEmpty() || row.get().problems().isEmpty() ? 200 : 422, "text/html", bytes(LetterPage.html(review, row.get())));
+      send(
+          exchange,
+          view.isEmpty() || row.get().problems().isEmpty() ? 200 : 422,
+          "text/html",
+          bytes(LetterPage.html(review, row.get())));
       return;
     }
     Letter letter = row.get().letter().get();
     LetterTemplate template = review.template().orElseThrow();
     switch (view) {
       case "html" -> {
-        exchange.getResponseHeaders().set("Content-Security-Policy", "script-src 'none'; object-src 'none'");
+        exchange
+            .getResponseHeaders()
+            .set("Content-Security-Policy", "script-src 'none'; object-src 'none'");
         send(exchange, 200, "text/html", bytes(letter.html()));
       }
-      case "text" -> send(exchange, 200, "text/plain", bytes(TextView.of(template.enclosePdf(letter), template.writtenFrom(letter.language()))));
+      case "text" ->
+          send(
+              exchange,
+              200,
+              "text/plain",
+              bytes(
+                  TextView.of(
+                      template.enclosePdf(letter), template.writtenFrom(letter.language()))));
       case "pdf" -> {
-        exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + template.pdfFileName(letter.recipient()) + "\"");
+        exchange
+            .getResponseHeaders()
+            .set(
+                "Content-Disposition",
+                "inline; filename=\"" + template.pdfFileName(letter.recipient()) + "\"");
         send(exchange, 200, "application/pdf", template.pdf(letter));
       }
       case "eml" -> {
         ByteArrayOutputStream eml = new ByteArrayOutputStream();
-        messages.build(template.enclosePdf(letter), MessageId.create(letter.from().address()).text(), Optional.empty()).writeTo(eml);
-        exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + letter.recipient().id() + ".eml\"");
+        messages
+            .build(
+                template.enclosePdf(letter),
+                MessageId.create(letter.from().address()).text(),
+                Optional.empty())
+            .writeTo(eml);
+        exchange
+            .getResponseHeaders()
+            .set(
+                "Content-Disposition",
+                "attachment; filename=\"" + letter.recipient().id() + ".eml\"");
         send(exchange, 200, "message/rfc822", eml.toByteArray());
       }
       default -> send(exchange, 404, "text/html", bytes(notFound(review, path)));
     }
   }
 
-  /** Only a browser on this computer, asking for this server by address: not a page of another site. */
+  /**
+   * Only a browser on this computer, asking for this server by address: not a page of another site.
+   */
   private boolean fromThisComputer(HttpExchange exchange) {
     String host = exchange.getRequestHeaders().getFirst("Host");
     int port = server.getAddress().getPort();
@@ -165,8 +223,12 @@ public final class PreviewServer implements AutoCloseable {
     Document page = Page.titled("Not found");
     page.body().appendElement("nav").appendElement("a").attr("href", "/").text("All delegations");
     page.body().appendElement("h1").text("Nothing at " + path);
-    page.body().appendElement("p").text(
-        "Letters are at /letters/ID, where ID is a recipient id in " + review.listFile() + "; the index lists them all.");
+    page.body()
+        .appendElement("p")
+        .text(
+            "Letters are at /letters/ID, where ID is a recipient id in "
+                + review.listFile()
+                + "; the index lists them all.");
     Page.problems(page.body(), review.problems());
     return page.outerHtml();
   }
@@ -183,7 +245,8 @@ public final class PreviewServer implements AutoCloseable {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     boolean text = type.startsWith("text/");
     exchange.getResponseHeaders().set("Content-Type", text ? type + "; charset=UTF-8" : type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");

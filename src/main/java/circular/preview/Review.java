@@ -15,15 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The letter folder and the recipient list as they are on disk right now, each row rendered or
- * its problems named: what one page of the preview shows. Unlike {@link Preflight}, a row that
- * cannot be written to does not hide the others. Immutable once read.
+ * The letter folder and the recipient list as they are on disk right now, each row rendered or its
+ * problems named: what one page of the preview shows. Unlike {@link Preflight}, a row that cannot
+ * be written to does not hide the others. Immutable once read.
  *
- * @param problems what stops the letter or the list as a whole, then every row's problems, in
- *     the order and words of the command line
+ * @param problems what stops the letter or the list as a whole, then every row's problems, in the
+ *     order and words of the command line
  */
 record Review(
-    Path letterFolder, Path listFile, Optional<LetterTemplate> template, List<Preflight.Checked> rows, List<Problem> problems) {
+    Path letterFolder,
+    Path listFile,
+    Optional<LetterTemplate> template,
+    List<Preflight.Checked> rows,
+    List<Problem> problems) {
 
   /** Reads the letter and the list afresh and renders every selected row (without PDFs). */
   static Review read(Path letterFolder, Path listFile, Set<String> only) {
@@ -55,6 +59,8 @@ record Review(
 
   /** The row of {@code id}, compared without case as ids are. */
   Optional<Preflight.Checked> row(String id) {
-    return rows.stream().filter(r -> r.id().toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT))).findFirst();
+    return rows.stream()
+        .filter(r -> r.id().toLowerCase(Locale.ROOT).equals(id.toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 }

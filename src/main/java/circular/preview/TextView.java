@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A letter as plain text: the headers a reader sees, the file the letter is written from, the
- * files sent with it, then the body.
+ * A letter as plain text: the headers a reader sees, the file the letter is written from, the files
+ * sent with it, then the body.
  */
 public final class TextView {
   private TextView() {}

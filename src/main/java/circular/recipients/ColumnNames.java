@@ -10,12 +10,42 @@ import java.util.regex.Pattern;
 final class ColumnNames {
   private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-  /** Words that the template expression languages (OGNL, Thymeleaf) read as operators or literals. */
+  /**
+   * Words that the template expression languages (OGNL, Thymeleaf) read as operators or literals.
+   */
   private static final Set<String> RESERVED =
       Set.of(
-          "and", "or", "not", "in", "instanceof", "new", "true", "false", "null", "this", "eq",
-          "ne", "neq", "lt", "le", "lte", "gt", "ge", "gte", "div", "mod", "shl", "shr", "ushr",
-          "band", "bor", "xor", "bnot", "param", "session", "application");
+          "and",
+          "or",
+          "not",
+          "in",
+          "instanceof",
+          "new",
+          "true",
+          "false",
+          "null",
+          "this",
+          "eq",
+          "ne",
+          "neq",
+          "lt",
+          "le",
+          "lte",
+          "gt",
+          "ge",
+          "gte",
+          "div",
+          "mod",
+          "shl",
+          "shr",
+          "ushr",
+          "band",
+          "bor",
+          "xor",
+          "bnot",
+          "param",
+          "session",
+          "application");
 
   private ColumnNames() {}
 
@@ -27,14 +57,25 @@ final class ColumnNames {
     String suggestion = suggest(header);
     if (RESERVED.contains(header)) {
       return Optional.of(
-          "'" + header + "' is a reserved word in templates; rename the column to '" + suggestion + "'");
+          "'"
+              + header
+              + "' is a reserved word in templates; rename the column to '"
+              + suggestion
+              + "'");
     }
     return Optional.of(
-        "'" + Text.visible(header) + "' cannot be a template variable name (letters, digits and '_'"
-            + " only, not starting with a digit); rename the column to '" + suggestion + "'");
+        "'"
+            + Text.visible(header)
+            + "' cannot be a template variable name (letters, digits and '_'"
+            + " only, not starting with a digit); rename the column to '"
+            + suggestion
+            + "'");
   }
 
-  /** A valid variable name close to {@code header}: accents dropped, other characters to '_', lower case. */
+  /**
+   * A valid variable name close to {@code header}: accents dropped, other characters to '_', lower
+   * case.
+   */
   static String suggest(String header) {
     String plain =
         Normalizer.normalize(header, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").strip();

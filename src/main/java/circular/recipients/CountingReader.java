@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.BitSet;
 
 /**
- * Reads a file's text once, dropping a leading BOM and noting where each line starts, so that a
- * CSV record's character position can be told as a line number without keeping the text.
+ * Reads a file's text once, dropping a leading BOM and noting where each line starts, so that a CSV
+ * record's character position can be told as a line number without keeping the text.
  */
 final class CountingReader extends FilterReader {
   private int[] starts = new int[1024];

@@ -4,9 +4,9 @@ import circular.Problem;
 import java.nio.file.Path;
 
 /**
- * How a recipient list names a place in itself when something there is wrong: a line and a
- * column of a CSV file ({@code recipients/x.csv:17: column 'email': …}), or a cell of a workbook's
- * sheet ({@code recipients/x.xlsx#Geneva!E17: …}). Immutable.
+ * How a recipient list names a place in itself when something there is wrong: a line and a column
+ * of a CSV file ({@code recipients/x.csv:17: column 'email': …}), or a cell of a workbook's sheet
+ * ({@code recipients/x.xlsx#Geneva!E17: …}). Immutable.
  */
 public sealed interface Places {
   /** The file as the user named it, without a sheet. */
@@ -18,7 +18,9 @@ public sealed interface Places {
   /** One row as a whole: a line of a CSV file, a row of a sheet. */
   Problem row(long row, String what);
 
-  /** A cell, {@code column} counted from 0, whatever its column is called (in a CSV file: its line). */
+  /**
+   * A cell, {@code column} counted from 0, whatever its column is called (in a CSV file: its line).
+   */
   Problem at(long row, int column, String what);
 
   /** A cell of a recipient's row, {@code column} counted from 0 and called {@code name}. */
@@ -55,7 +57,9 @@ public sealed interface Places {
     }
   }
 
-  /** Cells of one sheet of a workbook, in the spreadsheet's own notation: {@code x.xlsx#Geneva!E17}. */
+  /**
+   * Cells of one sheet of a workbook, in the spreadsheet's own notation: {@code x.xlsx#Geneva!E17}.
+   */
   record Sheet(Path file, String sheet) implements Places {
     @Override
     public Problem whole(String what) {

@@ -36,7 +36,8 @@ public record Recipient(
     cc = List.copyOf(cc);
     attachments = List.copyOf(attachments);
     // fields from a list file share their column names with every other row (see Row)
-    fields = fields instanceof Row ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    fields =
+        fields instanceof Row ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
   /** The {@code language} column, lower case, or empty when the row has none. */

@@ -21,22 +21,25 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a recipient list: a CSV file in UTF-8 (with or without BOM), comma- or
- * semicolon-separated, RFC 4180 quoting, or an Excel workbook ({@code states.xlsx} for its first
- * sheet, {@code states.xlsx#Geneva} for the sheet named Geneva); either way a header row naming at
- * least {@code id} and {@code email}, and the same rules for every row ({@link RecipientRows}).
- * Every problem in the file is collected before anything is refused, so the user fixes them in one
- * pass. Stateless and thread-safe.
+ * Reads a recipient list: a CSV file in UTF-8 (with or without BOM), comma- or semicolon-separated,
+ * RFC 4180 quoting, or an Excel workbook ({@code states.xlsx} for its first sheet, {@code
+ * states.xlsx#Geneva} for the sheet named Geneva); either way a header row naming at least {@code
+ * id} and {@code email}, and the same rules for every row ({@link RecipientRows}). Every problem in
+ * the file is collected before anything is refused, so the user fixes them in one pass. Stateless
+ * and thread-safe.
  *
- * <pre>{@code RecipientList list = new RecipientReader().read(Path.of("recipients/states.csv"));}</pre>
+ * <pre>{@code RecipientList list = new RecipientReader().read(Path.of("recipients/states.csv"));}
+ * </pre>
  */
 public final class RecipientReader {
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
 
   public RecipientList read(Path file) {
     if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xls")) {
-      throw new InputException(Problem.in(file,
-          "an Excel 97-2003 workbook, which circular does not read; save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8"));
+      throw new InputException(
+          Problem.in(
+              file,
+              "an Excel 97-2003 workbook, which circular does not read; save it as \"Excel Workbook (.xlsx)\" or as CSV UTF-8"));
     }
     return Workbook.named(file).map(Workbook::read).orElseGet(() -> readCsv(file));
   }
@@ -48,23 +51,29 @@ public final class RecipientReader {
     } catch (NoSuchFileException e) {
       throw new InputException(Problem.in(file, "no such file"));
     } catch (IOException e) {
-      throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+      throw new InputException(
+          Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
     try (counting;
         BufferedReader reader = new BufferedReader(counting, 1 << 16)) {
       return readCsv(file, counting, reader);
     } catch (CharacterCodingException e) {
       if (Workbook.looksLikeOne(file)) {
-        throw new InputException(Problem.in(file, "is an Excel workbook, not CSV text; name it with .xlsx to read it as one"));
+        throw new InputException(
+            Problem.in(
+                file, "is an Excel workbook, not CSV text; name it with .xlsx to read it as one"));
       }
       TextFile.read(file); // reads it again, whole, to say on which line the first bad byte is
-      throw new InputException(Problem.in(file, "not UTF-8; save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)"));
+      throw new InputException(
+          Problem.in(file, "not UTF-8; save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)"));
     } catch (IOException e) {
-      throw new InputException(Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+      throw new InputException(
+          Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
   }
 
-  private RecipientList readCsv(Path file, CountingReader counting, BufferedReader reader) throws IOException {
+  private RecipientList readCsv(Path file, CountingReader counting, BufferedReader reader)
+      throws IOException {
     char delimiter = delimiterOf(reader);
     RecipientRows rows = new RecipientRows(file, new Places.Csv(file));
     CSVFormat format =
@@ -73,7 +82,8 @@ public final class RecipientReader {
       var records = parser.iterator();
       if (!records.hasNext()) {
         throw new InputException(
-            Problem.in(file, "the file is empty; its first line must name the columns, e.g. id,email"));
+            Problem.in(
+                file, "the file is empty; its first line must name the columns, e.g. id,email"));
       }
       rows.header(1, records.next().toList());
       while (records.hasNext()) {
@@ -113,7 +123,9 @@ public final class RecipientReader {
     return new InputStreamReader(in, TextFile.strictUtf8());
   }
 
-  /** Whichever of ',' and ';' the header row uses more; spreadsheets in many countries write ';'. */
+  /**
+   * Whichever of ',' and ';' the header row uses more; spreadsheets in many countries write ';'.
+   */
   private static char delimiterOf(BufferedReader reader) throws IOException {
     reader.mark(1 << 16);
     char[] head = new char[1 << 16];

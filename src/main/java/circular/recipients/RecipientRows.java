@@ -30,8 +30,8 @@ final class RecipientRows {
   private boolean usable;
 
   /**
-   * @param file the list as the user named it; the files of its {@code attachments} column are
-   *     next to it
+   * @param file the list as the user named it; the files of its {@code attachments} column are next
+   *     to it
    */
   RecipientRows(Path file, Places places) {
     this.file = file;
@@ -55,7 +55,17 @@ final class RecipientRows {
       }
       Integer earlier = seen.putIfAbsent(name, i + 1);
       if (earlier != null) {
-        problems.add(places.at(row, i, "column '" + name + "' appears twice (columns " + earlier + " and " + (i + 1) + ")"));
+        problems.add(
+            places.at(
+                row,
+                i,
+                "column '"
+                    + name
+                    + "' appears twice (columns "
+                    + earlier
+                    + " and "
+                    + (i + 1)
+                    + ")"));
       }
       int column = i;
       ColumnNames.problem(name).ifPresent(p -> problems.add(places.at(row, column, p)));
@@ -101,11 +111,16 @@ final class RecipientRows {
     if (id.isEmpty()) {
       problems.add(cell(row, "id", "is empty; every recipient needs a unique id"));
     } else if (!ID.matcher(id).matches()) {
-      problems.add(cell(row, "id", "'" + Text.visible(id) + "' may only hold letters A-Z, digits, '.', '_' and '-'"));
+      problems.add(
+          cell(
+              row,
+              "id",
+              "'" + Text.visible(id) + "' may only hold letters A-Z, digits, '.', '_' and '-'"));
     } else {
       Long first = idRows.putIfAbsent(RecipientList.key(id), row);
       if (first != null) {
-        problems.add(cell(row, "id", "duplicate id '" + id + "' (first on " + places.rowName(first) + ")"));
+        problems.add(
+            cell(row, "id", "duplicate id '" + id + "' (first on " + places.rowName(first) + ")"));
       }
     }
 
@@ -126,7 +141,13 @@ final class RecipientRows {
 
     String language = fields.getOrDefault("language", "").toLowerCase(Locale.ROOT);
     if (!language.isEmpty() && !LANGUAGE.matcher(language).matches()) {
-      problems.add(cell(row, "language", "'" + Text.visible(language) + "' is not a language code; use one like en, fr or es"));
+      problems.add(
+          cell(
+              row,
+              "language",
+              "'"
+                  + Text.visible(language)
+                  + "' is not a language code; use one like en, fr or es"));
     }
     set(values, "language", language.replace('_', '-'));
 
@@ -178,7 +199,11 @@ final class RecipientRows {
       }
       Path path = base.resolve(name.strip()).normalize();
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        problems.add(cell(row, "attachments", "no readable file '" + name.strip() + "' next to " + places.file().getFileName()));
+        problems.add(
+            cell(
+                row,
+                "attachments",
+                "no readable file '" + name.strip() + "' next to " + places.file().getFileName()));
       } else {
         found.add(path);
       }

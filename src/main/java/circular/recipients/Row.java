@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * The cells of one row as an unmodifiable map from column name to value, in the file's order. The
- * names and their positions are shared by every row of a list, so a row costs little more than
- * its values: a 100,000-row list fits a small heap.
+ * names and their positions are shared by every row of a list, so a row costs little more than its
+ * values: a 100,000-row list fits a small heap.
  */
 final class Row extends AbstractMap<String, String> {
   /** The columns of one list, with the position of each. */

@@ -19,16 +19,20 @@ public final class SampleList {
   static final String HEADER = "id,country,title,name,mission,salutation,language,email";
 
   /** Two fictional delegations per language the samples are written in. */
-  private static final Map<String, List<String>> ROWS = Map.of(
-      "en", List.of(
-          "IRL,Ireland,H.E. Ms.,Aoife Example,Permanent Mission of Ireland to the United Nations Office at Geneva,\"Excellency,\",en,geneva@irl-sample.example",
-          "NZL,New Zealand,H.E. Mr.,Tama Example,Permanent Mission of New Zealand to the United Nations Office at Geneva,\"Excellency,\",en,geneva@nzl-sample.example"),
-      "fr", List.of(
-          "SEN,Senegal,S.E. Mme,Awa Exemple,Mission permanente de la République du Sénégal auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@sen-sample.example",
-          "BEL,Belgium,S.E. M.,Luc Exemple,Mission permanente de la Belgique auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@bel-sample.example"),
-      "es", List.of(
-          "CHL,Chile,Excma. Sra.,Paula Ejemplo,Misión Permanente de Chile ante la Oficina de las Naciones Unidas en Ginebra,Excelentísima Señora Embajadora:,es,ginebra@chl-sample.example",
-          "URY,Uruguay,Excmo. Sr.,Diego Ejemplo,Misión Permanente del Uruguay ante la Oficina de las Naciones Unidas en Ginebra,Excelentísimo Señor Embajador:,es,ginebra@ury-sample.example"));
+  private static final Map<String, List<String>> ROWS =
+      Map.of(
+          "en",
+              List.of(
+                  "IRL,Ireland,H.E. Ms.,Aoife Example,Permanent Mission of Ireland to the United Nations Office at Geneva,\"Excellency,\",en,geneva@irl-sample.example",
+                  "NZL,New Zealand,H.E. Mr.,Tama Example,Permanent Mission of New Zealand to the United Nations Office at Geneva,\"Excellency,\",en,geneva@nzl-sample.example"),
+          "fr",
+              List.of(
+                  "SEN,Senegal,S.E. Mme,Awa Exemple,Mission permanente de la République du Sénégal auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@sen-sample.example",
+                  "BEL,Belgium,S.E. M.,Luc Exemple,Mission permanente de la Belgique auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@bel-sample.example"),
+          "es",
+              List.of(
+                  "CHL,Chile,Excma. Sra.,Paula Ejemplo,Misión Permanente de Chile ante la Oficina de las Naciones Unidas en Ginebra,Excelentísima Señora Embajadora:,es,ginebra@chl-sample.example",
+                  "URY,Uruguay,Excmo. Sr.,Diego Ejemplo,Misión Permanente del Uruguay ante la Oficina de las Naciones Unidas en Ginebra,Excelentísimo Señor Embajador:,es,ginebra@ury-sample.example"));
 
   /** The ids and languages of the rows written. */
   public record Row(String id, String language) {}
@@ -48,7 +52,11 @@ public final class SampleList {
     List<String> lines = List.of(row(first, 0), row(second, second.equals(first) ? 1 : 0));
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(file, HEADER + "\n" + String.join("\n", lines) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+      Files.writeString(
+          file,
+          HEADER + "\n" + String.join("\n", lines) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,14 +67,25 @@ public final class SampleList {
     return line.substring(0, line.indexOf(','));
   }
 
-  /** A sample delegation of {@code language}: one of ours, or a fictional one that names the language. */
+  /**
+   * A sample delegation of {@code language}: one of ours, or a fictional one that names the
+   * language.
+   */
   private static String row(String language, int which) {
     List<String> ours = ROWS.get(language);
     if (ours != null) {
       return ours.get(which);
     }
     String id = "X" + language.replace("-", "").toUpperCase(Locale.ROOT) + (which + 1);
-    return id + ",Sample country " + (which + 1) + ",H.E.,Delegate Example,Permanent Mission of Sample country " + (which + 1)
-        + ",\"Excellency,\"," + language + ",delegation-" + id.toLowerCase(Locale.ROOT) + "@sample.example";
+    return id
+        + ",Sample country "
+        + (which + 1)
+        + ",H.E.,Delegate Example,Permanent Mission of Sample country "
+        + (which + 1)
+        + ",\"Excellency,\","
+        + language
+        + ",delegation-"
+        + id.toLowerCase(Locale.ROOT)
+        + "@sample.example";
   }
 }

@@ -1,6 +1,8 @@
 package circular.recipients;
 
-/** Cleaning of cell text: what a spreadsheet may carry that must never reach a letter or a header. */
+/**
+ * Cleaning of cell text: what a spreadsheet may carry that must never reach a letter or a header.
+ */
 final class Text {
   private Text() {}
 

@@ -29,7 +29,10 @@ import org.dhatim.fastexcel.reader.Sheet;
 record Workbook(Path named, Path file, Optional<String> sheet) {
   private static final String EXTENSION = ".xlsx";
 
-  /** The workbook a list's name points to, if it names one: by the {@code .xlsx} before any {@code #}. */
+  /**
+   * The workbook a list's name points to, if it names one: by the {@code .xlsx} before any {@code
+   * #}.
+   */
   static Optional<Workbook> named(Path path) {
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
     int hash = name.lastIndexOf('#');
@@ -38,7 +41,9 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
       return Optional.empty();
     }
     Path file = path.resolveSibling(fileName);
-    return Optional.of(new Workbook(path, file, hash < 0 ? Optional.empty() : Optional.of(name.substring(hash + 1))));
+    return Optional.of(
+        new Workbook(
+            path, file, hash < 0 ? Optional.empty() : Optional.of(name.substring(hash + 1))));
   }
 
   /** Whether a file starts as a zip file does, as every .xlsx workbook does. */
@@ -59,24 +64,34 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
       throw new InputException(Problem.in(file, "no such file"));
     }
     if (!looksLikeOne(file)) {
-      throw new InputException(Problem.in(file, "not an Excel workbook; save it from the spreadsheet as \"Excel Workbook (.xlsx)\""));
+      throw new InputException(
+          Problem.in(
+              file,
+              "not an Excel workbook; save it from the spreadsheet as \"Excel Workbook (.xlsx)\""));
     }
-    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true))) {
+    try (ReadableWorkbook workbook =
+        new ReadableWorkbook(file.toFile(), new ReadingOptions(true, true))) {
       Sheet chosen = chosenSheet(workbook);
       RecipientRows rows = new RecipientRows(named, new Places.Sheet(file, chosen.getName()));
       try (Stream<Row> stream = chosen.openStream()) {
         stream.forEach(row -> read(row, rows, workbook.isDate1904()));
       }
       if (!rows.hasHeader()) {
-        throw new InputException(rows.places().whole("the sheet is empty; its first row must name the columns, e.g. id, email"));
+        throw new InputException(
+            rows.places()
+                .whole("the sheet is empty; its first row must name the columns, e.g. id, email"));
       }
       return rows.list();
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {
       // a broken or unusual file: fastexcel also lets the XML parser's own exceptions through
-      throw new InputException(Problem.in(file,
-          "cannot be read as an Excel workbook (" + e.getMessage() + "); save it again as \"Excel Workbook (.xlsx)\", or as CSV UTF-8"));
+      throw new InputException(
+          Problem.in(
+              file,
+              "cannot be read as an Excel workbook ("
+                  + e.getMessage()
+                  + "); save it again as \"Excel Workbook (.xlsx)\", or as CSV UTF-8"));
     }
   }
 
@@ -88,9 +103,15 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
     return sheets.stream()
         .filter(s -> s.getName().equalsIgnoreCase(sheet.get().strip()))
         .findFirst()
-        .orElseThrow(() -> new InputException(Problem.in(named,
-            "the workbook has no sheet '" + sheet.get() + "'; its sheets are: "
-                + String.join(", ", sheets.stream().map(Sheet::getName).toList()))));
+        .orElseThrow(
+            () ->
+                new InputException(
+                    Problem.in(
+                        named,
+                        "the workbook has no sheet '"
+                            + sheet.get()
+                            + "'; its sheets are: "
+                            + String.join(", ", sheets.stream().map(Sheet::getName).toList()))));
   }
 
   private static void read(Row row, RecipientRows rows, boolean date1904) {
@@ -119,8 +140,14 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
     }
     for (int i = values.length; i < count; i++) {
       if (!cells[i].isEmpty()) {
-        rows.problem(rows.places().at(row.getRowNum(), i,
-            "'" + Text.visible(cells[i]) + "' is in a column without a header; name the column in the header row, or clear the cell"));
+        rows.problem(
+            rows.places()
+                .at(
+                    row.getRowNum(),
+                    i,
+                    "'"
+                        + Text.visible(cells[i])
+                        + "' is in a column without a header; name the column in the header row, or clear the cell"));
       }
     }
     rows.row(row.getRowNum(), values);

@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Tells mail written by a machine on someone's behalf — out-of-office notices, vacation
- * responders, list and bulk mail — from mail a person wrote: by RFC 3834's {@code Auto-Submitted},
- * its non-standard cousins, the null envelope sender, and out-of-office subjects in the usual
+ * Tells mail written by a machine on someone's behalf — out-of-office notices, vacation responders,
+ * list and bulk mail — from mail a person wrote: by RFC 3834's {@code Auto-Submitted}, its
+ * non-standard cousins, the null envelope sender, and out-of-office subjects in the usual
  * languages. Decided on headers alone, before any threading: an Exchange out-of-office notice
  * carries In-Reply-To and no Auto-Submitted, and must not pass for a reply. Stateless.
  *
- * <p>{@code X-Auto-Response-Suppress} is deliberately not a sign: Exchange puts it on ordinary
- * mail too, to ask others not to auto-reply to it.
+ * <p>{@code X-Auto-Response-Suppress} is deliberately not a sign: Exchange puts it on ordinary mail
+ * too, to ask others not to auto-reply to it.
  */
 final class AutoReplies {
   private static final Pattern OUT_OF_OFFICE_SUBJECT =
@@ -30,7 +30,9 @@ final class AutoReplies {
 
   private AutoReplies() {}
 
-  /** Whether a machine wrote the message (when it is not a delivery report, which is read first). */
+  /**
+   * Whether a machine wrote the message (when it is not a delivery report, which is read first).
+   */
   static boolean isAutomatic(MailHeaders headers) {
     Optional<String> autoSubmitted = headers.get("Auto-Submitted").map(AutoReplies::token);
     if (autoSubmitted.isPresent() && !autoSubmitted.get().equals("no")) {
@@ -43,7 +45,11 @@ final class AutoReplies {
       }
     }
     for (String name : List.of("Precedence", "X-Precedence")) {
-      if (headers.get(name).map(AutoReplies::token).filter(v -> v.matches("auto_reply|bulk|junk|list")).isPresent()) {
+      if (headers
+          .get(name)
+          .map(AutoReplies::token)
+          .filter(v -> v.matches("auto_reply|bulk|junk|list"))
+          .isPresent()) {
         return true;
       }
     }

@@ -20,8 +20,8 @@ import java.util.TreeSet;
 
 /**
  * What a scan knows of the campaign, to tie a message to a delegation: every Message-ID sent
- * (reminders included; test letters not), every delegation's addresses and domains, every
- * subject sent in every language, and the office's own addresses. Immutable and thread-safe.
+ * (reminders included; test letters not), every delegation's addresses and domains, every subject
+ * sent in every language, and the office's own addresses. Immutable and thread-safe.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign, recipientList);  // or read(campaign)
@@ -37,14 +37,18 @@ public final class CampaignIndex {
   private final Optional<Instant> start;
 
   private CampaignIndex(
-      List<SentRow> sent, Collection<Recipient> recipients, LetterCopies copies, PublicProviders providers) {
+      List<SentRow> sent,
+      Collection<Recipient> recipients,
+      LetterCopies copies,
+      PublicProviders providers) {
     this.providers = providers;
     Instant first = null;
     for (SentRow row : sent) {
       if (row.status() == Status.TEST) {
         continue;
       }
-      MessageId.parse(row.messageId()).ifPresent(id -> letters.putIfAbsent(id.key(), row.recipientId()));
+      MessageId.parse(row.messageId())
+          .ifPresent(id -> letters.putIfAbsent(id.key(), row.recipientId()));
       for (String address : row.email().split(";")) {
         add(row.recipientId(), address);
       }
@@ -91,7 +95,8 @@ public final class CampaignIndex {
       PublicProviders providers) {
     Set<String> office = new HashSet<>();
     officeAddresses.forEach(a -> office.add(a.toLowerCase(Locale.ROOT)));
-    return new CampaignIndex(sent, recipients, new LetterCopies(Set.copyOf(subjects), office, Map.of()), providers);
+    return new CampaignIndex(
+        sent, recipients, new LetterCopies(Set.copyOf(subjects), office, Map.of()), providers);
   }
 
   private void add(String recipientId, String address) {
@@ -100,8 +105,12 @@ public final class CampaignIndex {
     if (at <= 0 || recipientId.isBlank()) {
       return;
     }
-    byAddress.computeIfAbsent(a, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(recipientId);
-    byDomain.computeIfAbsent(a.substring(at + 1), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(recipientId);
+    byAddress
+        .computeIfAbsent(a, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+        .add(recipientId);
+    byDomain
+        .computeIfAbsent(a.substring(at + 1), k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER))
+        .add(recipientId);
   }
 
   /** How many letters (Message-IDs) the campaign sent. */
@@ -116,7 +125,10 @@ public final class CampaignIndex {
 
   /** The delegation whose letter the first of {@code ids} that we sent is. */
   Optional<String> byThread(List<String> ids) {
-    return ids.stream().map(id -> letters.get(new MessageId(id).key())).filter(r -> r != null).findFirst();
+    return ids.stream()
+        .map(id -> letters.get(new MessageId(id).key()))
+        .filter(r -> r != null)
+        .findFirst();
   }
 
   /** Whether the message is one of our own letters (a copy that came back to a mailbox). */
@@ -138,7 +150,9 @@ public final class CampaignIndex {
     return only(byDomain.get(domain));
   }
 
-  /** Whether the address is the office's own (and not one delegation's): its mail is not a response. */
+  /**
+   * Whether the address is the office's own (and not one delegation's): its mail is not a response.
+   */
   boolean isOffice(String address) {
     return office.contains(address.toLowerCase(Locale.ROOT)) && byAddress(address).isEmpty();
   }

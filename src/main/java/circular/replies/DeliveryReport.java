@@ -15,16 +15,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a mail server's report about a letter says: what became of it (failed, delayed,
- * delivered, or complained of as spam), for which recipients and why, and which letter it was
- * (the returned original's Message-ID). Read by {@link ReportReader} from every dialect: RFC 3464
- * and RFC 5965 reports, their fields pasted into text, Amazon SES notifications, and the
- * plain-text notices of many servers. Immutable.
+ * What a mail server's report about a letter says: what became of it (failed, delayed, delivered,
+ * or complained of as spam), for which recipients and why, and which letter it was (the returned
+ * original's Message-ID). Read by {@link ReportReader} from every dialect: RFC 3464 and RFC 5965
+ * reports, their fields pasted into text, Amazon SES notifications, and the plain-text notices of
+ * many servers. Immutable.
  *
- * @param recipients those the report names as failed (or, when nothing failed, those it is
- *     about), the surest first: its machine-readable fields, then the addresses of its text
- * @param returnedTo the returned letter's own To and Cc: whom it was written to, when the
- *     report's words name no recipient at all (empty otherwise)
+ * @param recipients those the report names as failed (or, when nothing failed, those it is about),
+ *     the surest first: its machine-readable fields, then the addresses of its text
+ * @param returnedTo the returned letter's own To and Cc: whom it was written to, when the report's
+ *     words name no recipient at all (empty otherwise)
  * @param returnedIds the Message-ID (and References) of the returned original
  * @param returnedSubject the returned original's subject, when it came back
  * @param summary what the report says when it says it of no recipient in particular
@@ -56,8 +56,8 @@ record DeliveryReport(
    *
    * @param status its {@code Status} field or the code in the text about it; may be empty
    * @param said what the server said of it: a {@code Diagnostic-Code}, or the lines about it
-   * @param line for an address found in the report's words, the line it was found on; empty for
-   *     one its fields name
+   * @param line for an address found in the report's words, the line it was found on; empty for one
+   *     its fields name
    */
   record Recipient(String address, String status, String said, String line) {
     Recipient {
@@ -88,13 +88,18 @@ record DeliveryReport(
 
   /** A From header a mail server writes: {@code MAILER-DAEMON <>}, {@code Mail Delivery System}. */
   private static final Pattern SERVER_FROM =
-      Pattern.compile("mailer[-_]?daemon|<\\s*>|mail delivery (?:sub)?system|delivery status notification", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "mailer[-_]?daemon|<\\s*>|mail delivery (?:sub)?system|delivery status notification",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern FORWARDED_REPORT =
-      Pattern.compile("^\\s*(?:fwd?|fw|tr|wg|rv|enc)\\s*:\\s*(?:" + SUSPECT_SUBJECT.pattern() + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+      Pattern.compile(
+          "^\\s*(?:fwd?|fw|tr|wg|rv|enc)\\s*:\\s*(?:" + SUSPECT_SUBJECT.pattern() + ")",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** A sender nobody reads: notices come from it, and some servers send their reports so. */
-  private static final Pattern NO_REPLY = Pattern.compile("^(?:no-?reply|do-?not-?reply|bounces?)[@+-]", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NO_REPLY =
+      Pattern.compile("^(?:no-?reply|do-?not-?reply|bounces?)[@+-]", Pattern.CASE_INSENSITIVE);
 
   DeliveryReport {
     recipients = List.copyOf(recipients);
@@ -104,9 +109,9 @@ record DeliveryReport(
   }
 
   /**
-   * Whether the headers look like a server's report, so that the body is worth fetching: a
-   * {@code multipart/report}, a mailer-daemon or postmaster sender, the null envelope sender, a
-   * report's subject, an Exim {@code X-Failed-Recipients}, or a list server's notice.
+   * Whether the headers look like a server's report, so that the body is worth fetching: a {@code
+   * multipart/report}, a mailer-daemon or postmaster sender, the null envelope sender, a report's
+   * subject, an Exim {@code X-Failed-Recipients}, or a list server's notice.
    */
   static boolean suspected(MailHeaders headers) {
     return fromServer(headers)
@@ -140,7 +145,10 @@ record DeliveryReport(
         || headers.from().map(a -> NO_REPLY.matcher(a).find()).orElse(false)
         || headers.get("X-Failed-Recipients").isPresent()
         || headers.get("X-MLServer").isPresent()
-        || headers.get("Auto-Submitted").map(v -> !v.strip().toLowerCase(Locale.ROOT).startsWith("no")).orElse(false);
+        || headers
+            .get("Auto-Submitted")
+            .map(v -> !v.strip().toLowerCase(Locale.ROOT).startsWith("no"))
+            .orElse(false);
   }
 
   /**
@@ -185,9 +193,8 @@ record DeliveryReport(
   }
 
   /**
-   * What the report says, for a person to act on: {@code disarmament@x.example 5.1.1 user
-   * unknown}; for a delay {@code … 4.4.1 delayed (host unreachable)}; for a complaint {@code spam
-   * complaint}.
+   * What the report says, for a person to act on: {@code disarmament@x.example 5.1.1 user unknown};
+   * for a delay {@code … 4.4.1 delayed (host unreachable)}; for a complaint {@code spam complaint}.
    *
    * @param address the delegation's address the report was matched by, if it was
    */
@@ -203,14 +210,24 @@ record DeliveryReport(
     Diagnosis diagnosis = Diagnosis.of(about.status(), about.said());
     if (diagnosis.reason().isEmpty() && about != summary) {
       // what is said of no recipient in particular, for what was not said of this one
-      Diagnosis overall = Diagnosis.of(diagnosis.status().isEmpty() ? summary.status() : diagnosis.status(), summary.said());
-      diagnosis = new Diagnosis(diagnosis.status().isEmpty() ? overall.status() : diagnosis.status(), overall.reason());
+      Diagnosis overall =
+          Diagnosis.of(
+              diagnosis.status().isEmpty() ? summary.status() : diagnosis.status(), summary.said());
+      diagnosis =
+          new Diagnosis(
+              diagnosis.status().isEmpty() ? overall.status() : diagnosis.status(),
+              overall.reason());
     }
     String who = address.orElse(about.address()).toLowerCase(Locale.ROOT);
     String what =
         switch (outcome) {
-          case FAILED -> (diagnosis.status() + " " + (diagnosis.reason().isEmpty() ? "delivery failed" : diagnosis.reason())).strip();
-          case DELAYED -> (diagnosis.status() + " delayed").strip() + parenthesised(diagnosis.reason());
+          case FAILED ->
+              (diagnosis.status()
+                      + " "
+                      + (diagnosis.reason().isEmpty() ? "delivery failed" : diagnosis.reason()))
+                  .strip();
+          case DELAYED ->
+              (diagnosis.status() + " delayed").strip() + parenthesised(diagnosis.reason());
           case DELIVERED -> (about.status() + " delivered").strip();
           case COMPLAINT -> throw new AssertionError("handled above");
         };
@@ -234,9 +251,8 @@ record DeliveryReport(
   }
 
   /**
-   * The recipients of a list without duplicates (compared without case), each as it was first
-   * named (by a field, or on a line of the words), with what was said of it wherever that was
-   * said first.
+   * The recipients of a list without duplicates (compared without case), each as it was first named
+   * (by a field, or on a line of the words), with what was said of it wherever that was said first.
    */
   static List<Recipient> distinct(List<Recipient> recipients) {
     Map<String, Recipient> byAddress = new LinkedHashMap<>();

@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a server said about one recipient, reduced for a person to act on: the status code
- * ({@code 5.1.1}, or the SMTP reply code {@code 550} when it gave no other) and the reason in a
- * few words ({@code user unknown}, {@code mailbox full}, {@code rejected as spam}…). The words
- * are read from the server's own text first — the same status code covers many reasons (a {@code
- * 5.7.1} may be spam, relaying or policy) — then from the code. Immutable.
+ * What a server said about one recipient, reduced for a person to act on: the status code ({@code
+ * 5.1.1}, or the SMTP reply code {@code 550} when it gave no other) and the reason in a few words
+ * ({@code user unknown}, {@code mailbox full}, {@code rejected as spam}…). The words are read from
+ * the server's own text first — the same status code covers many reasons (a {@code 5.7.1} may be
+ * spam, relaying or policy) — then from the code. Immutable.
  *
  * <pre>{@code
  * Diagnosis.of("5.0.0", "smtp; 550 5.1.1 <x@y.example>... User Unknown")  // 5.1.1 user unknown
@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * @param reason a few words, or empty when neither text nor code tells
  */
 record Diagnosis(String status, String reason) {
-  private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
-  private static final Pattern REPLY_CODE = Pattern.compile("(?<![\\d.#:/-])([45][0-5]\\d)(?=[ \\-]|$)");
+  private static final Pattern ENHANCED =
+      Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)");
+  private static final Pattern REPLY_CODE =
+      Pattern.compile("(?<![\\d.#:/-])([45][0-5]\\d)(?=[ \\-]|$)");
 
   /** Reasons in the server's words, the most telling first; searched in lower case. */
   private static final List<Map.Entry<Pattern, String>> SAID =
@@ -50,7 +52,9 @@ record Diagnosis(String status, String reason) {
               "\\bspam|\\bjunk|black ?list|block ?list|blocked using|(?<!not )listed (?:in|on|at|by)|\\brbl\\b|\\bdnsbl\\b|spamhaus|spamcop|"
                   + "\\bsorbs\\b|reputation|bulk (?:mail|e-?mail)|unsolicited|\\buce\\b|poor sender",
               "rejected as spam"),
-          said("malformed|syntax|bad address syntax|illegal address|invalid address format", "address syntax error"),
+          said(
+              "malformed|syntax|bad address syntax|illegal address|invalid address format",
+              "address syntax error"),
           said(
               "disabled|deactivated|\\binactive|suspended|account (?:is )?locked|mailbox (?:is )?locked|frozen|"
                   + "account (?:has been )?(?:closed|expired|terminated|deleted)|no longer (?:active|valid|available|in use|exists?)|"
@@ -78,9 +82,13 @@ record Diagnosis(String status, String reason) {
               "relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|refused)|not permitted to relay|unable to relay|"
                   + "no relaying|we do not relay|relay not permitted|relaying denied|not allowed to relay",
               "relaying denied"),
-          said("not (?:a )?member|members only|only members|not subscribed", "not a member of the list"),
+          said(
+              "not (?:a )?member|members only|only members|not subscribed",
+              "not a member of the list"),
           said("\\bloop|too many hops|hop count", "mail loop"),
-          said("does not accept mail|not accept(?:ing)? (?:any )?(?:e-?)?mail|null mx|accepts no mail|no mail accepted", "domain accepts no mail"),
+          said(
+              "does not accept mail|not accept(?:ing)? (?:any )?(?:e-?)?mail|null mx|accepts no mail|no mail accepted",
+              "domain accepts no mail"),
           said(
               "too many (?:connections|messages|recipients|e-?mails|concurrent)|rate limit|rate-limit|sending limit|throttl|"
                   + "exceeded .{0,25}(?:limit|rate)|too fast|slow down",
@@ -102,7 +110,9 @@ record Diagnosis(String status, String reason) {
                   + "error while writing|unable to create|cannot create|can'?t create|configuration error|server error|"
                   + "processing error|out of memory|disk full|system (?:is )?full|insufficient system",
               "mail system error"),
-          said("content (?:rejected|not accepted|filter|polic)|message content|attachment|message body|8-?bit|header (?:is )?(?:invalid|malformed)", "rejected for its content"));
+          said(
+              "content (?:rejected|not accepted|filter|polic)|message content|attachment|message body|8-?bit|header (?:is )?(?:invalid|malformed)",
+              "rejected for its content"));
 
   /**
    * Words that say only that the address was refused or is not there: the status code, when it
@@ -170,7 +180,10 @@ record Diagnosis(String status, String reason) {
    */
   static Diagnosis of(String statusField, String said) {
     // the addresses themselves are no words: "userunknown@x.example" says nothing of its fate
-    String text = said == null ? "" : AddressesInText.ADDRESS.matcher(said).replaceAll("<address>").replaceAll("\\s+", " ");
+    String text =
+        said == null
+            ? ""
+            : AddressesInText.ADDRESS.matcher(said).replaceAll("<address>").replaceAll("\\s+", " ");
     String status = status(statusField == null ? "" : statusField, text);
     return new Diagnosis(status, reason(status, text.toLowerCase(Locale.ROOT)));
   }

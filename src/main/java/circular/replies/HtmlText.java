@@ -14,19 +14,41 @@ final class HtmlText {
   private static final Pattern INVISIBLE =
       Pattern.compile("(?is)<!--.*?-->|<(style|script|head|title)\\b[^>]*>.*?</\\1\\s*>");
   private static final Pattern BREAK =
-      Pattern.compile("(?i)<(?:br|/p|/div|/tr|/li|/h[1-6]|/table|/blockquote|p|div|tr|li|hr)\\b[^>]*>");
+      Pattern.compile(
+          "(?i)<(?:br|/p|/div|/tr|/li|/h[1-6]|/table|/blockquote|p|div|tr|li|hr)\\b[^>]*>");
   private static final Pattern CELL = Pattern.compile("(?i)</t[dh]\\s*>");
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
-  private static final Pattern REFERENCE = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+  private static final Pattern REFERENCE =
+      Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
   private static final Map<String, String> NAMED =
       Map.ofEntries(
-          Map.entry("nbsp", " "), Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"),
-          Map.entry("quot", "\""), Map.entry("apos", "'"), Map.entry("rsquo", "'"), Map.entry("ndash", "–"),
-          Map.entry("mdash", "—"), Map.entry("auml", "ä"), Map.entry("ouml", "ö"), Map.entry("uuml", "ü"),
-          Map.entry("szlig", "ß"), Map.entry("eacute", "é"), Map.entry("egrave", "è"), Map.entry("ecirc", "ê"),
-          Map.entry("agrave", "à"), Map.entry("acirc", "â"), Map.entry("ccedil", "ç"), Map.entry("ocirc", "ô"),
-          Map.entry("ucirc", "û"), Map.entry("icirc", "î"), Map.entry("aacute", "á"), Map.entry("iacute", "í"),
-          Map.entry("oacute", "ó"), Map.entry("uacute", "ú"), Map.entry("ntilde", "ñ"));
+          Map.entry("nbsp", " "),
+          Map.entry("amp", "&"),
+          Map.entry("lt", "<"),
+          Map.entry("gt", ">"),
+          Map.entry("quot", "\""),
+          Map.entry("apos", "'"),
+          Map.entry("rsquo", "'"),
+          Map.entry("ndash", "–"),
+          Map.entry("mdash", "—"),
+          Map.entry("auml", "ä"),
+          Map.entry("ouml", "ö"),
+          Map.entry("uuml", "ü"),
+          Map.entry("szlig", "ß"),
+          Map.entry("eacute", "é"),
+          Map.entry("egrave", "è"),
+          Map.entry("ecirc", "ê"),
+          Map.entry("agrave", "à"),
+          Map.entry("acirc", "â"),
+          Map.entry("ccedil", "ç"),
+          Map.entry("ocirc", "ô"),
+          Map.entry("ucirc", "û"),
+          Map.entry("icirc", "î"),
+          Map.entry("aacute", "á"),
+          Map.entry("iacute", "í"),
+          Map.entry("oacute", "ó"),
+          Map.entry("uacute", "ú"),
+          Map.entry("ntilde", "ñ"));
   private static final Pattern SPACES = Pattern.compile("[ \\t\\u00a0]+");
   private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n(\\s*\\n)+");
 

@@ -24,12 +24,12 @@ import java.util.stream.Stream;
 
 /**
  * What the office's copies of its letters, {@code letters/<letter>/<id>.eml}, tell a scan: every
- * subject sent (in every language), the office's own addresses, and each delegation's addresses
- * as the letters were really addressed. Only headers are read.
+ * subject sent (in every language), the office's own addresses, and each delegation's addresses as
+ * the letters were really addressed. Only headers are read.
  *
  * @param subjects every subject sent, as written
- * @param office the addresses letters came from or asked replies to go to (From, Reply-To,
- *     Sender), and those every copy of a letter was copied to: the office's, not a delegation's
+ * @param office the addresses letters came from or asked replies to go to (From, Reply-To, Sender),
+ *     and those every copy of a letter was copied to: the office's, not a delegation's
  * @param addresses each recipient id's To and Cc addresses
  */
 record LetterCopies(Set<String> subjects, Set<String> office, Map<String, Set<String>> addresses) {
@@ -59,26 +59,37 @@ record LetterCopies(Set<String> subjects, Set<String> office, Map<String, Set<St
       Set<String> to = new HashSet<>(addresses(headers.getHeader("To", ",")));
       to.addAll(addresses(headers.getHeader("Cc", ",")));
       String name = copy.getFileName().toString();
-      addresses.computeIfAbsent(name.substring(0, name.length() - ".eml".length()), k -> new HashSet<>()).addAll(to);
-      copiedOnEvery.merge(copy.getParent(), to, (a, b) -> { a.retainAll(b); return a; });
+      addresses
+          .computeIfAbsent(name.substring(0, name.length() - ".eml".length()), k -> new HashSet<>())
+          .addAll(to);
+      copiedOnEvery.merge(
+          copy.getParent(),
+          to,
+          (a, b) -> {
+            a.retainAll(b);
+            return a;
+          });
       copies.merge(copy.getParent(), 1, Integer::sum);
     }
-    copiedOnEvery.forEach((letter, every) -> {
-      if (copies.get(letter) > 1) {
-        office.addAll(every);
-      }
-    });
+    copiedOnEvery.forEach(
+        (letter, every) -> {
+          if (copies.get(letter) > 1) {
+            office.addAll(every);
+          }
+        });
     return new LetterCopies(subjects, office, addresses);
   }
 
   private static List<Path> emlFiles(Path letters) {
     try (Stream<Path> files = Files.walk(letters)) {
-      return files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
+      return files
+          .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
           .filter(Files::isRegularFile)
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new InputException(Problem.in(letters, "cannot be read (" + e.getClass().getSimpleName() + ")"));
+      throw new InputException(
+          Problem.in(letters, "cannot be read (" + e.getClass().getSimpleName() + ")"));
     }
   }
 

@@ -13,15 +13,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the words of a delivery report, for the many servers that send nothing machine-readable
- * (qmail, Postfix, Exim and Sendmail notices, Exchange, Domino, DragonFly, OpenSMTPD, McAfee,
- * Trend Micro, list servers…), and the addresses of any report's text: heuristics, used only on a
- * message whose headers already look like a report, and only on the report's own words (the
- * quoted letter cut off by {@link QuotedOriginal}). Stateless.
+ * (qmail, Postfix, Exim and Sendmail notices, Exchange, Domino, DragonFly, OpenSMTPD, McAfee, Trend
+ * Micro, list servers…), and the addresses of any report's text: heuristics, used only on a message
+ * whose headers already look like a report, and only on the report's own words (the quoted letter
+ * cut off by {@link QuotedOriginal}). Stateless.
  *
  * <p>What it says: a warning that the letter is still being tried is a delay, unless the report
  * says it gave up or returned the letter; any other report of a failure is a failure; a notice of
- * success is a delivery. Who it is about: the addresses of its text, but never those it quotes
- * from the SMTP transcript or the letter as the sender's ({@code MAIL FROM}, {@code From:}, {@code
+ * success is a delivery. Who it is about: the addresses of its text, but never those it quotes from
+ * the SMTP transcript or the letter as the sender's ({@code MAIL FROM}, {@code From:}, {@code
  * envelope-from}), a server's own, or one given as a contact for help.
  */
 final class PlainTextBounce {
@@ -29,9 +29,13 @@ final class PlainTextBounce {
       Pattern.compile(
           "^(mailer[-_.]?daemon|postmaster|post_master|mail[-_.]?delivery[-_.]?(?:subsystem|system)?|mdaemon|double-?bounce)@",
           Pattern.CASE_INSENSITIVE);
+
   /** The addresses a server writes from, never anyone's mailbox: no failed recipient is one. */
   private static final Pattern DAEMON_ADDRESS =
-      Pattern.compile("^(mailer[-_.]?daemon|mail[-_.]?delivery[-_.]?(?:subsystem|system)?|mdaemon|double-?bounce)@", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(mailer[-_.]?daemon|mail[-_.]?delivery[-_.]?(?:subsystem|system)?|mdaemon|double-?bounce)@",
+          Pattern.CASE_INSENSITIVE);
+
   /** Words that a letter could not be delivered, in the phrasings servers use. */
   private static final Pattern FAILURE =
       Pattern.compile(
@@ -51,6 +55,7 @@ final class PlainTextBounce {
               + "destinatario desconocido|nicht zugestellt|nicht zustellbar|unzustellbar|zustellung .{0,40}fehlgeschlagen|"
               + "fehler bei der zustellung|konnte nicht (?:zugestellt|übermittelt) werden|empfänger unbekannt",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   /** Words that delivery goes on: a warning, not a failure. */
   private static final Pattern DELAY =
       Pattern.compile(
@@ -62,9 +67,15 @@ final class PlainTextBounce {
               + "(?:ha sido|está) retrasad|se (?:volverá a intentar|seguirá intentando)|no es necesario reenviar|"
               + "verzögert|wird (?:weiterhin|erneut) versucht|nicht erneut senden",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static final Pattern DELAY_SUBJECT =
-      Pattern.compile("delay|warning|retrying|still being retried|verzögert|retard|retrasad|demorad", Pattern.CASE_INSENSITIVE);
-  /** Words that the server stopped trying: an expired letter it returned is a failure, not a delay. */
+      Pattern.compile(
+          "delay|warning|retrying|still being retried|verzögert|retard|retrasad|demorad",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Words that the server stopped trying: an expired letter it returned is a failure, not a delay.
+   */
   private static final Pattern GAVE_UP =
       Pattern.compile(
           "giving up|gave up|will not be retried|no further (?:delivery )?attempts|not going to try again|"
@@ -72,6 +83,7 @@ final class PlainTextBounce {
               + "returned to (?:the )?sender|unsent message|deleted from (?:the )?queue|was aborted|aborted after|"
               + "too long in (?:the )?queue|message expired|has expired|retry timeout exceeded|could not be delivered (?:within|after)",
           Pattern.CASE_INSENSITIVE);
+
   private static final Pattern FAILURE_SUBJECT =
       Pattern.compile(
           "undeliver|undelivered|returned mail|returned to sender|mail delivery fail|failure|failed|non remis|non distribuable|"
@@ -83,19 +95,23 @@ final class PlainTextBounce {
           "(?:was|were|has been|have been) (?:successfully )?(?:delivered|relayed)(?! to the following)|successfully delivered|"
               + "delivery (?:to .{0,60})?(?:was |has )?succeeded|delivered to the following",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern CODE = Pattern.compile("(?<![\\d.])(?:[45]\\.\\d{1,3}\\.\\d{1,3}|5[0-5]\\d[ -])");
+  private static final Pattern CODE =
+      Pattern.compile("(?<![\\d.])(?:[45]\\.\\d{1,3}\\.\\d{1,3}|5[0-5]\\d[ -])");
+
   /** Text right before an address that makes it the sender's, not a recipient's. */
   private static final Pattern SENDER_BEFORE =
       Pattern.compile(
           "(?:(?<!expanded )\\bfrom|sender|return-path|envelope-from|mailfrom|\\bF|reply-to|originator)"
               + "[\\s:=;<\\[(\"']*(?:rfc822;\\s*)?$",
           Pattern.CASE_INSENSITIVE);
+
   /** Words before an address that give it as one to write to for help, or as a message's id. */
   private static final Pattern HELP_BEFORE =
       Pattern.compile(
           "\\b(?:contact|assistance|questions?|help ?desk|support|administrator|webmaster|unsubscribe|abuse|"
               + "send (?:e-?)?mail to|write to|reply to|e-?mail us at)\\b|\\b(?:message-?id|msgid|id)\\s*[:=]?\\s*<?$",
           Pattern.CASE_INSENSITIVE);
+
   private static final int CONTEXT_LINES = 6;
 
   private PlainTextBounce() {}
@@ -114,17 +130,20 @@ final class PlainTextBounce {
   }
 
   /**
-   * The report in its own words, or empty if they say neither that delivery failed, nor that it
-   * is delayed, nor that it succeeded.
+   * The report in its own words, or empty if they say neither that delivery failed, nor that it is
+   * delayed, nor that it succeeded.
    *
    * @param words the report's text without the quoted letter
    * @param notRecipients addresses (in lower case) that are known not to be failed recipients
    */
-  static Optional<ReportReader.Reading> read(String words, MailHeaders headers, Set<String> notRecipients) {
+  static Optional<ReportReader.Reading> read(
+      String words, MailHeaders headers, Set<String> notRecipients) {
     String text = words.replaceAll("\\s+", " ");
     String subject = headers.subject();
     List<Recipient> named = new ArrayList<>();
-    headers.get("X-Failed-Recipients").ifPresent(v -> AddressesInText.all(v).forEach(a -> named.add(new Recipient(a, "", ""))));
+    headers
+        .get("X-Failed-Recipients")
+        .ifPresent(v -> AddressesInText.all(v).forEach(a -> named.add(new Recipient(a, "", ""))));
     named.addAll(recipients(words, notRecipients));
 
     boolean delay = DELAY.matcher(text).find() || DELAY_SUBJECT.matcher(subject).find();
@@ -148,8 +167,8 @@ final class PlainTextBounce {
   }
 
   /**
-   * The recipients a report's words name, in order, each with the lines that speak of it; never
-   * the sender, a server, a help address or one of {@code notRecipients}.
+   * The recipients a report's words name, in order, each with the lines that speak of it; never the
+   * sender, a server, a help address or one of {@code notRecipients}.
    */
   static List<Recipient> recipients(String words, Set<String> notRecipients) {
     List<Recipient> found = new ArrayList<>();
@@ -164,13 +183,16 @@ final class PlainTextBounce {
         continue;
       }
       int lineEnd = words.indexOf('\n', f.end());
-      String line = lineStart + "|" + words.substring(lineStart, lineEnd < 0 ? words.length() : lineEnd);
+      String line =
+          lineStart + "|" + words.substring(lineStart, lineEnd < 0 ? words.length() : lineEnd);
       found.add(new Recipient(address, "", context(words, lineStart), line));
     }
     return found;
   }
 
-  /** The lines from {@code lineStart} to the end of their paragraph: what is said of the address. */
+  /**
+   * The lines from {@code lineStart} to the end of their paragraph: what is said of the address.
+   */
   private static String context(String words, int lineStart) {
     String[] lines = words.substring(lineStart).split("\\n", CONTEXT_LINES + 1);
     StringBuilder said = new StringBuilder();

@@ -14,10 +14,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Domains anyone can have an address at (Gmail, Outlook.com, Yahoo, GMX, Orange…): two people
- * there have nothing in common, so such a domain never ties a message to a delegation. The list
- * is data, {@code public-mail-providers.txt}: one domain a line, {@code hotmail.*} for every
- * country's domain of a provider. Immutable.
+ * Domains anyone can have an address at (Gmail, Outlook.com, Yahoo, GMX, Orange…): two people there
+ * have nothing in common, so such a domain never ties a message to a delegation. The list is data,
+ * {@code public-mail-providers.txt}: one domain a line, {@code hotmail.*} for every country's
+ * domain of a provider. Immutable.
  *
  * <pre>{@code PublicProviders.standard().isPublic("someone@hotmail.co.uk")  // true}</pre>
  */
@@ -50,7 +50,8 @@ public final class PublicProviders {
         throw new IllegalStateException("public-mail-providers.txt is missing from the build");
       }
       List<String> lines = new ArrayList<>();
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         reader.lines().forEach(lines::add);
       }
       return new PublicProviders(lines);
@@ -72,9 +73,12 @@ public final class PublicProviders {
     return new PublicProviders(all);
   }
 
-  /** Whether the domain of {@code addressOrDomain} (an address, or a domain alone) is a provider's. */
+  /**
+   * Whether the domain of {@code addressOrDomain} (an address, or a domain alone) is a provider's.
+   */
   public boolean isPublic(String addressOrDomain) {
-    String domain = addressOrDomain.substring(addressOrDomain.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    String domain =
+        addressOrDomain.substring(addressOrDomain.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     if (exact.contains(domain)) {
       return true;
     }

@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the text of a delivery report quotes of the returned letter, wherever and however it
- * quotes it: a line announcing the copy ({@code ------ This is a copy of the message, including
- * all the headers. ------}, {@code Below is a copy of the original message:}, {@code Message
- * headers follow.}), blocks of its header lines (indented, {@code >}-quoted or not), or a summary
- * such as {@code Subject: …} / {@code To: …} within the report's own words. Immutable.
+ * What the text of a delivery report quotes of the returned letter, wherever and however it quotes
+ * it: a line announcing the copy ({@code ------ This is a copy of the message, including all the
+ * headers. ------}, {@code Below is a copy of the original message:}, {@code Message headers
+ * follow.}), blocks of its header lines (indented, {@code >}-quoted or not), or a summary such as
+ * {@code Subject: …} / {@code To: …} within the report's own words. Immutable.
  *
  * @param ownWords the report's own words: the text before the copy of the letter begins, with the
  *     header lines it quotes blanked out; no failed recipient is looked for elsewhere
@@ -28,30 +28,77 @@ import java.util.regex.Pattern;
  * @param senders the addresses of quoted From, Sender, Reply-To and Return-Path lines (in lower
  *     case): the letter's writer, never a failed recipient
  */
-record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subject, List<String> recipients, Set<String> senders) {
+record QuotedOriginal(
+    String ownWords,
+    List<String> ids,
+    Optional<String> subject,
+    List<String> recipients,
+    Set<String> senders) {
 
   private static final Pattern HEADER_LINE =
       Pattern.compile("^[ \\t>]*([A-Za-z][A-Za-z0-9-]{0,40})[ \\t]*:(?!//)[ \\t]*(.*)$");
+
   /** Headers every letter has: one of them makes a block of header lines a quoted header. */
   private static final Set<String> CORE =
       Set.of(
-          "from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "return-path", "reply-to",
-          "sender", "references", "in-reply-to");
+          "from",
+          "to",
+          "cc",
+          "bcc",
+          "subject",
+          "date",
+          "message-id",
+          "received",
+          "return-path",
+          "reply-to",
+          "sender",
+          "references",
+          "in-reply-to");
+
   /** Headers a summary of the letter does not quote: a block with one is a copy of its header. */
   private static final Set<String> TRANSPORT =
       Set.of(
-          "received", "return-path", "mime-version", "content-type", "content-transfer-encoding", "dkim-signature",
-          "delivered-to", "authentication-results", "received-spf", "user-agent", "x-mailer", "x-original-to",
-          "thread-index", "thread-topic", "domainkey-signature", "list-unsubscribe", "x-priority");
+          "received",
+          "return-path",
+          "mime-version",
+          "content-type",
+          "content-transfer-encoding",
+          "dkim-signature",
+          "delivered-to",
+          "authentication-results",
+          "received-spf",
+          "user-agent",
+          "x-mailer",
+          "x-original-to",
+          "thread-index",
+          "thread-topic",
+          "domainkey-signature",
+          "list-unsubscribe",
+          "x-priority");
+
   private static final Set<String> ID_HEADERS =
       Set.of("message-id", "references", "in-reply-to", "x-microsoft-original-message-id");
   private static final Set<String> RECIPIENT_HEADERS = Set.of("to", "cc");
-  private static final Set<String> SENDER_HEADERS = Set.of("from", "sender", "reply-to", "return-path", "errors-to");
+  private static final Set<String> SENDER_HEADERS =
+      Set.of("from", "sender", "reply-to", "return-path", "errors-to");
+
   /** Other names a letter's header may have; a block of mostly unknown names is no header. */
   private static final Set<String> OTHER =
       Set.of(
-          "sent", "organization", "importance", "priority", "precedence", "auto-submitted", "accept-language",
-          "disposition-notification-to", "comments", "keywords", "errors-to", "delivered-to", "envelope-to");
+          "sent",
+          "organization",
+          "importance",
+          "priority",
+          "precedence",
+          "auto-submitted",
+          "accept-language",
+          "disposition-notification-to",
+          "comments",
+          "keywords",
+          "errors-to",
+          "delivered-to",
+          "envelope-to");
+
   private static final Pattern MARKER =
       Pattern.compile(
           "(?i)^[\\s>*=#_~-]*(?:"
@@ -90,7 +137,11 @@ record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subjec
       Matcher header = HEADER_LINE.matcher(line);
       boolean isHeader = i < lines.length && header.matches();
       boolean continues =
-          i < lines.length && !isHeader && !block.isEmpty() && !line.isBlank() && indent(line) > blockIndent;
+          i < lines.length
+              && !isHeader
+              && !block.isEmpty()
+              && !line.isBlank()
+              && indent(line) > blockIndent;
       if (isHeader && block.isEmpty()) {
         blockIndent = indent(line);
       }
@@ -113,7 +164,8 @@ record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subjec
           } else if (RECIPIENT_HEADERS.contains(h.name())) {
             recipients.addAll(AddressesInText.all(h.value()));
           } else if (SENDER_HEADERS.contains(h.name())) {
-            AddressesInText.first(h.value()).ifPresent(a -> senders.add(a.toLowerCase(Locale.ROOT)));
+            AddressesInText.first(h.value())
+                .ifPresent(a -> senders.add(a.toLowerCase(Locale.ROOT)));
           } else if (h.name().equals("subject") && subject.isEmpty() && !h.value().isBlank()) {
             subject = Optional.of(decoded(h.value().strip()));
           }
@@ -160,7 +212,8 @@ record QuotedOriginal(String ownWords, List<String> ids, Optional<String> subjec
   /** How far a line is indented: a folded header line is indented more than its first line. */
   private static int indent(String line) {
     int i = 0;
-    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '>')) {
+    while (i < line.length()
+        && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '>')) {
       i++;
     }
     return i;

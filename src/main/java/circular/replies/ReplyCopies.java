@@ -12,12 +12,12 @@ import java.util.HexFormat;
 
 /**
  * The campaign's copy of every message recorded as a {@code reply}, {@code replies/<safe id>.eml},
- * kept by {@code circular replies} so that {@code circular digest} reads the delegations' words
- * the same way whether they came from the sandbox, a folder of {@code .eml} files or IMAP.
+ * kept by {@code circular replies} so that {@code circular digest} reads the delegations' words the
+ * same way whether they came from the sandbox, a folder of {@code .eml} files or IMAP.
  *
- * <p>A copy's name is a function of the Message-ID exactly as {@code responses.csv} records it:
- * its readable characters, then 10 hex digits of its SHA-256, so that two ids that differ only in
- * case or in characters a file name cannot hold never share a file.
+ * <p>A copy's name is a function of the Message-ID exactly as {@code responses.csv} records it: its
+ * readable characters, then 10 hex digits of its SHA-256, so that two ids that differ only in case
+ * or in characters a file name cannot hold never share a file.
  *
  * <pre>{@code
  * ReplyCopies copies = ReplyCopies.of(campaign);
@@ -56,7 +56,12 @@ public record ReplyCopies(Path folder) {
     StringBuilder readable = new StringBuilder();
     bare.codePoints()
         .limit(READABLE_LENGTH)
-        .forEach(c -> readable.append(c < 128 && (Character.isLetterOrDigit(c) || "._@+=-".indexOf(c) >= 0) ? (char) c : '_'));
+        .forEach(
+            c ->
+                readable.append(
+                    c < 128 && (Character.isLetterOrDigit(c) || "._@+=-".indexOf(c) >= 0)
+                        ? (char) c
+                        : '_'));
     String start = readable.toString().replaceAll("^[.]+", "_");
     return start + "-" + HexFormat.of().formatHex(sha256(messageId)).substring(0, 10) + ".eml";
   }

@@ -27,10 +27,10 @@ import java.util.function.Supplier;
  * Turns mailboxes into the campaign's {@code responses.csv}: every message of every source that
  * concerns the campaign becomes one row, once, however often it is scanned and in however many
  * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
- * scan fetches only what is new, and a scan killed midway redoes its part without duplicates.
- * Every message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest: fetched
- * with the other replies of its folder once the folder is scanned, and before its position is
- * saved, so that a reply whose row a killed scan left without its copy is kept by the next scan.
+ * scan fetches only what is new, and a scan killed midway redoes its part without duplicates. Every
+ * message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest: fetched with
+ * the other replies of its folder once the folder is scanned, and before its position is saved, so
+ * that a reply whose row a killed scan left without its copy is kept by the next scan.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign);
@@ -41,26 +41,33 @@ import java.util.function.Supplier;
  * <p>One scan per campaign at a time: a second one started meanwhile is refused.
  */
 public final class ReplyScan {
-  public static ScanReport scan(Campaign campaign, CampaignIndex index, List<? extends Source> sources) {
+  public static ScanReport scan(
+      Campaign campaign, CampaignIndex index, List<? extends Source> sources) {
     return scan(campaign, () -> index, sources, ScanProgress.NONE);
   }
 
   public static ScanReport scan(
-      Campaign campaign, CampaignIndex index, List<? extends Source> sources, ScanProgress progress) {
+      Campaign campaign,
+      CampaignIndex index,
+      List<? extends Source> sources,
+      ScanProgress progress) {
     return scan(campaign, () -> index, sources, progress);
   }
 
   /**
-   * Scans every source in order; a source that cannot be read is reported and the others go on,
-   * as does the scan past a message that cannot be parsed. A problem with the campaign or its
-   * recipient list is no message's: it stops the scan, as an {@link InputException}, before any
-   * row is written.
+   * Scans every source in order; a source that cannot be read is reported and the others go on, as
+   * does the scan past a message that cannot be parsed. A problem with the campaign or its
+   * recipient list is no message's: it stops the scan, as an {@link InputException}, before any row
+   * is written.
    *
    * @param index read only when some source has a message new since the last scan: a rescan that
    *     finds nothing new does not read the campaign's letters and list at all
    */
   public static ScanReport scan(
-      Campaign campaign, Supplier<CampaignIndex> index, List<? extends Source> sources, ScanProgress progress) {
+      Campaign campaign,
+      Supplier<CampaignIndex> index,
+      List<? extends Source> sources,
+      ScanProgress progress) {
     try (CampaignLock lock = ScanLock.acquire(campaign.folder());
         // opened before it is read: a row torn by a killed scan is cut off, not misread
         ResponseLog log = ResponseLog.open(campaign.responses())) {
@@ -74,10 +81,15 @@ public final class ReplyScan {
   private final ResponseLog log;
   private final ReplyCopies copies;
   private final Set<String> known = new HashSet<>();
+
   /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
   private final Map<String, String> uncopied = new HashMap<>();
-  /** The replies of the source being scanned, to keep once it is, with the id each is recorded by. */
+
+  /**
+   * The replies of the source being scanned, to keep once it is, with the id each is recorded by.
+   */
   private final Map<Source.Incoming, String> toKeep = new LinkedHashMap<>();
+
   private final List<String> problems = new ArrayList<>();
   private final Map<Kind, Integer> added = new EnumMap<>(Kind.class);
   private int notOurs;
@@ -135,10 +147,20 @@ public final class ReplyScan {
       } catch (InputException e) {
         throw e; // the list or the campaign is wrong, not this message: said once, by the caller
       } catch (FolderClosedException | StoreClosedException e) {
-        problems.add(message.where() + ": the connection was lost (" + e.getMessage() + "); the next scan goes on from here");
+        problems.add(
+            message.where()
+                + ": the connection was lost ("
+                + e.getMessage()
+                + "); the next scan goes on from here");
         return false;
       } catch (MessagingException | IOException | RuntimeException e) {
-        problems.add(message.where() + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        problems.add(
+            message.where()
+                + ": cannot be read ("
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + ")");
       }
       progress.update(++done, total);
     }
@@ -155,8 +177,13 @@ public final class ReplyScan {
       return true;
     } catch (MessagingException | IOException | RuntimeException e) {
       // the source is not marked scanned: the next scan meets these replies again and keeps them
-      problems.add(toKeep.keySet().iterator().next().where() + ": the replies cannot be fetched whole for the digest ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + "); the next scan keeps them");
+      problems.add(
+          toKeep.keySet().iterator().next().where()
+              + ": the replies cannot be fetched whole for the digest ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); the next scan keeps them");
       return false;
     }
   }
@@ -193,7 +220,13 @@ public final class ReplyScan {
     try {
       copies.keep(toKeep.get(message), bytes);
     } catch (IOException e) {
-      problems.add(message.where() + ": recorded, but its copy for the digest cannot be written to " + copies.folder() + " (" + e.getMessage() + ")");
+      problems.add(
+          message.where()
+              + ": recorded, but its copy for the digest cannot be written to "
+              + copies.folder()
+              + " ("
+              + e.getMessage()
+              + ")");
     }
   }
 }

@@ -32,13 +32,12 @@ import org.eclipse.angus.mail.dsn.MessageHeaders;
  * machine-readable parts ({@code message/delivery-status}, {@code message/feedback-report}), the
  * returned original or its headers ({@code message/rfc822}, {@code text/rfc822-headers}), and the
  * text a person would read (plain text, or HTML reduced to text). A part whose MIME structure is
- * broken is read as text rather than dropped; a returned message that is itself a report (a
- * bounce forwarded by a relay) is read as part of the report. Then the report is understood in
- * this order: its feedback fields, an Amazon SES notification, its delivery-status fields
- * (wherever they were written), and last its words ({@link PlainTextBounce}). What is found only
- * in the words — pasted fields, a notification, the words themselves — counts only when a machine
- * wrote the message ({@link DeliveryReport#fromMachine}): a person quoting a report sends none.
- * One reader per
+ * broken is read as text rather than dropped; a returned message that is itself a report (a bounce
+ * forwarded by a relay) is read as part of the report. Then the report is understood in this order:
+ * its feedback fields, an Amazon SES notification, its delivery-status fields (wherever they were
+ * written), and last its words ({@link PlainTextBounce}). What is found only in the words — pasted
+ * fields, a notification, the words themselves — counts only when a machine wrote the message
+ * ({@link DeliveryReport#fromMachine}): a person quoting a report sends none. One reader per
  * message, used by one thread: {@code ReportReader.read(message, headers, true)}.
  */
 final class ReportReader {
@@ -84,14 +83,23 @@ final class ReportReader {
     String words = ownWords.toString();
     Set<String> notRecipients = new LinkedHashSet<>(quoted);
     for (String name : List.of("From", "Sender", "Return-Path")) {
-      headers.get(name).ifPresent(v -> AddressesInText.all(v).forEach(a -> notRecipients.add(a.toLowerCase(Locale.ROOT))));
+      headers
+          .get(name)
+          .ifPresent(
+              v ->
+                  AddressesInText.all(v)
+                      .forEach(a -> notRecipients.add(a.toLowerCase(Locale.ROOT))));
     }
 
     Optional<Reading> reading =
         feedback(headers)
             .or(() -> readWords ? SesNotification.read(String.join("\n", texts)) : Optional.empty())
             .or(() -> deliveryStatus(readWords ? words : "", notRecipients))
-            .or(() -> readWords ? PlainTextBounce.read(words, headers, notRecipients) : Optional.empty());
+            .or(
+                () ->
+                    readWords
+                        ? PlainTextBounce.read(words, headers, notRecipients)
+                        : Optional.empty());
     // The returned letter's own To says whom it was for only when the report names no one: an
     // address the report names but that is no failed recipient (its own To) is no reason to guess.
     boolean namesSomeone = !PlainTextBounce.recipients(words, Set.of()).isEmpty();
@@ -116,7 +124,8 @@ final class ReportReader {
 
   private Optional<Reading> feedback(MailHeaders headers) {
     Optional<StatusFields> report = fields.stream().filter(StatusFields::isFeedback).findFirst();
-    if (report.isEmpty() && !headers.contentTypeParameter("report-type").equals("feedback-report")) {
+    if (report.isEmpty()
+        && !headers.contentTypeParameter("report-type").equals("feedback-report")) {
       return Optional.empty();
     }
     List<Recipient> recipients = new ArrayList<>();
@@ -124,7 +133,11 @@ final class ReportReader {
     report.ifPresent(
         r -> {
           for (String name : List.of("original-rcpt-to", "removal-recipient")) {
-            r.all(name).forEach(v -> AddressesInText.first(v).ifPresent(a -> recipients.add(new Recipient(a, "", ""))));
+            r.all(name)
+                .forEach(
+                    v ->
+                        AddressesInText.first(v)
+                            .ifPresent(a -> recipients.add(new Recipient(a, "", ""))));
           }
         });
     return Optional.of(new Reading(Outcome.COMPLAINT, recipients, type));
@@ -148,7 +161,10 @@ final class ReportReader {
       String said = group.first("diagnostic-code").orElse("");
       List<Recipient> named = new ArrayList<>();
       for (String name : List.of("final-recipient", "original-recipient", "x-actual-recipient")) {
-        group.first(name).flatMap(StatusFields::address).ifPresent(a -> named.add(new Recipient(a, status, said)));
+        group
+            .first(name)
+            .flatMap(StatusFields::address)
+            .ifPresent(a -> named.add(new Recipient(a, status, said)));
       }
       if (named.isEmpty()) {
         continue;
@@ -184,7 +200,9 @@ final class ReportReader {
 
   private static String byStatus(String status) {
     String s = status.strip();
-    return s.startsWith("5") ? "failed" : s.startsWith("4") ? "delayed" : s.startsWith("2") ? "delivered" : "";
+    return s.startsWith("5")
+        ? "failed"
+        : s.startsWith("4") ? "delayed" : s.startsWith("2") ? "delivered" : "";
   }
 
   private static List<String> distinctAddresses(List<String> addresses) {
@@ -202,12 +220,14 @@ final class ReportReader {
     if (depth > MAX_DEPTH) {
       return;
     }
-    String type = MailHeaders.baseType(part.getContentType() == null ? "text/plain" : part.getContentType());
+    String type =
+        MailHeaders.baseType(part.getContentType() == null ? "text/plain" : part.getContentType());
     switch (type) {
       case "message/delivery-status", "message/global-delivery-status", "message/feedback-report" ->
           fields.addAll(StatusFields.parse(text(part)));
       case "message/rfc822", "message/global" -> returnedMessage(part, depth);
-      case "text/rfc822-headers", "message/rfc822-headers", "text/rfc822-header" -> returnedHeaders(bytes(part));
+      case "text/rfc822-headers", "message/rfc822-headers", "text/rfc822-header" ->
+          returnedHeaders(bytes(part));
       case "text/plain", "text/enriched" -> texts.add(text(part));
       case "text/html" -> texts.add(HtmlText.of(text(part)));
       default -> {
@@ -218,7 +238,8 @@ final class ReportReader {
     }
   }
 
-  private void multipart(MimePart mime, String type, int depth) throws MessagingException, IOException {
+  private void multipart(MimePart mime, String type, int depth)
+      throws MessagingException, IOException {
     MimeMultipart multipart;
     int count;
     try {
@@ -233,7 +254,8 @@ final class ReportReader {
     if (type.equals("multipart/alternative") && count > 0) {
       BodyPart chosen = multipart.getBodyPart(0);
       for (int i = 0; i < count; i++) {
-        if (MailHeaders.baseType(String.valueOf(multipart.getBodyPart(i).getContentType())).equals("text/plain")) {
+        if (MailHeaders.baseType(String.valueOf(multipart.getBodyPart(i).getContentType()))
+            .equals("text/plain")) {
           chosen = multipart.getBodyPart(i);
           break;
         }
@@ -263,7 +285,8 @@ final class ReportReader {
     MailHeaders headers = MailHeaders.of(raw);
     headers.messageId().ifPresent(ids::add);
     // Outlook.com rewrites a letter's Message-ID on the way out and keeps ours here
-    MessageId.allIn(raw.getHeader("X-Microsoft-Original-Message-ID", " ")).forEach(id -> ids.add(id.text()));
+    MessageId.allIn(raw.getHeader("X-Microsoft-Original-Message-ID", " "))
+        .forEach(id -> ids.add(id.text()));
     ids.addAll(headers.threadIds());
     if (returnedSubject.isEmpty() && !headers.subject().isEmpty()) {
       returnedSubject = Optional.of(headers.subject());
@@ -272,7 +295,10 @@ final class ReportReader {
       headers.get(name).ifPresent(v -> returnedTo.addAll(AddressesInText.all(v)));
     }
     for (String name : List.of("From", "Sender", "Reply-To", "Return-Path")) {
-      headers.get(name).ifPresent(v -> AddressesInText.all(v).forEach(a -> quoted.add(a.toLowerCase(Locale.ROOT))));
+      headers
+          .get(name)
+          .ifPresent(
+              v -> AddressesInText.all(v).forEach(a -> quoted.add(a.toLowerCase(Locale.ROOT))));
     }
     return headers;
   }
@@ -294,9 +320,9 @@ final class ReportReader {
   /** The body of a part as it was sent, undecoded: for a part that cannot be parsed. */
   private static String raw(MimePart part) throws MessagingException, IOException {
     InputStream in =
-        part instanceof MimeMessage m ? m.getRawInputStream()
-            : part instanceof MimeBodyPart b ? b.getRawInputStream()
-            : part.getInputStream();
+        part instanceof MimeMessage m
+            ? m.getRawInputStream()
+            : part instanceof MimeBodyPart b ? b.getRawInputStream() : part.getInputStream();
     try (in) {
       return new String(in.readNBytes(MAX_PART), StandardCharsets.ISO_8859_1);
     }

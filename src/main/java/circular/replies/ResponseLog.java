@@ -9,10 +9,9 @@ import java.util.List;
 
 /**
  * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
- * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it
- * appends). A file written before the {@code detail} column existed is read as it is, and given
- * the column (empty in its old rows) when it is next opened for appending. Used by one thread at a
- * time.
+ * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it appends).
+ * A file written before the {@code detail} column existed is read as it is, and given the column
+ * (empty in its old rows) when it is next opened for appending. Used by one thread at a time.
  */
 public final class ResponseLog implements AutoCloseable {
   private final CsvLog log;
@@ -50,7 +49,8 @@ public final class ResponseLog implements AutoCloseable {
             new ResponseRow(
                 Instant.parse(record.get("received")),
                 record.get("recipient_id"),
-                ResponseRow.Kind.of(record.get("kind")).orElseThrow(() -> unknown(file, line, "kind", record.get("kind"))),
+                ResponseRow.Kind.of(record.get("kind"))
+                    .orElseThrow(() -> unknown(file, line, "kind", record.get("kind"))),
                 record.get("from"),
                 record.get("subject"),
                 record.get("message_id"),
@@ -60,6 +60,7 @@ public final class ResponseLog implements AutoCloseable {
   }
 
   private static InputException unknown(Path file, long line, String column, String value) {
-    return new InputException(Problem.atColumn(file, line, column, "unknown value '" + value + "'"));
+    return new InputException(
+        Problem.atColumn(file, line, column, "unknown value '" + value + "'"));
   }
 }

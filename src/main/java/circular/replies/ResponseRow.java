@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param messageId as in the header, angle brackets included; the row's identity
  * @param detail what the message says, for a person to act on: for a bounce the failed address,
  *     status code and reason ({@code disarmament@x.example 5.1.1 user unknown}), for a delay its
- *     status, for an abuse report {@code spam complaint}, for an out-of-office its return date
- *     when it gives one; empty for a reply
+ *     status, for an abuse report {@code spam complaint}, for an out-of-office its return date when
+ *     it gives one; empty for a reply
  */
 public record ResponseRow(
     Instant received,
@@ -30,7 +30,16 @@ public record ResponseRow(
     String detail) {
 
   static final List<String> HEADER =
-      List.of("received", "recipient_id", "kind", "from", "subject", "message_id", "matched_by", "detail");
+      List.of(
+          "received",
+          "recipient_id",
+          "kind",
+          "from",
+          "subject",
+          "message_id",
+          "matched_by",
+          "detail");
+
   /** The header of a file written before the {@code detail} column existed. */
   static final List<String> HEADER_WITHOUT_DETAIL = HEADER.subList(0, HEADER.size() - 1);
 
@@ -49,13 +58,26 @@ public record ResponseRow(
 
   /** A row that says nothing more than its kind: a reply, or a row of a file without details. */
   public ResponseRow(
-      Instant received, String recipientId, Kind kind, String from, String subject, String messageId, MatchedBy matchedBy) {
+      Instant received,
+      String recipientId,
+      Kind kind,
+      String from,
+      String subject,
+      String messageId,
+      MatchedBy matchedBy) {
     this(received, recipientId, kind, from, subject, messageId, matchedBy, "");
   }
 
   List<String> cells() {
     return List.of(
-        received.toString(), recipientId, kind.label(), from, subject, messageId, matchedBy.label(), detail);
+        received.toString(),
+        recipientId,
+        kind.label(),
+        from,
+        subject,
+        messageId,
+        matchedBy.label(),
+        detail);
   }
 
   /** What a message is; only a {@link #REPLY} counts as an answer. */
@@ -88,7 +110,9 @@ public record ResponseRow(
 
   /** How the message was tied to its delegation, the surest first. */
   public enum MatchedBy {
-    /** It answers, or returns, a letter we sent: In-Reply-To, References or the returned original. */
+    /**
+     * It answers, or returns, a letter we sent: In-Reply-To, References or the returned original.
+     */
     THREAD("thread"),
     /** Its sender (or a bounce's failed recipient) is one of the delegation's addresses. */
     ADDRESS("address"),

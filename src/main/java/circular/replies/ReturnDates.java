@@ -24,10 +24,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The date an out-of-office notice says its writer is back, in English, French, Spanish or
- * German: {@code I am back on 16 April}, {@code de retour le lundi 2 avril 2012}, {@code hasta el
- * 10 de abril}, {@code bis zum 13.04.2012}. A date without a year is the next one after the
- * notice was written; {@code 03/04} is the 3rd of April. Stateless.
+ * The date an out-of-office notice says its writer is back, in English, French, Spanish or German:
+ * {@code I am back on 16 April}, {@code de retour le lundi 2 avril 2012}, {@code hasta el 10 de
+ * abril}, {@code bis zum 13.04.2012}. A date without a year is the next one after the notice was
+ * written; {@code 03/04} is the 3rd of April. Stateless.
  */
 final class ReturnDates {
   private static final int MAX_TEXT = 8_000;
@@ -40,20 +40,26 @@ final class ReturnDates {
           + "januar|janner|februar|marz|maerz|juni|juli|oktober|dezember)\\.?";
   private static final String YEAR = "(?:,?\\s*(?:de\\s+)?((?:19|20)\\d\\d))?";
   private static final Pattern DAY_MONTH =
-      Pattern.compile("\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.|º|°)?\\s*(?:de\\s+|of\\s+)?" + MONTH + YEAR + "\\b");
-  private static final Pattern MONTH_DAY = Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b" + YEAR);
-  private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.:/-])(\\d{1,2})[./-](\\d{1,2})(?:[./-]((?:19|20)?\\d\\d))?(?![\\d:/-]|\\.\\d)");
+      Pattern.compile(
+          "\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.|º|°)?\\s*(?:de\\s+|of\\s+)?" + MONTH + YEAR + "\\b");
+  private static final Pattern MONTH_DAY =
+      Pattern.compile("\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b" + YEAR);
+  private static final Pattern NUMERIC =
+      Pattern.compile(
+          "(?<![\\d.:/-])(\\d{1,2})[./-](\\d{1,2})(?:[./-]((?:19|20)?\\d\\d))?(?![\\d:/-]|\\.\\d)");
   private static final Pattern ISO = Pattern.compile("\\b((?:19|20)\\d\\d)-(\\d{2})-(\\d{2})\\b");
+
   /**
-   * Words before a date that say what it is: the day the writer is back, or the last day away.
-   * The one nearest the date counts, within a few words of it; a short word of a range ({@code
-   * to}, {@code au}, {@code al}, {@code bis}) only right before it.
+   * Words before a date that say what it is: the day the writer is back, or the last day away. The
+   * one nearest the date counts, within a few words of it; a short word of a range ({@code to},
+   * {@code au}, {@code al}, {@code bis}) only right before it.
    */
   private static final Pattern TRIGGER =
       Pattern.compile(
           "\\b(?:(back|return|returning|returns|again|de retour|retour|a partir du|des le|de vuelta|regreso|regresare|regresa|"
               + "de nuevo|a partir del|wieder|zuruck|ab)|(until|till|til|through|thru|jusqu'?au|jusqu'?a|hasta|bis zum|bis einschliesslich)|"
               + "(to|au|al|bis))\\b");
+
   private static final Pattern FEW_WORDS = Pattern.compile("^\\W*(?:\\w+\\W+){0,6}$");
   private static final Pattern NO_WORD = Pattern.compile("^\\W*(?:(?:the|le|el|den|dem)\\W+)?$");
 
@@ -70,7 +76,8 @@ final class ReturnDates {
   /** The return date in a notice's text, if it gives one. */
   static Optional<Found> in(MimePart message, Instant written) {
     try {
-      return in(text(message, 0), written).or(() -> subject(message).flatMap(subject -> in(subject, written)));
+      return in(text(message, 0), written)
+          .or(() -> subject(message).flatMap(subject -> in(subject, written)));
     } catch (MessagingException | IOException | RuntimeException e) {
       return Optional.empty(); // a notice we cannot read says nothing of its writer's return
     }
@@ -92,7 +99,9 @@ final class ReturnDates {
           continue;
         }
         Optional<LocalDate> date = date(p, m, day);
-        if (date.isPresent() && !date.get().isBefore(day.minusDays(1)) && date.get().isBefore(day.plusYears(1))) {
+        if (date.isPresent()
+            && !date.get().isBefore(day.minusDays(1))
+            && date.get().isBefore(day.plusYears(1))) {
           best = Optional.of(new Found(date.get(), back.get()));
           bestAt = m.start();
           break;
@@ -142,7 +151,11 @@ final class ReturnDates {
           dayOfMonth = swap;
         }
       } else {
-        return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        return Optional.of(
+            LocalDate.of(
+                Integer.parseInt(m.group(1)),
+                Integer.parseInt(m.group(2)),
+                Integer.parseInt(m.group(3))));
       }
       if (year != null) {
         int y = Integer.parseInt(year);
@@ -155,28 +168,35 @@ final class ReturnDates {
     }
   }
 
-  /** Lower case, accents and typographic apostrophes taken off: {@code Jusqu’au 2 août} → {@code jusqu'au 2 aout}. */
+  /**
+   * Lower case, accents and typographic apostrophes taken off: {@code Jusqu’au 2 août} → {@code
+   * jusqu'au 2 aout}.
+   */
   private static String plain(String text) {
-    String folded = Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('’', '\''), Normalizer.Form.NFD);
+    String folded =
+        Normalizer.normalize(text.toLowerCase(Locale.ROOT).replace('’', '\''), Normalizer.Form.NFD);
     return folded.replaceAll("\\p{M}", "").replace('ß', 's');
   }
 
   private static Optional<String> subject(MimePart message) {
     try {
-      return Optional.ofNullable(message.getHeader("Subject", null)).map(s -> {
-        try {
-          return MimeUtility.decodeText(s);
-        } catch (UnsupportedEncodingException e) {
-          return s;
-        }
-      });
+      return Optional.ofNullable(message.getHeader("Subject", null))
+          .map(
+              s -> {
+                try {
+                  return MimeUtility.decodeText(s);
+                } catch (UnsupportedEncodingException e) {
+                  return s;
+                }
+              });
     } catch (MessagingException e) {
       return Optional.empty();
     }
   }
 
   private static String text(Part part, int depth) throws MessagingException, IOException {
-    String type = MailHeaders.baseType(part.getContentType() == null ? "text/plain" : part.getContentType());
+    String type =
+        MailHeaders.baseType(part.getContentType() == null ? "text/plain" : part.getContentType());
     if (type.equals("text/plain")) {
       return read(part);
     }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param problems one line per source that could not be read and per message that could not be
  *     parsed; the scan went on without them
  */
-public record ScanReport(int messages, Map<Kind, Integer> added, int notOurs, int alreadyKnown, List<String> problems) {
+public record ScanReport(
+    int messages, Map<Kind, Integer> added, int notOurs, int alreadyKnown, List<String> problems) {
 
   public ScanReport {
     EnumMap<Kind, Integer> all = new EnumMap<>(Kind.class);
@@ -52,7 +53,11 @@ public record ScanReport(int messages, Map<Kind, Integer> added, int notOurs, in
     } else {
       line.append(joined(kinds)).append(" added to responses.csv");
     }
-    line.append("; ").append(alreadyKnown).append(" already there; ").append(notOurs).append(" not about the campaign");
+    line.append("; ")
+        .append(alreadyKnown)
+        .append(" already there; ")
+        .append(notOurs)
+        .append(" not about the campaign");
     if (!problems.isEmpty()) {
       line.append("; ").append(count(problems.size(), "problem", "problems"));
     }
@@ -74,6 +79,8 @@ public record ScanReport(int messages, Map<Kind, Integer> added, int notOurs, in
     if (parts.size() == 1) {
       return parts.get(0);
     }
-    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return String.join(", ", parts.subList(0, parts.size() - 1))
+        + " and "
+        + parts.get(parts.size() - 1);
   }
 }

@@ -19,11 +19,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The campaign's {@link Bookmarks}: where each IMAP folder's last scan stopped, kept in its {@code scan-state.csv}:
- * {@code server,user,folder,uidvalidity,last_uid}. A folder whose UIDVALIDITY changed has
- * renumbered its messages and is scanned whole again (rows are de-duplicated by Message-ID, so
- * that costs time, never a duplicate). Rewritten whole, atomically, after the scan's rows are on
- * disk. Used by one thread at a time.
+ * The campaign's {@link Bookmarks}: where each IMAP folder's last scan stopped, kept in its {@code
+ * scan-state.csv}: {@code server,user,folder,uidvalidity,last_uid}. A folder whose UIDVALIDITY
+ * changed has renumbered its messages and is scanned whole again (rows are de-duplicated by
+ * Message-ID, so that costs time, never a duplicate). Rewritten whole, atomically, after the scan's
+ * rows are on disk. Used by one thread at a time.
  */
 final class ScanState implements Bookmarks {
   private static final String[] HEADER = {"server", "user", "folder", "uidvalidity", "last_uid"};
@@ -49,7 +49,11 @@ final class ScanState implements Bookmarks {
         }
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         throw new InputException(
-            Problem.in(file, "cannot be read (" + e.getMessage() + "); delete it to scan every mailbox whole again"));
+            Problem.in(
+                file,
+                "cannot be read ("
+                    + e.getMessage()
+                    + "); delete it to scan every mailbox whole again"));
       }
     }
     return new ScanState(file, marks);
@@ -58,7 +62,9 @@ final class ScanState implements Bookmarks {
   @Override
   public OptionalLong lastUid(Folder folder, long uidValidity) {
     Mark mark = marks.get(folder);
-    return mark != null && mark.uidValidity() == uidValidity ? OptionalLong.of(mark.lastUid()) : OptionalLong.empty();
+    return mark != null && mark.uidValidity() == uidValidity
+        ? OptionalLong.of(mark.lastUid())
+        : OptionalLong.empty();
   }
 
   @Override
@@ -69,11 +75,17 @@ final class ScanState implements Bookmarks {
   /** Writes the file whole, a {@link WholeFile}: a crash leaves the old bookmarks or the new. */
   void write() {
     StringBuilder csv = new StringBuilder();
-    try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
+    try (CSVPrinter printer =
+        new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
       printer.printRecord((Object[]) HEADER);
       for (Map.Entry<Folder, Mark> entry : marks.entrySet()) {
         Folder f = entry.getKey();
-        printer.printRecord(f.server(), f.user(), f.folder(), entry.getValue().uidValidity(), entry.getValue().lastUid());
+        printer.printRecord(
+            f.server(),
+            f.user(),
+            f.folder(),
+            entry.getValue().uidValidity(),
+            entry.getValue().lastUid());
       }
       WholeFile.replace(file, csv.toString());
     } catch (IOException e) {

@@ -46,7 +46,8 @@ public record Standing(
   }
 
   /** Every delegation of the list, in its order, with what the logs say of it. */
-  public static List<Standing> of(List<Recipient> recipients, String letter, List<SentRow> sent, List<ResponseRow> responses) {
+  public static List<Standing> of(
+      List<Recipient> recipients, String letter, List<SentRow> sent, List<ResponseRow> responses) {
     Map<String, SentRow> letters = SentLog.latest(sent, letter);
     Map<String, SentRow> followUps = new HashMap<>();
     for (SentRow row : sent) {
@@ -76,11 +77,15 @@ public record Standing(
   }
 
   private static Optional<ResponseRow> first(List<ResponseRow> rows, ResponseRow.Kind kind) {
-    return rows.stream().filter(r -> r.kind() == kind).min(Comparator.comparing(ResponseRow::received));
+    return rows.stream()
+        .filter(r -> r.kind() == kind)
+        .min(Comparator.comparing(ResponseRow::received));
   }
 
   private static Optional<ResponseRow> last(List<ResponseRow> rows, ResponseRow.Kind kind) {
-    return rows.stream().filter(r -> r.kind() == kind).max(Comparator.comparing(ResponseRow::received));
+    return rows.stream()
+        .filter(r -> r.kind() == kind)
+        .max(Comparator.comparing(ResponseRow::received));
   }
 
   private static String key(String id) {

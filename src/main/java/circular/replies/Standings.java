@@ -17,15 +17,19 @@ import java.util.List;
  * }</pre>
  *
  * @param all every delegation of the list, in its order
- * @param unmatched the messages recorded as answering the letter that no delegation could be told for
+ * @param unmatched the messages recorded as answering the letter that no delegation could be told
+ *     for
  */
 public record Standings(List<Standing> all, long unmatched) {
   public Standings {
     all = List.copyOf(all);
   }
 
-  /** What the logs say of every delegation of {@code recipients} for the campaign's {@code letter}. */
-  public static Standings of(List<Recipient> recipients, String letter, List<SentRow> sent, List<ResponseRow> responses) {
+  /**
+   * What the logs say of every delegation of {@code recipients} for the campaign's {@code letter}.
+   */
+  public static Standings of(
+      List<Recipient> recipients, String letter, List<SentRow> sent, List<ResponseRow> responses) {
     long unmatched = responses.stream().filter(r -> r.kind() == Kind.UNMATCHED).count();
     return new Standings(Standing.of(recipients, letter, sent, responses), unmatched);
   }
@@ -35,14 +39,18 @@ public record Standings(List<Standing> all, long unmatched) {
     return all.stream().filter(Standing::awaiting).toList();
   }
 
-  /** The delegations a reminder goes to: sent the letter, no reply and no bounce; in the list's order. */
+  /**
+   * The delegations a reminder goes to: sent the letter, no reply and no bounce; in the list's
+   * order.
+   */
   public List<Recipient> toRemind() {
     return all.stream().filter(Standing::remindable).map(Standing::recipient).toList();
   }
 
   /**
    * The counts under {@code status}'s table: {@code 70 delegations: 70 sent, 12 replied, 58
-   * awaiting (of whom 3 sent an automatic reply, 1 bounced).}, and the unmatched messages to look at.
+   * awaiting (of whom 3 sent an automatic reply, 1 bounced).}, and the unmatched messages to look
+   * at.
    */
   public String totals() {
     long sent = all.stream().filter(Standing::sent).count();
@@ -52,11 +60,25 @@ public record Standings(List<Standing> all, long unmatched) {
     long bounced = awaiting.stream().filter(s -> s.bounce().isPresent()).count();
     return String.format(
         "%d delegations: %d sent, %d replied, %d awaiting (of whom %d sent an automatic reply, %d bounced)%s",
-        all.size(), sent, replied, awaiting.size(), away, bounced,
-        unmatched == 0 ? "." : ";\n" + unmatched + " unmatched message" + (unmatched == 1 ? "" : "s") + " to look at in responses.csv.");
+        all.size(),
+        sent,
+        replied,
+        awaiting.size(),
+        away,
+        bounced,
+        unmatched == 0
+            ? "."
+            : ";\n"
+                + unmatched
+                + " unmatched message"
+                + (unmatched == 1 ? "" : "s")
+                + " to look at in responses.csv.");
   }
 
-  /** {@code remind}'s account of whom it writes to: {@code 57 of 70 delegations to remind (12 replied, 1 bounced, 0 not sent the letter).} */
+  /**
+   * {@code remind}'s account of whom it writes to: {@code 57 of 70 delegations to remind (12
+   * replied, 1 bounced, 0 not sent the letter).}
+   */
   public String reminders() {
     return String.format(
         "%d of %d delegations to remind (%d replied, %d bounced, %d not sent the letter).",

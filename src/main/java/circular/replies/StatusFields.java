@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 record StatusFields(Map<String, List<String>> fields) {
-  private static final Pattern FIELD = Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})[ \\t]*:[ \\t]*(.*)$");
+  private static final Pattern FIELD =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9-]{0,60})[ \\t]*:[ \\t]*(.*)$");
 
   StatusFields {
     Map<String, List<String>> copy = new LinkedHashMap<>();

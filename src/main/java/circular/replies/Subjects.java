@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 final class Subjects {
   /**
    * One leading prefix a mail client, an out-of-office responder or a mail server puts before the
-   * subject it answers, forwards or returns: {@code Re:}, {@code AW:}, {@code Réf :}, {@code RE[2]:}…
+   * subject it answers, forwards or returns: {@code Re:}, {@code AW:}, {@code Réf :}, {@code
+   * RE[2]:}…
    */
   private static final Pattern PREFIX =
       Pattern.compile(
@@ -34,14 +35,15 @@ final class Subjects {
   private Subjects() {}
 
   /**
-   * The subject without any number of reply, forward, auto-reply or bounce prefixes, its
-   * whitespace collapsed, in lower case: the key two subjects are compared by.
+   * The subject without any number of reply, forward, auto-reply or bounce prefixes, its whitespace
+   * collapsed, in lower case: the key two subjects are compared by.
    */
   static String key(String subject) {
     if (subject == null) {
       return "";
     }
-    String s = SPACE.matcher(Normalizer.normalize(subject, Normalizer.Form.NFC)).replaceAll(" ").strip();
+    String s =
+        SPACE.matcher(Normalizer.normalize(subject, Normalizer.Form.NFC)).replaceAll(" ").strip();
     Matcher m = PREFIX.matcher(s);
     while (m.find()) {
       s = s.substring(m.end()).strip();

@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Decides, for one message, whether it concerns the campaign and how: which delegation (by
- * thread, address or domain, in that order, never guessed), what it is (a bounce, an auto-reply
- * or a reply, decided before threading) and what it says (the {@code detail}: a report's failed
- * address, status and reason, an out-of-office's return date). A delivery report is tied only by
- * the letter it returns or the recipient it names, never by a domain. A message that plainly
- * answers a letter but fits no delegation is kept as {@code unmatched}; anything else is none of
- * the campaign's business. Stateless apart from the index; thread-safe.
+ * Decides, for one message, whether it concerns the campaign and how: which delegation (by thread,
+ * address or domain, in that order, never guessed), what it is (a bounce, an auto-reply or a reply,
+ * decided before threading) and what it says (the {@code detail}: a report's failed address, status
+ * and reason, an out-of-office's return date). A delivery report is tied only by the letter it
+ * returns or the recipient it names, never by a domain. A message that plainly answers a letter but
+ * fits no delegation is kept as {@code unmatched}; anything else is none of the campaign's
+ * business. Stateless apart from the index; thread-safe.
  */
 final class Triage {
   /** Clocks disagree; a reply is not expected to be older than its letter by more than this. */
@@ -46,11 +46,16 @@ final class Triage {
       return Optional.empty(); // our own letter, or the office's own mail: not a response
     }
     Instant received =
-        headers.date().or(() -> arrivedOrEmpty(message)).orElseGet(Instant::now).truncatedTo(ChronoUnit.SECONDS);
+        headers
+            .date()
+            .or(() -> arrivedOrEmpty(message))
+            .orElseGet(Instant::now)
+            .truncatedTo(ChronoUnit.SECONDS);
 
     // A report's words are read only when a machine wrote it, and never a delegation's own mail:
     // a delegation's out-of-office saying "your message will not be delivered" is no bounce.
-    boolean readWords = DeliveryReport.fromMachine(headers) && from.flatMap(index::byAddress).isEmpty();
+    boolean readWords =
+        DeliveryReport.fromMachine(headers) && from.flatMap(index::byAddress).isEmpty();
     Whole whole = new Whole(message);
     Optional<DeliveryReport> report =
         suspected ? DeliveryReport.read(whole.get(), headers, readWords) : Optional.empty();
@@ -67,7 +72,15 @@ final class Triage {
       detail = ReturnDates.in(whole.get(), received).map(ReturnDates.Found::detail).orElse("");
     }
     Match m = match.get();
-    return Optional.of(row(received, m.recipientId(), m.by() == MatchedBy.NONE ? Kind.UNMATCHED : kind, headers, messageId, m.by(), detail));
+    return Optional.of(
+        row(
+            received,
+            m.recipientId(),
+            m.by() == MatchedBy.NONE ? Kind.UNMATCHED : kind,
+            headers,
+            messageId,
+            m.by(),
+            detail));
   }
 
   private record Match(String recipientId, MatchedBy by) {}
@@ -128,10 +141,13 @@ final class Triage {
    * A report is tied to a delegation by the letter it returns, or by the failed recipient it names
    * — never by its own sender, a server, and never by a domain alone.
    */
-  private Optional<ResponseRow> reportRow(DeliveryReport report, Instant received, MailHeaders headers, String messageId) {
+  private Optional<ResponseRow> reportRow(
+      DeliveryReport report, Instant received, MailHeaders headers, String messageId) {
     Kind kind = report.failed() ? Kind.BOUNCE : Kind.AUTO_REPLY;
     List<String> candidates =
-        report.candidates().stream().filter(a -> !index.isOffice(a) && !PlainTextBounce.isDaemon(a)).toList();
+        report.candidates().stream()
+            .filter(a -> !index.isOffice(a) && !PlainTextBounce.isDaemon(a))
+            .toList();
     List<String> threadIds = new ArrayList<>(report.returnedIds());
     threadIds.addAll(headers.threadIds());
     Optional<String> byThread = index.byThread(threadIds);
@@ -142,7 +158,14 @@ final class Triage {
               .filter(a -> index.byAddress(a).equals(byThread))
               .findFirst();
       return Optional.of(
-          row(received, byThread.get(), kind, headers, messageId, MatchedBy.THREAD, report.detail(address)));
+          row(
+              received,
+              byThread.get(),
+              kind,
+              headers,
+              messageId,
+              MatchedBy.THREAD,
+              report.detail(address)));
     }
     if (olderThanCampaign(received)) {
       return Optional.empty();
@@ -156,17 +179,36 @@ final class Triage {
       Optional<String> byAddress = index.byAddress(address);
       if (byAddress.isPresent() && namedAlone(report, address, byAddress.get())) {
         return Optional.of(
-            row(received, byAddress.get(), kind, headers, messageId, MatchedBy.ADDRESS, report.detail(Optional.of(address))));
+            row(
+                received,
+                byAddress.get(),
+                kind,
+                headers,
+                messageId,
+                MatchedBy.ADDRESS,
+                report.detail(Optional.of(address))));
       }
     }
     boolean answersLetter = index.answersLetter(headers.subject()) || returnsLetter;
     if (answersLetter) {
-      return Optional.of(row(received, "", Kind.UNMATCHED, headers, messageId, MatchedBy.NONE, report.detail(Optional.empty())));
+      return Optional.of(
+          row(
+              received,
+              "",
+              Kind.UNMATCHED,
+              headers,
+              messageId,
+              MatchedBy.NONE,
+              report.detail(Optional.empty())));
     }
-    return Optional.empty(); // it names no delegation's letter or address: none of the campaign's business
+    return Optional
+        .empty(); // it names no delegation's letter or address: none of the campaign's business
   }
 
-  /** Whether no address named with {@code address} belongs to another delegation: else it proves nothing. */
+  /**
+   * Whether no address named with {@code address} belongs to another delegation: else it proves
+   * nothing.
+   */
   private boolean namedAlone(DeliveryReport report, String address, String recipientId) {
     return report.namedWith(address).stream()
         .map(index::byAddress)
@@ -187,8 +229,15 @@ final class Triage {
   }
 
   private static ResponseRow row(
-      Instant received, String recipientId, Kind kind, MailHeaders headers, String messageId, MatchedBy by, String detail) {
+      Instant received,
+      String recipientId,
+      Kind kind,
+      MailHeaders headers,
+      String messageId,
+      MatchedBy by,
+      String detail) {
     String from = headers.from().or(headers::sender).or(headers::returnPath).orElse("");
-    return new ResponseRow(received, recipientId, kind, from, headers.subject(), messageId, by, detail);
+    return new ResponseRow(
+        received, recipientId, kind, from, headers.subject(), messageId, by, detail);
   }
 }

@@ -17,7 +17,9 @@ import java.util.List;
 final class Folders {
   static final String INBOX = "INBOX";
 
-  /** One folder of one user; {@code path} is the folder's name from the user's root, e.g. [INBOX]. */
+  /**
+   * One folder of one user; {@code path} is the folder's name from the user's root, e.g. [INBOX].
+   */
   record UserFolder(GreenMailUser user, List<String> path, MailFolder folder) {
     UserFolder {
       path = List.copyOf(path);
@@ -53,7 +55,12 @@ final class Folders {
     }
   }
 
-  private static void addChildren(Store store, GreenMailUser user, MailFolder parent, List<String> path, List<UserFolder> into) {
+  private static void addChildren(
+      Store store,
+      GreenMailUser user,
+      MailFolder parent,
+      List<String> path,
+      List<UserFolder> into) {
     List<MailFolder> children = new ArrayList<>(store.getChildren(parent));
     children.sort(Comparator.comparing(MailFolder::getName));
     for (MailFolder child : children) {

@@ -38,22 +38,25 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The sandbox's mailboxes as files, in the layout GreenMail's {@code withPreloadDir} reads:
- * {@code <root>/<address>/INBOX/<name>.eml}, a sub-folder being a sub-directory.
+ * The sandbox's mailboxes as files, in the layout GreenMail's {@code withPreloadDir} reads: {@code
+ * <root>/<address>/INBOX/<name>.eml}, a sub-folder being a sub-directory.
  *
  * <p>A message keeps the file it was loaded from, whatever its name, so that a reply a user dropped
  * in by hand stays as it is. A message that arrives while the sandbox runs is written once, as
- * {@code <received yyyyMMdd-HHmmss>-<12 hex digits of the SHA-256 of its bytes>.eml}, and keeps that
- * name from then on: saving again never duplicates it. A file is written under a hidden temporary
- * name and then renamed, and a file is deleted only once its message has left the server (expunged
- * or moved) and every new file is in place; files that appear while the sandbox runs are none of
- * its business until the next start. Not thread-safe: {@link Sandbox} calls it under its lock.
+ * {@code <received yyyyMMdd-HHmmss>-<12 hex digits of the SHA-256 of its bytes>.eml}, and keeps
+ * that name from then on: saving again never duplicates it. A file is written under a hidden
+ * temporary name and then renamed, and a file is deleted only once its message has left the server
+ * (expunged or moved) and every new file is in place; files that appear while the sandbox runs are
+ * none of its business until the next start. Not thread-safe: {@link Sandbox} calls it under its
+ * lock.
  */
 final class MailboxFiles {
   private static final String EML = ".eml";
-  private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter RECEIVED =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path root;
+
   /** Every file this sandbox loaded or wrote, and the message it holds. */
   private final Map<Path, StoredMessage> files = new HashMap<>();
 
@@ -77,7 +80,8 @@ final class MailboxFiles {
       MailFolder userRoot = Folders.userRoot(host, user);
       for (Path folderDir : visible(userDir, true)) {
         String name = folderDir.getFileName().toString();
-        MailFolder folder = name.equalsIgnoreCase(Folders.INBOX) ? inbox(host, user) : child(host, userRoot, name);
+        MailFolder folder =
+            name.equalsIgnoreCase(Folders.INBOX) ? inbox(host, user) : child(host, userRoot, name);
         loadFolder(host, folder, folderDir, session);
       }
     }
@@ -90,11 +94,13 @@ final class MailboxFiles {
    */
   int save(Managers managers) throws IOException {
     Map<StoredMessage, List<Path>> known = new IdentityHashMap<>();
-    files.forEach((file, message) -> known.computeIfAbsent(message, m -> new ArrayList<>()).add(file));
+    files.forEach(
+        (file, message) -> known.computeIfAbsent(message, m -> new ArrayList<>()).add(file));
     Set<Path> kept = new HashSet<>();
     int changes = 0;
     for (UserFolder folder : Folders.all(managers)) {
-      if (!isSafeName(folder.user().getEmail()) || !folder.path().stream().allMatch(MailboxFiles::isSafeName)) {
+      if (!isSafeName(folder.user().getEmail())
+          || !folder.path().stream().allMatch(MailboxFiles::isSafeName)) {
         // a name no file system should see, such as "..": only an odd client makes one; keep what
         // was on disk for it (a folder renamed so), write nothing new
         folder.folder().getMessages().forEach(m -> kept.addAll(known.getOrDefault(m, List.of())));
@@ -102,10 +108,11 @@ final class MailboxFiles {
       }
       Path dir = directory(folder);
       for (StoredMessage message : folder.folder().getMessages()) {
-        Path file = known.getOrDefault(message, List.of()).stream()
-            .filter(path -> path.getParent().equals(dir) && !kept.contains(path))
-            .findFirst()
-            .orElse(null);
+        Path file =
+            known.getOrDefault(message, List.of()).stream()
+                .filter(path -> path.getParent().equals(dir) && !kept.contains(path))
+                .findFirst()
+                .orElse(null);
         if (file == null || !Files.isRegularFile(file)) {
           byte[] bytes = bytes(message);
           if (file == null) {
@@ -137,14 +144,17 @@ final class MailboxFiles {
     return dir;
   }
 
-  /** Whether a user's address or a folder's name can be one directory's name, here and on Windows. */
+  /**
+   * Whether a user's address or a folder's name can be one directory's name, here and on Windows.
+   */
   static boolean isSafeName(String name) {
     return !name.isBlank()
         && !name.startsWith(".")
         && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f || "<>:\"/\\|?*".indexOf(c) >= 0);
   }
 
-  private void loadFolder(ImapHostManager host, MailFolder folder, Path dir, Session session) throws IOException {
+  private void loadFolder(ImapHostManager host, MailFolder folder, Path dir, Session session)
+      throws IOException {
     try (Stream<Path> stale = Files.list(dir)) {
       for (Path temp : stale.filter(WholeFile::isTemporary).toList()) {
         Files.deleteIfExists(temp); // left by a save that was killed before its rename
@@ -197,7 +207,8 @@ final class MailboxFiles {
     try {
       return host.getStore().createMailbox(parent, name, true);
     } catch (FolderException e) {
-      throw new IllegalStateException("GreenMail cannot create folder " + name + " in " + parent.getFullName(), e);
+      throw new IllegalStateException(
+          "GreenMail cannot create folder " + name + " in " + parent.getFullName(), e);
     }
   }
 
@@ -205,7 +216,8 @@ final class MailboxFiles {
   private static List<Path> visible(Path dir, boolean directories) throws IOException {
     try (Stream<Path> entries = Files.list(dir)) {
       return entries
-          .filter(p -> !isHidden(p) && (directories ? Files.isDirectory(p) : Files.isRegularFile(p)))
+          .filter(
+              p -> !isHidden(p) && (directories ? Files.isDirectory(p) : Files.isRegularFile(p)))
           .sorted()
           .toList();
     }
@@ -220,7 +232,8 @@ final class MailboxFiles {
     try {
       message.getMimeMessage().writeTo(bytes);
     } catch (MessagingException e) {
-      throw new IOException("cannot write message " + message.getUid() + " (" + e.getMessage() + ")", e);
+      throw new IOException(
+          "cannot write message " + message.getUid() + " (" + e.getMessage() + ")", e);
     }
     return bytes.toByteArray();
   }
@@ -228,7 +241,9 @@ final class MailboxFiles {
   private static String stem(StoredMessage message, byte[] bytes) {
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return RECEIVED.format(message.getReceivedDate().toInstant()) + "-" + HexFormat.of().formatHex(hash, 0, 6);
+      return RECEIVED.format(message.getReceivedDate().toInstant())
+          + "-"
+          + HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java has SHA-256", e);
     }

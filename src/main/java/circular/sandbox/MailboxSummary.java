@@ -7,7 +7,8 @@ package circular.sandbox;
 public record MailboxSummary(String user, String folder, int messages) {
   public MailboxSummary {
     if (user == null || user.isBlank() || folder == null || folder.isBlank() || messages < 0) {
-      throw new IllegalArgumentException("a mailbox needs a user, a folder and a count of 0 or more");
+      throw new IllegalArgumentException(
+          "a mailbox needs a user, a folder and a count of 0 or more");
     }
   }
 }

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * The embedded mail server: GreenMail's SMTP and IMAP on 127.0.0.1 only, without authentication
- * (any user name and password will do; a user is created on first delivery or login), its
- * mailboxes kept as {@code .eml} files in a folder so that a later run finds the same mail.
+ * (any user name and password will do; a user is created on first delivery or login), its mailboxes
+ * kept as {@code .eml} files in a folder so that a later run finds the same mail.
  *
  * <pre>{@code
  * try (Sandbox sandbox = Sandbox.start(campaign.resolve("sandbox"), SandboxPorts.dynamic())) {
@@ -69,7 +69,11 @@ public final class Sandbox implements AutoCloseable {
     checkFree(ServerSetup.PROTOCOL_SMTP, ports.smtp());
     checkFree(ServerSetup.PROTOCOL_IMAP, ports.imap());
     GreenMail greenMail =
-        new GreenMail(new ServerSetup[] {setup(ServerSetup.PROTOCOL_SMTP, ports.smtp()), setup(ServerSetup.PROTOCOL_IMAP, ports.imap())})
+        new GreenMail(
+                new ServerSetup[] {
+                  setup(ServerSetup.PROTOCOL_SMTP, ports.smtp()),
+                  setup(ServerSetup.PROTOCOL_IMAP, ports.imap())
+                })
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     MailboxFiles files = new MailboxFiles(mailboxDir);
     try {
@@ -114,14 +118,16 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Where to read a user's folder: {@code imap://nim-contact%40mission.example@127.0.0.1:3143/INBOX}
-   * ({@link URI#getUserInfo()} gives the address back undecorated).
+   * Where to read a user's folder: {@code
+   * imap://nim-contact%40mission.example@127.0.0.1:3143/INBOX} ({@link URI#getUserInfo()} gives the
+   * address back undecorated).
    */
   public URI imapUrl(String user, String folder) {
     try {
       return new URI("imap", user, HOST, imapPort, "/" + folder, null, null);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a user and folder for a URL: " + user + ", " + folder, e);
+      throw new IllegalArgumentException(
+          "not a user and folder for a URL: " + user + ", " + folder, e);
     }
   }
 
@@ -150,13 +156,16 @@ public final class Sandbox implements AutoCloseable {
   public List<MailboxSummary> mailboxes() {
     return Folders.all(greenMail.getManagers()).stream()
         .filter(folder -> folder.folder().getMessageCount() > 0)
-        .map(folder -> new MailboxSummary(folder.user().getEmail(), folder.name(), folder.folder().getMessageCount()))
+        .map(
+            folder ->
+                new MailboxSummary(
+                    folder.user().getEmail(), folder.name(), folder.folder().getMessageCount()))
         .toList();
   }
 
   /**
-   * Writes every message that is not yet in a file and deletes the files of messages that have
-   * left the server; see {@link MailboxFiles} for how a crash never loses mail. Does nothing once
+   * Writes every message that is not yet in a file and deletes the files of messages that have left
+   * the server; see {@link MailboxFiles} for how a crash never loses mail. Does nothing once
    * closed.
    *
    * @throws UncheckedIOException if a file cannot be written; nothing is deleted then
@@ -182,25 +191,36 @@ public final class Sandbox implements AutoCloseable {
     saveEvery(interval, onFailure, () -> {});
   }
 
-  /** As {@link #saveEvery(Duration, Consumer)}, telling {@code afterEach} when each look is over, saved or not. */
-  public synchronized void saveEvery(Duration interval, Consumer<RuntimeException> onFailure, Runnable afterEach) {
+  /**
+   * As {@link #saveEvery(Duration, Consumer)}, telling {@code afterEach} when each look is over,
+   * saved or not.
+   */
+  public synchronized void saveEvery(
+      Duration interval, Consumer<RuntimeException> onFailure, Runnable afterEach) {
     if (autosave != null || closed) {
-      throw new IllegalStateException(closed ? "the sandbox is closed" : "already saving every " + interval);
+      throw new IllegalStateException(
+          closed ? "the sandbox is closed" : "already saving every " + interval);
     }
-    autosave = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "sandbox-autosave");
-      thread.setDaemon(true);
-      return thread;
-    });
-    autosave.scheduleWithFixedDelay(() -> {
-      try {
-        saveIfChanged();
-      } catch (RuntimeException e) {
-        onFailure.accept(e);
-      } finally {
-        afterEach.run();
-      }
-    }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    autosave =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "sandbox-autosave");
+              thread.setDaemon(true);
+              return thread;
+            });
+    autosave.scheduleWithFixedDelay(
+        () -> {
+          try {
+            saveIfChanged();
+          } catch (RuntimeException e) {
+            onFailure.accept(e);
+          } finally {
+            afterEach.run();
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** Saves, then stops the servers. Only the first call does anything. */
@@ -234,7 +254,9 @@ public final class Sandbox implements AutoCloseable {
   private List<String> state() {
     return Folders.all(greenMail.getManagers()).stream()
         .map(UserFolder::folder)
-        .map(folder -> folder.getFullName() + " " + folder.getUIDNext() + " " + folder.getMessageCount())
+        .map(
+            folder ->
+                folder.getFullName() + " " + folder.getUIDNext() + " " + folder.getMessageCount())
         .toList();
   }
 

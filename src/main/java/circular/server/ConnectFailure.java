@@ -37,13 +37,18 @@ public record ConnectFailure(Kind kind, String said) {
   }
 
   /** The server a failure is about, as its explanation names it and what was tried on it. */
-  public record Server(Protocol protocol, String host, Optional<Login> login, Optional<TrustFile> trust) {}
+  public record Server(
+      Protocol protocol, String host, Optional<Login> login, Optional<TrustFile> trust) {}
 
   /** Reads the failure from what connecting (and logging in) threw. */
   public static ConnectFailure of(MessagingException e) {
     if (e instanceof AuthenticationFailedException) {
       String said = ServerReply.line(e.getMessage());
-      return new ConnectFailure(said.startsWith("No authentication mechanisms") ? Kind.NO_LOGIN_MECHANISM : Kind.LOGIN_REFUSED, said);
+      return new ConnectFailure(
+          said.startsWith("No authentication mechanisms")
+              ? Kind.NO_LOGIN_MECHANISM
+              : Kind.LOGIN_REFUSED,
+          said);
     }
     Throwable tls = find(e, SSLException.class, CertificateException.class);
     if (tls != null) {
@@ -51,7 +56,9 @@ public record ConnectFailure(Kind kind, String said) {
       if (why.contains("No subject alternative") || why.contains("No name matching")) {
         return new ConnectFailure(Kind.CERTIFICATE_NAME, why);
       }
-      if (why.contains("certification path") || why.contains("PKIX") || find(e, CertificateException.class) != null) {
+      if (why.contains("certification path")
+          || why.contains("PKIX")
+          || find(e, CertificateException.class) != null) {
         return new ConnectFailure(Kind.CERTIFICATE_UNTRUSTED, why);
       }
       return new ConnectFailure(Kind.TLS_FAILED, why);
@@ -83,18 +90,44 @@ public record ConnectFailure(Kind kind, String said) {
     String who = server.login().map(Login::user).orElse("");
     Protocol protocol = server.protocol();
     return switch (kind) {
-      case NO_LOGIN_MECHANISM -> "the server does not offer "
-          + server.login().map(l -> l.isToken() ? "an OAuth2 (XOAUTH2)" : "a password").orElse("a") + " login for '" + who + "'";
+      case NO_LOGIN_MECHANISM ->
+          "the server does not offer "
+              + server
+                  .login()
+                  .map(l -> l.isToken() ? "an OAuth2 (XOAUTH2)" : "a password")
+                  .orElse("a")
+              + " login for '"
+              + who
+              + "'";
       case LOGIN_REFUSED -> "the server refused the login for '" + who + "' (" + said + ")";
-      case CERTIFICATE_NAME -> "the server's certificate is not for '" + server.host() + "' (" + said + ")";
-      case CERTIFICATE_UNTRUSTED -> "the server's certificate is not trusted (" + said + "); "
-          + server.trust()
-              .map(t -> "it is not the certificate named with " + protocol.trustOption() + " (" + t + ")")
-              .orElse("to trust a test server, name its certificate with " + protocol.trustOption() + " FILE");
+      case CERTIFICATE_NAME ->
+          "the server's certificate is not for '" + server.host() + "' (" + said + ")";
+      case CERTIFICATE_UNTRUSTED ->
+          "the server's certificate is not trusted ("
+              + said
+              + "); "
+              + server
+                  .trust()
+                  .map(
+                      t ->
+                          "it is not the certificate named with "
+                              + protocol.trustOption()
+                              + " ("
+                              + t
+                              + ")")
+                  .orElse(
+                      "to trust a test server, name its certificate with "
+                          + protocol.trustOption()
+                          + " FILE");
       case TLS_FAILED -> "the TLS handshake failed (" + said + ")";
-      case NO_STARTTLS -> "the server does not offer STARTTLS, so the login and the " + protocol.carries()
-          + " would cross the network unencrypted; use " + protocol.scheme(true) + ":// if it offers TLS (port "
-          + protocol.defaultPort(true) + ")";
+      case NO_STARTTLS ->
+          "the server does not offer STARTTLS, so the login and the "
+              + protocol.carries()
+              + " would cross the network unencrypted; use "
+              + protocol.scheme(true)
+              + ":// if it offers TLS (port "
+              + protocol.defaultPort(true)
+              + ")";
       case UNKNOWN_HOST -> "cannot connect (unknown host " + said + ")";
       case UNREACHABLE -> "cannot connect (" + said + ")";
     };

@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * (XOAUTH2, as Microsoft 365 and Gmail require). Immutable; its {@code toString()} never shows the
  * secret, and neither does any message.
  *
- * <pre>{@code Optional<Login> login = Login.fromEnvironment(Protocol.SMTP, System.getenv(), url.user(), prompt);}</pre>
+ * <pre>
+ * {@code Optional<Login> login = Login.fromEnvironment(Protocol.SMTP, System.getenv(), url.user(), prompt);}
+ * </pre>
  */
 public record Login(String user, String secret, Mechanism mechanism) {
 
@@ -36,21 +38,32 @@ public record Login(String user, String secret, Mechanism mechanism) {
    * No user, no login.
    *
    * @param prompt asks for the password on a terminal; empty when there is none
-   * @throws InputException when a user is named and no secret can be had, or a secret is set for
-   *     no user
+   * @throws InputException when a user is named and no secret can be had, or a secret is set for no
+   *     user
    */
   public static Optional<Login> fromEnvironment(
-      Protocol protocol, Map<String, String> env, Optional<String> user, Supplier<Optional<char[]>> prompt) {
+      Protocol protocol,
+      Map<String, String> env,
+      Optional<String> user,
+      Supplier<Optional<char[]>> prompt) {
     Optional<String> token = nonEmpty(env.get(protocol.tokenVariable()));
     Optional<String> password = nonEmpty(env.get(protocol.passwordVariable()));
     if (user.isEmpty()) {
       // A secret with nowhere to go is a mistake to point out, not to ignore: sending without
       // the login the user meant to give would fail at every letter, or worse, go through.
-      Optional<String> set = token.isPresent() ? Optional.of(protocol.tokenVariable())
-          : password.map(p -> protocol.passwordVariable());
+      Optional<String> set =
+          token.isPresent()
+              ? Optional.of(protocol.tokenVariable())
+              : password.map(p -> protocol.passwordVariable());
       if (set.isPresent()) {
-        throw InputException.of(protocol.option(), set.get() + " is set but the server address names no user;"
-            + " write " + protocol.scheme(false) + "://USER@host, or unset " + set.get());
+        throw InputException.of(
+            protocol.option(),
+            set.get()
+                + " is set but the server address names no user;"
+                + " write "
+                + protocol.scheme(false)
+                + "://USER@host, or unset "
+                + set.get());
       }
       return Optional.empty();
     }
@@ -60,12 +73,22 @@ public record Login(String user, String secret, Mechanism mechanism) {
     if (password.isPresent()) {
       return Optional.of(new Login(user.get(), password.get(), Mechanism.PASSWORD));
     }
-    char[] typed = prompt.get().orElseThrow(() -> InputException.of(protocol.option(),
-        "the login for '" + user.get() + "' needs a password: set " + protocol.passwordVariable()
-            + " or run on a terminal"));
+    char[] typed =
+        prompt
+            .get()
+            .orElseThrow(
+                () ->
+                    InputException.of(
+                        protocol.option(),
+                        "the login for '"
+                            + user.get()
+                            + "' needs a password: set "
+                            + protocol.passwordVariable()
+                            + " or run on a terminal"));
     try {
       if (typed.length == 0) {
-        throw InputException.of(protocol.option(), "no password was typed for '" + user.get() + "'");
+        throw InputException.of(
+            protocol.option(), "no password was typed for '" + user.get() + "'");
       }
       return Optional.of(new Login(user.get(), new String(typed), Mechanism.PASSWORD));
     } finally {
@@ -73,7 +96,9 @@ public record Login(String user, String secret, Mechanism mechanism) {
     }
   }
 
-  /** The same secret for another user of the same server: one password typed for several mailboxes. */
+  /**
+   * The same secret for another user of the same server: one password typed for several mailboxes.
+   */
   public Login forUser(String other) {
     return new Login(other, secret, mechanism);
   }

@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
  */
 public record MessageId(String text) {
   private static final Pattern BRACKETED = Pattern.compile("<[^<>\\s]+>");
+
   /**
    * A deterministic random bit generator seeded once from the operating system: the default
    * generator on Linux reads {@code /dev/urandom} again every few ids, a system call per letter.
    */
   private static final SecureRandom RANDOM = drbg();
+
   private static final HexFormat HEX = HexFormat.of();
 
   public MessageId {
@@ -43,10 +45,18 @@ public record MessageId(String text) {
    * random bits, {@code <m1c2x8k.5f3a9c0b2e7d41a8@mission.example>}.
    */
   public static MessageId create(String senderAddress) {
-    String domain = senderAddress.substring(senderAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    String domain =
+        senderAddress.substring(senderAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
-    return new MessageId("<" + Long.toString(System.currentTimeMillis(), 36) + "." + HEX.formatHex(bytes) + "@" + domain + ">");
+    return new MessageId(
+        "<"
+            + Long.toString(System.currentTimeMillis(), 36)
+            + "."
+            + HEX.formatHex(bytes)
+            + "@"
+            + domain
+            + ">");
   }
 
   /** Every id in a header value such as References, in order; none for {@code null}. */

@@ -10,7 +10,9 @@ import java.util.Locale;
 public enum Protocol {
   /** Sending: {@code smtp://} with STARTTLS on port 587, {@code smtps://} with TLS on 465. */
   SMTP("SMTP", 587, 465, "[user@]host[:port]", "sandbox", "letters"),
-  /** Reading a mailbox: {@code imap://} with STARTTLS on port 143, {@code imaps://} with TLS on 993. */
+  /**
+   * Reading a mailbox: {@code imap://} with STARTTLS on port 143, {@code imaps://} with TLS on 993.
+   */
   IMAP("IMAP", 143, 993, "user@host[:port]/FOLDER", "", "messages");
 
   private final String label;
@@ -20,7 +22,8 @@ public enum Protocol {
   private final String alternative;
   private final String carries;
 
-  Protocol(String label, int plainPort, int tlsPort, String form, String alternative, String carries) {
+  Protocol(
+      String label, int plainPort, int tlsPort, String form, String alternative, String carries) {
     this.label = label;
     this.plainPort = plainPort;
     this.tlsPort = tlsPort;
@@ -39,7 +42,9 @@ public enum Protocol {
     return "--" + scheme(false);
   }
 
-  /** The option that names the one certificate a test server is trusted by: {@code --smtp-trust}. */
+  /**
+   * The option that names the one certificate a test server is trusted by: {@code --smtp-trust}.
+   */
   public String trustOption() {
     return option() + "-trust";
   }
@@ -63,13 +68,19 @@ public enum Protocol {
     return "CIRCULAR_" + label + "_TOKEN";
   }
 
-  /** What an address may be, for messages: {@code use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox}. */
+  /**
+   * What an address may be, for messages: {@code use smtp://[user@]host[:port],
+   * smtps://[user@]host[:port] or sandbox}.
+   */
   public String forms() {
     String both = scheme(false) + "://" + form + ", " + scheme(true) + "://" + form;
-    return "use " + (alternative.isEmpty() ? both.replace(", ", " or ") : both + " or " + alternative);
+    return "use "
+        + (alternative.isEmpty() ? both.replace(", ", " or ") : both + " or " + alternative);
   }
 
-  /** What the connection carries besides the login, for messages: {@code letters}, {@code messages}. */
+  /**
+   * What the connection carries besides the login, for messages: {@code letters}, {@code messages}.
+   */
   public String carries() {
     return carries;
   }

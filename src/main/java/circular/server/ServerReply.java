@@ -39,8 +39,12 @@ public final class ServerReply {
    */
   private static boolean isPlainLine(String reply) {
     String l = reply.strip();
-    if (l.length() < 5 || l.length() > LONGEST || l.charAt(3) != ' '
-        || !isDigit(l.charAt(0)) || !isDigit(l.charAt(1)) || !isDigit(l.charAt(2))) {
+    if (l.length() < 5
+        || l.length() > LONGEST
+        || l.charAt(3) != ' '
+        || !isDigit(l.charAt(0))
+        || !isDigit(l.charAt(1))
+        || !isDigit(l.charAt(2))) {
       return false;
     }
     for (int i = 4; i < l.length(); i++) {

@@ -13,43 +13,50 @@ import java.util.regex.Pattern;
 /**
  * A mail server's address as the user types it, for sending and for reading alike: {@code
  * smtp://[user@]host[:port]}, {@code smtps://…}, {@code imap://user@host[:port]/FOLDER}, {@code
- * imaps://…}. The user and the folder may be percent-encoded ({@code nim%40mission.example},
- * {@code Sent%20Items}); a user that is itself an address may also be written plainly, since the
- * host is what follows the last '@'. A host name may be international ({@code correo.cancillería.example});
+ * imaps://…}. The user and the folder may be percent-encoded ({@code nim%40mission.example}, {@code
+ * Sent%20Items}); a user that is itself an address may also be written plainly, since the host is
+ * what follows the last '@'. A host name may be international ({@code correo.cancillería.example});
  * an IPv6 address goes in brackets. A password never belongs in the address. Immutable.
  *
  * <p>Written by hand rather than with {@code java.net.URI} so that every message can repeat what
  * the user typed with any password masked, and so that an unencoded '@' in the user name still
  * reads as meant.
  *
- * <pre>{@code ServerUrl.parse(Protocol.IMAP, "imaps://nim-contact@mission.example@imap.mission.example/INBOX")}</pre>
+ * <pre>
+ * {@code ServerUrl.parse(Protocol.IMAP, "imaps://nim-contact@mission.example@imap.mission.example/INBOX")}
+ * </pre>
  *
  * @param tls whether TLS starts with the first byte ({@code smtps}, {@code imaps}) rather than
  *     after STARTTLS
  * @param host lower case; an international name in its ASCII form, an IPv6 address without brackets
- * @param folder the mailbox folder of an IMAP address ({@code INBOX} when none is named); empty for SMTP
+ * @param folder the mailbox folder of an IMAP address ({@code INBOX} when none is named); empty for
+ *     SMTP
  */
-public record ServerUrl(Protocol protocol, boolean tls, String host, int port, Optional<String> user, String folder) {
+public record ServerUrl(
+    Protocol protocol, boolean tls, String host, int port, Optional<String> user, String folder) {
   private static final Pattern LOOPBACK_V4 =
-      Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+      Pattern.compile(
+          "127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
   /**
    * Reads an address given with the protocol's option ({@code --smtp}, {@code --imap}).
    *
-   * @throws InputException with a one-line message saying what to write instead; a password in
-   *     the address is refused and never repeated
+   * @throws InputException with a one-line message saying what to write instead; a password in the
+   *     address is refused and never repeated
    */
   public static ServerUrl parse(Protocol protocol, String url) {
     return new Parser(protocol, url == null ? "" : url.strip()).parse();
   }
 
   /**
-   * Whether {@code host} is this machine: {@code localhost}, 127.0.0.0/8 or ::1, written as such.
-   * A name is not looked up, so a name that merely resolves to loopback does not count.
+   * Whether {@code host} is this machine: {@code localhost}, 127.0.0.0/8 or ::1, written as such. A
+   * name is not looked up, so a name that merely resolves to loopback does not count.
    */
   public static boolean loopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || LOOPBACK_V4.matcher(h).matches() || (h.contains(":") && loopbackV6(h));
+    return h.equals("localhost")
+        || LOOPBACK_V4.matcher(h).matches()
+        || (h.contains(":") && loopbackV6(h));
   }
 
   /** A server as messages and logs name it: {@code smtp.office.example:587}, {@code [::1]:25}. */
@@ -109,7 +116,13 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, O
       String scheme = raw.substring(0, sep).toLowerCase(Locale.ROOT);
       boolean tls = scheme.equals(protocol.scheme(true));
       if (!tls && !scheme.equals(protocol.scheme(false))) {
-        throw bad("'" + shown + "' is not an " + protocol.label() + " server address; " + protocol.forms());
+        throw bad(
+            "'"
+                + shown
+                + "' is not an "
+                + protocol.label()
+                + " server address; "
+                + protocol.forms());
       }
       String rest = raw.substring(sep + 3);
       int slash = rest.indexOf('/');
@@ -118,15 +131,28 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, O
       int at = authority.lastIndexOf('@');
       if (at >= 0 && authority.substring(0, at).indexOf(':') >= 0) {
         String userInfo = authority.substring(0, at);
-        // the server as written after the address's last '@': what stands before it may be a password
-        throw bad("'" + shown + "' holds a password, which never goes in the address: write "
-            + scheme + "://" + userInfo.substring(0, userInfo.indexOf(':')) + "@" + rest.substring(rest.lastIndexOf('@') + 1)
-            + " and set " + protocol.passwordVariable() + " (or " + protocol.tokenVariable() + " for an OAuth2 token) instead");
+        // the server as written after the address's last '@': what stands before it may be a
+        // password
+        throw bad(
+            "'"
+                + shown
+                + "' holds a password, which never goes in the address: write "
+                + scheme
+                + "://"
+                + userInfo.substring(0, userInfo.indexOf(':'))
+                + "@"
+                + rest.substring(rest.lastIndexOf('@') + 1)
+                + " and set "
+                + protocol.passwordVariable()
+                + " (or "
+                + protocol.tokenVariable()
+                + " for an OAuth2 token) instead");
       }
       if (!protocol.hasFolder() && !path.isEmpty()) {
         throw bad("'" + shown + "' holds more than a server address; " + protocol.forms());
       }
-      Optional<String> user = at < 0 ? Optional.empty() : Optional.of(userName(authority.substring(0, at)));
+      Optional<String> user =
+          at < 0 ? Optional.empty() : Optional.of(userName(authority.substring(0, at)));
       if (user.isEmpty() && protocol.hasFolder()) {
         throw bad("'" + shown + "' names no user; " + protocol.forms());
       }
@@ -141,21 +167,28 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, O
         int close = hostPort.indexOf(']');
         String after = close < 0 ? "" : hostPort.substring(close + 1);
         if (close < 0 || !(after.isEmpty() || after.startsWith(":"))) {
-          throw bad("'" + shown + "' has a bracket out of place; write an IPv6 address as " + protocol.ipv6Example());
+          throw bad(
+              "'"
+                  + shown
+                  + "' has a bracket out of place; write an IPv6 address as "
+                  + protocol.ipv6Example());
         }
         host = hostPort.substring(1, close);
         port = after.isEmpty() ? null : after.substring(1);
       } else {
         int colon = hostPort.indexOf(':');
         if (colon >= 0 && hostPort.indexOf(':', colon + 1) >= 0) {
-          throw bad("'" + shown + "': write an IPv6 address in brackets, e.g. " + protocol.ipv6Example());
+          throw bad(
+              "'" + shown + "': write an IPv6 address in brackets, e.g. " + protocol.ipv6Example());
         }
         host = colon < 0 ? hostPort : hostPort.substring(0, colon);
         port = colon < 0 ? null : hostPort.substring(colon + 1);
       }
       // The port first: what follows the last ':' may be a password typed in the wrong place, and
       // the messages after this one repeat the address.
-      String beforePort = raw.substring(0, sep + 3) + rest.substring(0, authority.length() - (port == null ? 0 : port.length() + 1));
+      String beforePort =
+          raw.substring(0, sep + 3)
+              + rest.substring(0, authority.length() - (port == null ? 0 : port.length() + 1));
       int number = port(port, tls, beforePort);
       if (host.isEmpty()) {
         throw bad("'" + shown + "' names no server; " + protocol.forms());
@@ -211,7 +244,8 @@ public record ServerUrl(Protocol protocol, boolean tls, String host, int port, O
           return port;
         }
       }
-      // What stands after the last ':' is not repeated: it may be a password typed in the wrong place.
+      // What stands after the last ':' is not repeated: it may be a password typed in the wrong
+      // place.
       throw bad("the port in '" + masked(beforePort) + ":…' must be a number from 1 to 65535");
     }
 

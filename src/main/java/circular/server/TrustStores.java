@@ -49,7 +49,10 @@ public final class TrustStores {
   }
 
   private static List<Certificate> certificates(TrustFile trust, String option) {
-    String name = trust.file().getFileName() == null ? "" : trust.file().getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        trust.file().getFileName() == null
+            ? ""
+            : trust.file().getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isRegularFile(trust.file()) || !Files.isReadable(trust.file())) {
       throw problem(trust, option, "is not a readable file");
     }
@@ -61,11 +64,17 @@ public final class TrustStores {
     } else if (name.endsWith(".jks")) {
       found = fromStore(trust, "JKS", option);
     } else {
-      throw problem(trust, option, "is neither a certificate (.pem, .crt, .cer) nor a trust store (.p12, .pfx, .jks)");
+      throw problem(
+          trust,
+          option,
+          "is neither a certificate (.pem, .crt, .cer) nor a trust store (.p12, .pfx, .jks)");
     }
     if (found.isEmpty()) {
-      throw problem(trust, option, "holds no certificate that can be read; a PKCS12 store may need its password,"
-          + " or name the server's certificate itself as a .pem file");
+      throw problem(
+          trust,
+          option,
+          "holds no certificate that can be read; a PKCS12 store may need its password,"
+              + " or name the server's certificate itself as a .pem file");
     }
     return found;
   }
@@ -94,8 +103,13 @@ public final class TrustStores {
       }
       return found;
     } catch (IOException | GeneralSecurityException e) {
-      throw problem(trust, option, "cannot be opened as a " + type + " store"
-          + (password == null ? "" : " with the password given"));
+      throw problem(
+          trust,
+          option,
+          "cannot be opened as a "
+              + type
+              + " store"
+              + (password == null ? "" : " with the password given"));
     }
   }
 

@@ -22,7 +22,11 @@ class CampaignLockTest {
     try (CampaignLock first = CampaignLock.acquire(campaign)) {
       assertThatThrownBy(() -> CampaignLock.acquire(campaign))
           .isInstanceOf(InputException.class)
-          .hasMessageStartingWith(campaign + ": another circular is sending this campaign (pid " + ProcessHandle.current().pid() + ", since ")
+          .hasMessageStartingWith(
+              campaign
+                  + ": another circular is sending this campaign (pid "
+                  + ProcessHandle.current().pid()
+                  + ", since ")
           .hasMessageEndingWith("); wait for it to finish, or stop it, then run again");
     }
 
@@ -43,17 +47,23 @@ class CampaignLockTest {
     Process holder =
         new ProcessBuilder(
                 ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), campaign.toString())
+                "-cp",
+                System.getProperty("java.class.path"),
+                LockHolder.class.getName(),
+                campaign.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-      assertThat(CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS)).isEqualTo("locked");
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(CompletableFuture.supplyAsync(() -> readLine(out)).get(60, TimeUnit.SECONDS))
+          .isEqualTo("locked");
 
       assertThatThrownBy(() -> CampaignLock.acquire(campaign))
           .isInstanceOf(InputException.class)
-          .hasMessageContaining("another circular is sending this campaign (pid " + holder.pid() + ", since ");
+          .hasMessageContaining(
+              "another circular is sending this campaign (pid " + holder.pid() + ", since ");
 
       holder.destroyForcibly(); // kill -9: no chance to let go of anything
       assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -34,11 +34,15 @@ class CsvLogTest {
       assertThat(log.append(List.of("t1", "AUT", "first"))).isEqualTo(2);
     }
     try (CsvLog log = CsvLog.open(file, HEADER)) {
-      assertThat(log.append(List.of("t2", "BEL", "second"))).as("counted from this opening").isEqualTo(1);
+      assertThat(log.append(List.of("t2", "BEL", "second")))
+          .as("counted from this opening")
+          .isEqualTo(1);
     }
 
-    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("time,id,note\nt1,AUT,first\nt2,BEL,second\n");
-    assertThat(rows(file)).containsExactly(List.of("t1", "AUT", "first"), List.of("t2", "BEL", "second"));
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .isEqualTo("time,id,note\nt1,AUT,first\nt2,BEL,second\n");
+    assertThat(rows(file))
+        .containsExactly(List.of("t1", "AUT", "first"), List.of("t2", "BEL", "second"));
   }
 
   @Test
@@ -62,7 +66,8 @@ class CsvLogTest {
       log.append(List.of("t3", "CHL", "third"));
     }
 
-    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("time,id,note\nt1,AUT,first\nt3,CHL,third\n");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .isEqualTo("time,id,note\nt1,AUT,first\nt3,CHL,third\n");
   }
 
   @Test
@@ -77,7 +82,9 @@ class CsvLogTest {
     assertThat(Files.readString(old, StandardCharsets.UTF_8)).isEqualTo("time,id,note\nt1,AUT,\n");
     CsvLog.open(other, HEADER).close();
 
-    assertThat(Files.readString(other, StandardCharsets.UTF_8)).as("another header: not this log's to widen").isEqualTo("when,who\nt1,AUT\n");
+    assertThat(Files.readString(other, StandardCharsets.UTF_8))
+        .as("another header: not this log's to widen")
+        .isEqualTo("when,who\nt1,AUT\n");
   }
 
   @Test
@@ -88,11 +95,15 @@ class CsvLogTest {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int thread = t;
-        done.add(threads.submit(() -> {
-          for (int i = 0; i < 250; i++) {
-            log.sync(log.append(List.of("t" + thread, "id-" + thread + "-" + i, "x".repeat(200))));
-          }
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < 250; i++) {
+                    log.sync(
+                        log.append(
+                            List.of("t" + thread, "id-" + thread + "-" + i, "x".repeat(200))));
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get();
@@ -103,7 +114,9 @@ class CsvLogTest {
     }
 
     List<List<String>> rows = rows(file);
-    assertThat(rows).hasSize(1000).allSatisfy(r -> assertThat(r).hasSize(3).endsWith("x".repeat(200)));
+    assertThat(rows)
+        .hasSize(1000)
+        .allSatisfy(r -> assertThat(r).hasSize(3).endsWith("x".repeat(200)));
     assertThat(rows.stream().map(r -> r.get(1)).distinct()).hasSize(1000);
   }
 

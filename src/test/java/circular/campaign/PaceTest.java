@@ -71,27 +71,30 @@ class PaceTest {
   @Test
   void connectionsShareOnePace() throws InterruptedException {
     List<Duration> waits = Collections.synchronizedList(new ArrayList<>());
-    Pace.Clock stopped = new Pace.Clock() {
-      @Override
-      public long nanoTime() {
-        return 0;
-      }
+    Pace.Clock stopped =
+        new Pace.Clock() {
+          @Override
+          public long nanoTime() {
+            return 0;
+          }
 
-      @Override
-      public void sleep(long nanos) {
-        waits.add(Duration.ofNanos(nanos));
-      }
-    };
+          @Override
+          public void sleep(long nanos) {
+            waits.add(Duration.ofNanos(nanos));
+          }
+        };
     Pace pace = new Pace(60, stopped);
     List<Thread> connections = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      connections.add(new Thread(() -> {
-        try {
-          pace.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
+      connections.add(
+          new Thread(
+              () -> {
+                try {
+                  pace.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }));
     }
     connections.forEach(Thread::start);
     for (Thread t : connections) {
@@ -99,6 +102,8 @@ class PaceTest {
     }
 
     // whichever came first went at once; each of the others was given a second of its own
-    assertThat(waits).containsExactlyInAnyOrder(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
+    assertThat(waits)
+        .containsExactlyInAnyOrder(
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3));
   }
 }

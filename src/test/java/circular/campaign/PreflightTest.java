@@ -24,7 +24,9 @@ class PreflightTest {
     Letter checked = prepared.printed().get("AUT");
     assertThat(prepared.letterFor(austria)).isSameAs(checked);
     assertThat(checked.fileNames()).containsExactly("2012-03-22-nim-invitation-AUT.pdf");
-    assertThat(prepared.letterFor(britain).fileNames()).containsExactly("2012-03-22-nim-invitation-GBR.pdf");
-    assertThat(prepared.letterFor(britain).enclosures().get(0).content()).startsWith("%PDF-".getBytes());
+    assertThat(prepared.letterFor(britain).fileNames())
+        .containsExactly("2012-03-22-nim-invitation-GBR.pdf");
+    assertThat(prepared.letterFor(britain).enclosures().get(0).content())
+        .startsWith("%PDF-".getBytes());
   }
 }

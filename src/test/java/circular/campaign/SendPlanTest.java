@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class SendPlanTest {
   private static Recipient recipient(String id, int line) {
-    return new Recipient(id, List.of(id.toLowerCase() + "@x.example"), List.of(), List.of(), Map.of("id", id), line);
+    return new Recipient(
+        id, List.of(id.toLowerCase() + "@x.example"), List.of(), List.of(), Map.of("id", id), line);
   }
 
   private static SentRow last(String id, Status status) {
@@ -22,7 +23,13 @@ class SendPlanTest {
   }
 
   private static final List<Recipient> LIST =
-      List.of(recipient("AUT", 2), recipient("BEL", 3), recipient("CHL", 4), recipient("DNK", 5), recipient("ECU", 6), recipient("FRA", 7));
+      List.of(
+          recipient("AUT", 2),
+          recipient("BEL", 3),
+          recipient("CHL", 4),
+          recipient("DNK", 5),
+          recipient("ECU", 6),
+          recipient("FRA", 7));
   private static final Map<String, SentRow> LATEST =
       Map.of(
           "aut", last("AUT", Status.SENT),
@@ -45,24 +52,34 @@ class SendPlanTest {
 
   @Test
   void failedAreRetriedOnlyWhenAskedAndDoubtfulOnlyWhenAsked() {
-    assertThat(SendPlan.of(LIST, LATEST, true, false, 0).toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "CHL", "FRA");
-    assertThat(SendPlan.of(LIST, LATEST, false, true, 0).toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "ECU", "FRA");
+    assertThat(SendPlan.of(LIST, LATEST, true, false, 0).toSend())
+        .extracting(p -> p.recipient().id())
+        .containsExactly("BEL", "CHL", "FRA");
+    assertThat(SendPlan.of(LIST, LATEST, false, true, 0).toSend())
+        .extracting(p -> p.recipient().id())
+        .containsExactly("BEL", "DNK", "ECU", "FRA");
   }
 
   @Test
   void aLetterInDoubtNamedInAnyCaseIsSentAgainInListOrderWithItsEarlierRow() {
-    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0).withInDoubtResent(Set.of("dnk"), LIST);
+    SendPlan plan =
+        SendPlan.of(LIST, LATEST, false, false, 0).withInDoubtResent(Set.of("dnk"), LIST);
 
-    assertThat(plan.toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "FRA");
+    assertThat(plan.toSend())
+        .extracting(p -> p.recipient().id())
+        .containsExactly("BEL", "DNK", "FRA");
     assertThat(plan.toSend().get(1).previous()).contains(LATEST.get("dnk"));
     assertThat(plan.inDoubtLeft()).extracting(SentRow::recipientId).containsExactly("ECU");
   }
 
   @Test
   void allSendsEveryLetterInDoubtAgainBeyondTheLimit() {
-    SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 1).withInDoubtResent(Set.of("ALL"), LIST);
+    SendPlan plan =
+        SendPlan.of(LIST, LATEST, false, false, 1).withInDoubtResent(Set.of("ALL"), LIST);
 
-    assertThat(plan.toSend()).extracting(p -> p.recipient().id()).containsExactly("BEL", "DNK", "ECU");
+    assertThat(plan.toSend())
+        .extracting(p -> p.recipient().id())
+        .containsExactly("BEL", "DNK", "ECU");
     assertThat(plan.inDoubtLeft()).isEmpty();
   }
 
@@ -70,12 +87,16 @@ class SendPlanTest {
   void namingALetterThatIsNotInDoubtIsAnInputErrorForEachOne() {
     SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0);
 
-    assertThatThrownBy(() -> plan.withInDoubtResent(new LinkedHashSet<>(List.of("AUT", "dnk", "zzz")), LIST))
-        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems())
-            .extracting(Object::toString)
-            .containsExactlyInAnyOrder(
-                "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here",
-                "--resend-in-doubt: 'zzz' is not in doubt; only letters in doubt can be named here"));
+    assertThatThrownBy(
+            () -> plan.withInDoubtResent(new LinkedHashSet<>(List.of("AUT", "dnk", "zzz")), LIST))
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Object::toString)
+                    .containsExactlyInAnyOrder(
+                        "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here",
+                        "--resend-in-doubt: 'zzz' is not in doubt; only letters in doubt can be named here"));
   }
 
   @Test
@@ -87,6 +108,8 @@ class SendPlanTest {
 
   @Test
   void limitCapsTheLettersOfThisRun() {
-    assertThat(SendPlan.of(LIST, Map.of(), false, false, 2).toSend()).extracting(p -> p.recipient().id()).containsExactly("AUT", "BEL");
+    assertThat(SendPlan.of(LIST, Map.of(), false, false, 2).toSend())
+        .extracting(p -> p.recipient().id())
+        .containsExactly("AUT", "BEL");
   }
 }

@@ -18,7 +18,14 @@ class SentLogTest {
   @TempDir Path dir;
 
   private static SentRow row(String id, Status status, String detail) {
-    return new SentRow(Instant.parse("2012-03-22T09:00:00Z"), "invitation", id, id.toLowerCase() + "@x.example", "<" + id + "@m.example>", status, detail);
+    return new SentRow(
+        Instant.parse("2012-03-22T09:00:00Z"),
+        "invitation",
+        id,
+        id.toLowerCase() + "@x.example",
+        "<" + id + "@m.example>",
+        status,
+        detail);
   }
 
   @Test
@@ -43,7 +50,8 @@ class SentLogTest {
       log.append(row("AUT", Status.FAILED, "=HYPERLINK(\"http://evil.example\")\r\nsecond line"));
     }
 
-    assertThat(SentLog.read(file).get(0).detail()).isEqualTo("'=HYPERLINK(\"http://evil.example\")  second line");
+    assertThat(SentLog.read(file).get(0).detail())
+        .isEqualTo("'=HYPERLINK(\"http://evil.example\")  second line");
   }
 
   @Test
@@ -72,13 +80,17 @@ class SentLogTest {
     try (SentLog log = SentLog.open(file)) {
       log.append(row("AUT", Status.SENDING, ""));
     }
-    Files.writeString(file, "2012-03-22T09:00:01Z,invitation,AUT,aut@x.example,<AUT@m.ex", StandardOpenOption.APPEND);
+    Files.writeString(
+        file,
+        "2012-03-22T09:00:01Z,invitation,AUT,aut@x.example,<AUT@m.ex",
+        StandardOpenOption.APPEND);
 
     try (SentLog log = SentLog.open(file)) {
       log.append(row("FRA", Status.SENDING, ""));
     }
 
-    assertThat(SentLog.read(file)).extracting(SentRow::recipientId, SentRow::status)
+    assertThat(SentLog.read(file))
+        .extracting(SentRow::recipientId, SentRow::status)
         .containsExactly(Tuple.tuple("AUT", Status.SENDING), Tuple.tuple("FRA", Status.SENDING));
   }
 

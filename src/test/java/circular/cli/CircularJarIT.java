@@ -29,11 +29,20 @@ class CircularJarIT {
   @Test
   void previewPrintsTheFrenchLetterInUtf8EvenUnderTheCLocale() throws Exception {
     JarProcess.Result run =
-        JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA");
+        JarProcess.run(
+            PROJECT,
+            "preview",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--only",
+            "FRA");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
-        .isEqualTo(Files.readString(Path.of("src/test/resources/expected/nim-invitation-FRA.txt"), StandardCharsets.UTF_8));
+        .isEqualTo(
+            Files.readString(
+                Path.of("src/test/resources/expected/nim-invitation-FRA.txt"),
+                StandardCharsets.UTF_8));
   }
 
   @Test
@@ -41,21 +50,34 @@ class CircularJarIT {
     Path list = dir.resolve("x.csv");
     Files.writeString(list, "id,email\nAUT,a@x.example\nAUT,not-an-address\n");
 
-    JarProcess.Result run = JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitation", list.toString());
+    JarProcess.Result run =
+        JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitation", list.toString());
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
-                + list + ":3: column 'email': 'not-an-address' is not an email address\n"
+            list
+                + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
+                + list
+                + ":3: column 'email': 'not-an-address' is not an email address\n"
                 + "2 problems; nothing was written.\n");
   }
 
   @Test
   void pdfsAreSetInTheFontsTheJarCarriesAndNothingIsLogged() throws Exception {
-    JarProcess.Result run = JarProcess.run(
-        PROJECT, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA", "--format", "pdf", "--out", dir.toString());
+    JarProcess.Result run =
+        JarProcess.run(
+            PROJECT,
+            "preview",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--only",
+            "FRA",
+            "--format",
+            "pdf",
+            "--out",
+            dir.toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("Wrote 1 letter to " + dir + "\n");
@@ -75,8 +97,19 @@ class CircularJarIT {
   void printingLooksAtNoneOfTheComputersFontsAndWritesNothingInTheHomeFolder() throws Exception {
     Path home = Files.createDirectories(dir.resolve("home"));
 
-    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of("CIRCULAR_JAVA_OPTIONS", "-Duser.home=" + home),
-        "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT,FRA,MEX", "--format", "pdf", "--out", dir.resolve("pdf").toString());
+    JarProcess.Result run =
+        JarProcess.launch(
+            PROJECT,
+            Map.of("CIRCULAR_JAVA_OPTIONS", "-Duser.home=" + home),
+            "preview",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--only",
+            "AUT,FRA,MEX",
+            "--format",
+            "pdf",
+            "--out",
+            dir.resolve("pdf").toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     try (var files = Files.list(home)) {
@@ -98,13 +131,16 @@ class CircularJarIT {
       }
     }
 
-    JarProcess.Result run = JarProcess.run(PROJECT, broken, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
+    JarProcess.Result run =
+        JarProcess.run(
+            PROJECT, broken, "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
 
     assertThat(run.status()).as(run.toString()).isEqualTo(70);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .startsWith("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n"
-            + "Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,\n")
+        .startsWith(
+            "circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n"
+                + "Please report it in circular's issue tracker (README.md, 'Reporting a bug') with the command you ran,\n")
         .contains("NoClassDefFoundError: org/apache/commons/csv/");
   }
 
@@ -116,7 +152,10 @@ class CircularJarIT {
     assertThat(version.status()).isZero();
     assertThat(version.out()).startsWith("circular 0.1.0");
     assertThat(help.status()).isZero();
-    assertThat(help.out()).contains("preview").contains("Exit status:").containsPattern("\\n +0 +all done\\n")
+    assertThat(help.out())
+        .contains("preview")
+        .contains("Exit status:")
+        .containsPattern("\\n +0 +all done\\n")
         .containsPattern("\\n +70 +an internal error");
   }
 }

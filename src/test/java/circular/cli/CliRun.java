@@ -19,7 +19,14 @@ record CliRun(List<String> args, int status, String out, String err) {
 
   @Override
   public String toString() {
-    return "circular " + String.join(" ", args) + "\n=> " + status + "\n--- out\n" + out + "--- err\n" + err;
+    return "circular "
+        + String.join(" ", args)
+        + "\n=> "
+        + status
+        + "\n--- out\n"
+        + out
+        + "--- err\n"
+        + err;
   }
 
   /** A command that runs until stopped ({@code circular sandbox}), on a thread of its own. */
@@ -33,16 +40,19 @@ record CliRun(List<String> args, int status, String out, String err) {
 
     private InBackground(String... args) {
       this.args = List.of(args);
-      this.thread = new Thread(() -> {
-        try {
-          status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
-        } finally {
-          synchronized (out) {
-            ended = true;
-            out.notifyAll(); // whoever waits for output learns that none will come
-          }
-        }
-      }, "cli-" + args[0]);
+      this.thread =
+          new Thread(
+              () -> {
+                try {
+                  status = Cli.run(args, new PrintWriter(out), new PrintWriter(err));
+                } finally {
+                  synchronized (out) {
+                    ended = true;
+                    out.notifyAll(); // whoever waits for output learns that none will come
+                  }
+                }
+              },
+              "cli-" + args[0]);
     }
 
     /** Output that wakes whoever waits for it when more is written. */
@@ -78,7 +88,10 @@ record CliRun(List<String> args, int status, String out, String err) {
       return run;
     }
 
-    /** Waits until the output holds {@code text}; fails if the command ends first, or after a minute. */
+    /**
+     * Waits until the output holds {@code text}; fails if the command ends first, or after a
+     * minute.
+     */
     String awaitOut(String text) throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
       synchronized (out) {

@@ -32,11 +32,14 @@ class DefaultsTest {
   }
 
   @Test
-  void smtpAndItsTrustFileAreTheDefaultsOfEveryCommandThatSendsAndTheCommandLineWins() throws IOException {
-    Defaults defaults = new Defaults(file("smtp = smtp://nim@smtp.mission.example \nsmtp-trust=test-server.pem\n"));
+  void smtpAndItsTrustFileAreTheDefaultsOfEveryCommandThatSendsAndTheCommandLineWins()
+      throws IOException {
+    Defaults defaults =
+        new Defaults(file("smtp = smtp://nim@smtp.mission.example \nsmtp-trust=test-server.pem\n"));
 
     SendCommand send = parsed(defaults, SendCommand.class, "send", "letter", "list");
-    RemindCommand remind = parsed(defaults, RemindCommand.class, "remind", "reminder", "--smtp", "sandbox");
+    RemindCommand remind =
+        parsed(defaults, RemindCommand.class, "remind", "reminder", "--smtp", "sandbox");
 
     assertThat(send.options.smtp.url).isEqualTo("smtp://nim@smtp.mission.example");
     assertThat(send.options.smtp.trust).isEqualTo(Path.of("test-server.pem"));
@@ -46,7 +49,8 @@ class DefaultsTest {
 
   @Test
   void anEmptyValueIsNoDefaultAndNoOtherKeyIsRead() throws IOException {
-    Defaults defaults = new Defaults(file("smtp=\ncampaign=campaigns/other\nonly=AUT\nconnections=4\n"));
+    Defaults defaults =
+        new Defaults(file("smtp=\ncampaign=campaigns/other\nonly=AUT\nconnections=4\n"));
 
     SendCommand send = parsed(defaults, SendCommand.class, "send", "letter", "list");
 
@@ -58,11 +62,17 @@ class DefaultsTest {
 
   @Test
   void imapIsTheDefaultMailboxOfReplies() throws IOException {
-    Defaults defaults = new Defaults(file("imap=imaps://contact@imap.mission.example/INBOX, imaps://sender@imap.mission.example/INBOX\n"));
+    Defaults defaults =
+        new Defaults(
+            file(
+                "imap=imaps://contact@imap.mission.example/INBOX, imaps://sender@imap.mission.example/INBOX\n"));
 
     RepliesCommand replies = parsed(defaults, RepliesCommand.class, "replies");
 
-    assertThat(replies.imap).isEqualTo(List.of("imaps://contact@imap.mission.example/INBOX, imaps://sender@imap.mission.example/INBOX"));
+    assertThat(replies.imap)
+        .isEqualTo(
+            List.of(
+                "imaps://contact@imap.mission.example/INBOX, imaps://sender@imap.mission.example/INBOX"));
   }
 
   @Test
@@ -77,7 +87,8 @@ class DefaultsTest {
     assertThat(send.options.smtp.url).isNull();
     assertThatThrownBy(forSend::check)
         .isInstanceOf(InputException.class)
-        .hasMessage(dir.resolve("circular.properties") + ": cannot be read: Malformed \\uxxxx encoding.");
+        .hasMessage(
+            dir.resolve("circular.properties") + ": cannot be read: Malformed \\uxxxx encoding.");
   }
 
   @Test

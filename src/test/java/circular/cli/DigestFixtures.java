@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 final class DigestFixtures {
   static final String CONTACT = "nim-contact@mission-coordinator.example";
   static final String SENDER = "nim-coordinator@mission-coordinator.example";
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(letter|base64|now):?([^}]*)}}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\{\\{(letter|base64|now):?([^}]*)}}");
 
   private DigestFixtures() {}
 
@@ -41,16 +42,22 @@ final class DigestFixtures {
     return Files.readAllBytes(root().resolve("attachments").resolve(name));
   }
 
-  /** Delivers every file of {@code fixtures} ({@code contact}, {@code sender}, {@code later}) into {@code campaign}'s sandbox. */
-  static void deliver(Path campaign, String fixtures, Map<String, String> letterIds) throws IOException {
+  /**
+   * Delivers every file of {@code fixtures} ({@code contact}, {@code sender}, {@code later}) into
+   * {@code campaign}'s sandbox.
+   */
+  static void deliver(Path campaign, String fixtures, Map<String, String> letterIds)
+      throws IOException {
     String mailbox = fixtures.equals("sender") ? SENDER : CONTACT;
-    Path inbox = Files.createDirectories(campaign.resolve("sandbox").resolve(mailbox).resolve("INBOX"));
+    Path inbox =
+        Files.createDirectories(campaign.resolve("sandbox").resolve(mailbox).resolve("INBOX"));
     List<Path> files;
     try (Stream<Path> all = Files.list(root().resolve(fixtures))) {
       files = all.sorted().toList();
     }
     for (Path file : files) {
-      Files.writeString(inbox.resolve(file.getFileName()), message(file, letterIds), StandardCharsets.UTF_8);
+      Files.writeString(
+          inbox.resolve(file.getFileName()), message(file, letterIds), StandardCharsets.UTF_8);
     }
   }
 
@@ -63,11 +70,12 @@ final class DigestFixtures {
     Matcher m = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      String value = switch (m.group(1)) {
-        case "letter" -> letterIds.get(m.group(2));
-        case "base64" -> base64(m.group(2));
-        default -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now());
-      };
+      String value =
+          switch (m.group(1)) {
+            case "letter" -> letterIds.get(m.group(2));
+            case "base64" -> base64(m.group(2));
+            default -> DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now());
+          };
       if (value == null) {
         throw new IllegalArgumentException("no letter was sent to " + m.group(2));
       }
@@ -79,7 +87,8 @@ final class DigestFixtures {
 
   private static String base64(String name) {
     try {
-      return Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(attachment(name));
+      return Base64.getMimeEncoder(76, "\n".getBytes(StandardCharsets.US_ASCII))
+          .encodeToString(attachment(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -27,18 +27,29 @@ class DigestInChromiumTest {
   @TempDir Path dir;
 
   @Test
-  void thePageOpensFromTheFileSystemWithEveryReplyItsAttachmentsAndTheDelegationsAwaited() throws Exception {
+  void thePageOpensFromTheFileSystemWithEveryReplyItsAttachmentsAndTheDelegationsAwaited()
+      throws Exception {
     assumeTrue(Chromium.installed(), "no " + Chromium.BINARY + " on this machine");
     Path campaign = dir.resolve("campaign");
-    CliRun send = CliRun.of("send", "letter-templates/2012-03-22-nim-invitation", "recipients/ccm-states-parties-2012.csv",
-        "--campaign", campaign.toString(), "--only", "AUT,BEL,CHL,DEU,ESP,FRA,GBR,IRL,MEX,NOR,NZL,SEN,URY");
-    Map<String, String> letters = SentLog.read(campaign.resolve("sent.csv")).stream()
-        .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId, (a, b) -> b));
+    CliRun send =
+        CliRun.of(
+            "send",
+            "letter-templates/2012-03-22-nim-invitation",
+            "recipients/ccm-states-parties-2012.csv",
+            "--campaign",
+            campaign.toString(),
+            "--only",
+            "AUT,BEL,CHL,DEU,ESP,FRA,GBR,IRL,MEX,NOR,NZL,SEN,URY");
+    Map<String, String> letters =
+        SentLog.read(campaign.resolve("sent.csv")).stream()
+            .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId, (a, b) -> b));
     DigestFixtures.deliver(campaign, "contact", letters);
     DigestFixtures.deliver(campaign, "sender", letters);
     CliRun replies = CliRun.of("replies", "--campaign", campaign.toString());
     CliRun digest = CliRun.of("digest", "--campaign", campaign.toString());
-    assertThat(send.status() + replies.status() + digest.status()).as(send + "\n" + replies + "\n" + digest).isZero();
+    assertThat(send.status() + replies.status() + digest.status())
+        .as(send + "\n" + replies + "\n" + digest)
+        .isZero();
     URI index = campaign.resolve("digest/index.html").toUri();
     Chromium chromium = new Chromium(Files.createDirectories(dir.resolve("chromium")));
 
@@ -46,17 +57,34 @@ class DigestInChromiumTest {
     chromium.screenshot(index, Path.of("target/digest-index.png"));
 
     assertThat(page.title()).isEqualTo("Replies to 2012-03-22-nim-invitation");
-    assertThat(page.select("nav a").eachText()).containsExactly(
-        "Austria", "Belgium", "Chile", "France", "Germany", "Ireland", "Norway", "Senegal", "Spain",
-        "United Kingdom of Great Britain and Northern Ireland", "Still awaited (3)");
-    assertThat(page.selectFirst("#BEL .text").wholeText()).isEqualTo(
-        "Madame,\n\nLa Belgique présentera l'état de sa législation d'application le 18\u00a0avril ; notre rapport d'avancement suivra."
-            + "\n\nVeuillez agréer, Madame, l'expression de ma haute considération.\nMarc Lambert");
-    assertThat(page.selectFirst("#SEN table.headers td:nth-child(2)").text()).isEqualTo("Fatou Diop Sarr <disarmament@sen-mission.example>");
+    assertThat(page.select("nav a").eachText())
+        .containsExactly(
+            "Austria",
+            "Belgium",
+            "Chile",
+            "France",
+            "Germany",
+            "Ireland",
+            "Norway",
+            "Senegal",
+            "Spain",
+            "United Kingdom of Great Britain and Northern Ireland",
+            "Still awaited (3)");
+    assertThat(page.selectFirst("#BEL .text").wholeText())
+        .isEqualTo(
+            "Madame,\n\nLa Belgique présentera l'état de sa législation d'application le 18\u00a0avril ; notre rapport d'avancement suivra."
+                + "\n\nVeuillez agréer, Madame, l'expression de ma haute considération.\nMarc Lambert");
+    assertThat(page.selectFirst("#SEN table.headers td:nth-child(2)").text())
+        .isEqualTo("Fatou Diop Sarr <disarmament@sen-mission.example>");
     assertThat(page.select("script")).isEmpty();
     assertThat(page.select(".attachments a").eachAttr("href"))
-        .containsExactly("AUT/report.pdf", "NOR/report.pdf", "NOR/report-2.pdf", "NOR/Budget%20%C3%A9tat%202012.xlsx")
+        .containsExactly(
+            "AUT/report.pdf",
+            "NOR/report.pdf",
+            "NOR/report-2.pdf",
+            "NOR/Budget%20%C3%A9tat%202012.xlsx")
         .allSatisfy(href -> assertThat(Path.of(index.resolve(href))).isRegularFile());
-    assertThat(page.select("#awaited tbody td:first-child").eachText()).containsExactly("MEX", "NZL", "URY");
+    assertThat(page.select("#awaited tbody td:first-child").eachText())
+        .containsExactly("MEX", "NZL", "URY");
   }
 }

@@ -18,17 +18,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class JarProcess {
   static final Path JAR = Path.of(System.getProperty("circular.jar", "target/circular.jar"));
+
   /** The launcher {@code mvn package} writes next to the jar, as the README runs it. */
   static final Path LAUNCHER = JAR.resolveSibling("circular");
 
   record Result(List<String> command, int status, String out, String err) {
     @Override
     public String toString() {
-      return String.join(" ", command) + "\n-> exit " + status + "\n--- stdout\n" + out + "--- stderr\n" + err;
+      return String.join(" ", command)
+          + "\n-> exit "
+          + status
+          + "\n--- stdout\n"
+          + out
+          + "--- stderr\n"
+          + err;
     }
   }
 
-  static Process start(Path workingDir, Map<String, String> env, String... args) throws IOException {
+  static Process start(Path workingDir, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = command(args);
     ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
     builder.environment().put("LANG", "C");
@@ -42,7 +50,8 @@ final class JarProcess {
   }
 
   /** Runs {@code target/circular}, the launcher, rather than {@code java -jar}. */
-  static Result launch(Path workingDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+  static Result launch(Path workingDir, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     return launch(workingDir, LAUNCHER, env, args);
   }
 
@@ -52,13 +61,15 @@ final class JarProcess {
     List<String> command = new ArrayList<>();
     command.add(launcher.toAbsolutePath().toString());
     command.addAll(List.of(args));
-    Map<String, String> withJava = new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
+    Map<String, String> withJava =
+        new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home")));
     withJava.putAll(env);
     return run(workingDir, withJava, Duration.ofSeconds(60), command);
   }
 
   /** Runs another jar than the packaged one, e.g. one with a library missing. */
-  static Result run(Path workingDir, Path jar, String... args) throws IOException, InterruptedException {
+  static Result run(Path workingDir, Path jar, String... args)
+      throws IOException, InterruptedException {
     return run(workingDir, Map.of(), Duration.ofSeconds(60), command(jar, args));
   }
 
@@ -67,7 +78,8 @@ final class JarProcess {
     return run(workingDir, env, timeout, command(JAR, args));
   }
 
-  private static Result run(Path workingDir, Map<String, String> env, Duration timeout, List<String> command)
+  private static Result run(
+      Path workingDir, Map<String, String> env, Duration timeout, List<String> command)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile("circular-out", ".txt");
     Path err = Files.createTempFile("circular-err", ".txt");
@@ -76,7 +88,10 @@ final class JarProcess {
       builder.environment().put("LANG", "C");
       builder.environment().remove("LC_ALL");
       builder.environment().putAll(env);
-      builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      builder
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly().waitFor();

@@ -17,45 +17,61 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code target/circular}, the launcher {@code mvn package} makes: it does what {@code java -jar}
- * does, maps the class-data sharing archive made during the build, runs just as well without it
- * or with one that does not fit, and comes with a bash completion.
+ * does, maps the class-data sharing archive made during the build, runs just as well without it or
+ * with one that does not fit, and comes with a bash completion.
  */
 class LauncherIT {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
   private static final Path TARGET = JarProcess.JAR.toAbsolutePath().getParent();
-  private static final String[] PREVIEW = {"preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA"};
+  private static final String[] PREVIEW = {
+    "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "FRA"
+  };
 
   @TempDir Path dir;
 
   private static String expectedFrance() throws IOException {
-    return Files.readString(Path.of("src/test/resources/expected/nim-invitation-FRA.txt"), StandardCharsets.UTF_8);
+    return Files.readString(
+        Path.of("src/test/resources/expected/nim-invitation-FRA.txt"), StandardCharsets.UTF_8);
   }
 
   @Test
   void theLauncherDoesWhatJavaJarDoes() throws Exception {
     JarProcess.Result launched = JarProcess.launch(PROJECT, Map.of(), PREVIEW);
     JarProcess.Result jar = JarProcess.run(PROJECT, PREVIEW);
-    JarProcess.Result broken = JarProcess.launch(PROJECT, Map.of(), "preview", "2012-03-22-nim-invitation", "nowhere.csv");
+    JarProcess.Result broken =
+        JarProcess.launch(PROJECT, Map.of(), "preview", "2012-03-22-nim-invitation", "nowhere.csv");
 
     assertThat(launched.status()).as(launched.toString()).isZero();
     assertThat(launched.out()).isEqualTo(jar.out()).isEqualTo(expectedFrance());
     assertThat(launched.err()).isEmpty();
     assertThat(broken.status()).isEqualTo(2);
-    assertThat(broken.err()).isEqualTo("nowhere.csv: no such file\n1 problem; nothing was written.\n");
+    assertThat(broken.err())
+        .isEqualTo("nowhere.csv: no such file\n1 problem; nothing was written.\n");
   }
 
   @Test
   void theArchiveMadeDuringTheBuildIsMapped() throws Exception {
     Path log = dir.resolve("classes.log");
     // -Xshare:on fails rather than run without the archive
-    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of("CIRCULAR_JAVA_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log), PREVIEW);
+    JarProcess.Result run =
+        JarProcess.launch(
+            PROJECT,
+            Map.of("CIRCULAR_JAVA_OPTIONS", "-Xshare:on -Xlog:class+load=info:file=" + log),
+            PREVIEW);
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(Files.readAllLines(log))
-        .anySatisfy(line -> assertThat(line).contains("circular.cli.PreviewCommand source: shared objects file"))
-        .anySatisfy(line -> assertThat(line).contains("org.thymeleaf.TemplateEngine source: shared objects file"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("circular.cli.PreviewCommand source: shared objects file"))
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .contains("org.thymeleaf.TemplateEngine source: shared objects file"))
         // compiled for Java 5: only a static archive holds it
-        .anySatisfy(line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"));
+        .anySatisfy(
+            line -> assertThat(line).contains("picocli.CommandLine source: shared objects file"));
   }
 
   @Test
@@ -63,7 +79,9 @@ class LauncherIT {
     Path missing = copyOfLauncher("missing", Optional.empty());
     Path garbage = copyOfLauncher("garbage", Optional.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
     // the build's archive belongs to the build's jar: here it is next to another copy
-    Path otherJar = copyOfLauncher("other-jar", Optional.of(Files.readAllBytes(TARGET.resolve("circular.jsa"))));
+    Path otherJar =
+        copyOfLauncher(
+            "other-jar", Optional.of(Files.readAllBytes(TARGET.resolve("circular.jsa"))));
 
     for (Path launcher : List.of(missing, garbage, otherJar)) {
       JarProcess.Result run = JarProcess.launch(PROJECT, launcher, Map.of(), PREVIEW);
@@ -79,7 +97,8 @@ class LauncherIT {
     Optional<Path> other = otherJdk();
     Assumptions.assumeTrue(other.isPresent(), "no second JDK on this machine");
 
-    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of("JAVA_HOME", other.get().toString()), PREVIEW);
+    JarProcess.Result run =
+        JarProcess.launch(PROJECT, Map.of("JAVA_HOME", other.get().toString()), PREVIEW);
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo(expectedFrance());
@@ -89,33 +108,43 @@ class LauncherIT {
   @Test
   void bashCompletesCommandsOptionsAndTheirValues() throws Exception {
     Path completion = TARGET.resolve("circular_completion");
-    String script = String.join("\n",
-        "source '" + completion + "'",
-        "compopt() { :; }", // the builtin only works inside a completion bash runs itself
-        "complete -p circular",
-        "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=();"
-            + " _complete_circular; echo \"${COMPREPLY[*]}\"; }",
-        "ask target/circular pr",
-        "ask target/circular s",
-        "ask target/circular preview --fo",
-        "ask target/circular preview a b --format ''",
-        "");
-    Process bash = new ProcessBuilder("bash", "--norc", "-c", script).directory(PROJECT.toFile()).redirectErrorStream(true).start();
+    String script =
+        String.join(
+            "\n",
+            "source '" + completion + "'",
+            "compopt() { :; }", // the builtin only works inside a completion bash runs itself
+            "complete -p circular",
+            "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=();"
+                + " _complete_circular; echo \"${COMPREPLY[*]}\"; }",
+            "ask target/circular pr",
+            "ask target/circular s",
+            "ask target/circular preview --fo",
+            "ask target/circular preview a b --format ''",
+            "");
+    Process bash =
+        new ProcessBuilder("bash", "--norc", "-c", script)
+            .directory(PROJECT.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(bash.waitFor()).as(out).isZero();
-    assertThat(out.lines().toList()).containsExactly(
-        "complete -o default -F _complete_circular circular",
-        "preview",
-        "send status sandbox",
-        "--format",
-        "text html eml pdf");
+    assertThat(out.lines().toList())
+        .containsExactly(
+            "complete -o default -F _complete_circular circular",
+            "preview",
+            "send status sandbox",
+            "--format",
+            "text html eml pdf");
   }
 
-  /** A copy of the launcher and the jar in a folder of their own, with the given archive, if any. */
+  /**
+   * A copy of the launcher and the jar in a folder of their own, with the given archive, if any.
+   */
   private Path copyOfLauncher(String name, Optional<byte[]> archive) throws IOException {
     Path folder = Files.createDirectories(dir.resolve(name));
-    Files.copy(TARGET.resolve("circular"), folder.resolve("circular"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(
+        TARGET.resolve("circular"), folder.resolve("circular"), StandardCopyOption.COPY_ATTRIBUTES);
     Files.copy(TARGET.resolve("circular.jar"), folder.resolve("circular.jar"));
     if (archive.isPresent()) {
       Files.write(folder.resolve("circular.jsa"), archive.get());
@@ -131,7 +160,11 @@ class LauncherIT {
       return Optional.empty();
     }
     try (Stream<Path> homes = Files.list(jvms)) {
-      return homes.filter(h -> Files.isExecutable(h.resolve("bin/java")) && Files.isRegularFile(h.resolve("release")))
+      return homes
+          .filter(
+              h ->
+                  Files.isExecutable(h.resolve("bin/java"))
+                      && Files.isRegularFile(h.resolve("release")))
           .filter(h -> !sameJdk(h, home))
           .findFirst();
     }
@@ -139,7 +172,8 @@ class LauncherIT {
 
   private static boolean sameJdk(Path a, Path b) {
     try {
-      return a.toRealPath().equals(b) || Files.readString(a.resolve("release")).equals(Files.readString(b.resolve("release")));
+      return a.toRealPath().equals(b)
+          || Files.readString(a.resolve("release")).equals(Files.readString(b.resolve("release")));
     } catch (IOException e) {
       return true;
     }

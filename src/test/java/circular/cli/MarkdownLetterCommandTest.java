@@ -45,7 +45,8 @@ class MarkdownLetterCommandTest {
   @ValueSource(strings = {"KNA", "FRA", "MEX"})
   void rendersTheMarkdownLetterInEachDelegationsLanguage(String id) throws IOException {
     CliRun text = CliRun.of("preview", LETTER.toString(), LIST.toString(), "--only", id);
-    CliRun html = CliRun.of("preview", LETTER.toString(), LIST.toString(), "--only", id, "--format", "html");
+    CliRun html =
+        CliRun.of("preview", LETTER.toString(), LIST.toString(), "--only", id, "--format", "html");
 
     assertThat(text.status()).as(text.toString()).isZero();
     assertThat(text.out()).isEqualTo(expected("markdown-invitation-" + id + ".txt"));
@@ -58,23 +59,28 @@ class MarkdownLetterCommandTest {
   void anUnknownVariableIsReportedAtItsLineAndColumnInTheMarkdownFile() throws IOException {
     Path letter = copy();
     Path md = letter.resolve("letter_fr.md");
-    Files.writeString(md, Files.readString(md).replace("la **[(${country})]**", "la **[(${contry})]**"));
+    Files.writeString(
+        md, Files.readString(md).replace("la **[(${country})]**", "la **[(${contry})]**"));
 
     CliRun run = CliRun.of("preview", letter.toString(), LIST.toString());
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .isEqualTo(md + ":11:48: unknown variable 'contry'; did you mean 'country'?\n1 problem; nothing was written.\n");
+        .isEqualTo(
+            md
+                + ":11:48: unknown variable 'contry'; did you mean 'country'?\n1 problem; nothing was written.\n");
   }
 
   @Test
   void anUnknownMessageAndAnUnclosedExpressionAreReportedAtTheirPlaces() throws IOException {
     Path letter = copy();
     Path md = letter.resolve("letter.md");
-    Files.writeString(md, Files.readString(md)
-        .replace("[(#{closing})]", "[(#{closure})]")
-        .replace("[(${mission})]", "[(${mission}"));
+    Files.writeString(
+        md,
+        Files.readString(md)
+            .replace("[(#{closing})]", "[(#{closure})]")
+            .replace("[(${mission})]", "[(${mission}"));
 
     CliRun unclosed = CliRun.of("preview", letter.toString(), LIST.toString());
     Files.writeString(md, Files.readString(md).replace("[(${mission}", "[(${mission})]"));
@@ -82,15 +88,21 @@ class MarkdownLetterCommandTest {
 
     assertThat(unclosed.status()).as(unclosed.toString()).isEqualTo(2);
     assertThat(unclosed.err())
-        .isEqualTo(md + ":7:1: '[(' opens an expression that is not closed by ')]' on its line\n1 problem; nothing was written.\n");
+        .isEqualTo(
+            md
+                + ":7:1: '[(' opens an expression that is not closed by ')]' on its line\n1 problem; nothing was written.\n");
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(2);
     assertThat(unknown.err())
-        .isEqualTo(md + ":23:1: unknown message key 'closure': add it to letter.properties\n1 problem; nothing was written.\n");
+        .isEqualTo(
+            md
+                + ":23:1: unknown message key 'closure': add it to letter.properties\n1 problem; nothing was written.\n");
   }
 
   @Test
   void sendSaysWhichFileTheLettersOfEachLanguageComeFrom() {
-    CliRun run = CliRun.of("send", LETTER.toString(), LIST.toString(), "--campaign", dir.toString(), "--dry-run");
+    CliRun run =
+        CliRun.of(
+            "send", LETTER.toString(), LIST.toString(), "--campaign", dir.toString(), "--dry-run");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
@@ -102,7 +114,17 @@ class MarkdownLetterCommandTest {
 
   @Test
   void theMarkdownLetterPrintsAsAPdf() throws IOException {
-    CliRun run = CliRun.of("preview", LETTER.toString(), LIST.toString(), "--only", "FRA", "--format", "pdf", "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "preview",
+            LETTER.toString(),
+            LIST.toString(),
+            "--only",
+            "FRA",
+            "--format",
+            "pdf",
+            "--out",
+            dir.toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     try (PDDocument pdf = Loader.loadPDF(dir.resolve("FRA.pdf").toFile())) {

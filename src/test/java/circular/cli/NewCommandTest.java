@@ -29,7 +29,8 @@ class NewCommandTest {
   }
 
   @Test
-  void writesACommentedMarkdownLetterItsHeadersATranslationPerLanguageAndASampleList() throws IOException {
+  void writesACommentedMarkdownLetterItsHeadersATranslationPerLanguageAndASampleList()
+      throws IOException {
     Path folder = letters().resolve("2027-06-invitation");
 
     CliRun run = CliRun.of("new", folder.toString(), "--languages", "en,fr");
@@ -38,19 +39,42 @@ class NewCommandTest {
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
         .isEqualTo(
-            "Created " + folder + ": letter.md, letter.properties, letter_fr.md, letter_fr.properties\n"
-                + "Created " + list + ": IRL (en), SEN (fr)\n"
-                + "Next, edit " + folder.resolve("letter.md") + " and see the letters as they will leave:\n"
-                + "  circular preview " + folder + " " + list + " --only IRL,SEN\n");
-    assertThat(listing(folder)).isEqualTo("letter.md letter.properties letter_fr.md letter_fr.properties");
-    assertThat(read(folder.resolve("letter.md"))).startsWith("<!--\n  letter.md: the letter, written in Markdown.").contains("[(${salutation})]");
+            "Created "
+                + folder
+                + ": letter.md, letter.properties, letter_fr.md, letter_fr.properties\n"
+                + "Created "
+                + list
+                + ": IRL (en), SEN (fr)\n"
+                + "Next, edit "
+                + folder.resolve("letter.md")
+                + " and see the letters as they will leave:\n"
+                + "  circular preview "
+                + folder
+                + " "
+                + list
+                + " --only IRL,SEN\n");
+    assertThat(listing(folder))
+        .isEqualTo("letter.md letter.properties letter_fr.md letter_fr.properties");
+    assertThat(read(folder.resolve("letter.md")))
+        .startsWith("<!--\n  letter.md: the letter, written in Markdown.")
+        .contains("[(${salutation})]");
     assertThat(read(folder.resolve("letter_fr.md"))).contains("Je vous prie d'agréer");
     assertThat(read(folder.resolve("letter.properties")))
-        .contains("# reply-to ", "# cc, bcc ", "# attachments ", "# pdf ", "# pdf.letterhead ", "# follows ")
+        .contains(
+            "# reply-to ",
+            "# cc, bcc ",
+            "# attachments ",
+            "# pdf ",
+            "# pdf.letterhead ",
+            "# follows ")
         .contains("\nlang = en\nsubject = Request for information – [(${country})]\nfrom = ");
-    assertThat(read(folder.resolve("letter_fr.properties"))).contains("\nsubject = Demande d'information – [(${country})]\n");
+    assertThat(read(folder.resolve("letter_fr.properties")))
+        .contains("\nsubject = Demande d'information – [(${country})]\n");
     assertThat(read(list)).startsWith("id,country,title,name,mission,salutation,language,email\n");
-    assertThat(read(list).lines().skip(1)).as("fictional addresses only").hasSize(2).allSatisfy(row -> assertThat(row).endsWith(".example"));
+    assertThat(read(list).lines().skip(1))
+        .as("fictional addresses only")
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row).endsWith(".example"));
   }
 
   @Test
@@ -58,12 +82,20 @@ class NewCommandTest {
     Path folder = letters().resolve("invitation");
     CliRun.of("new", folder.toString(), "--languages", "en,fr");
 
-    CliRun run = CliRun.of("preview", folder.toString(), dir.resolve("recipients/invitation-sample.csv").toString(), "--only", "IRL,SEN");
+    CliRun run =
+        CliRun.of(
+            "preview",
+            folder.toString(),
+            dir.resolve("recipients/invitation-sample.csv").toString(),
+            "--only",
+            "IRL,SEN");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
-        .contains("Subject: Request for information – Ireland\nLanguage: en\nLetter file: letter.md + letter.properties\n\nGeneva, 1 June 2027\n")
-        .contains("Subject: Demande d'information – Senegal\nLanguage: fr\nLetter file: letter_fr.md\n\nGenève, le 1er juin 2027\n")
+        .contains(
+            "Subject: Request for information – Ireland\nLanguage: en\nLetter file: letter.md + letter.properties\n\nGeneva, 1 June 2027\n")
+        .contains(
+            "Subject: Demande d'information – Senegal\nLanguage: fr\nLetter file: letter_fr.md\n\nGenève, le 1er juin 2027\n")
         .doesNotContain("<!--", "[(");
   }
 
@@ -77,7 +109,10 @@ class NewCommandTest {
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo(folder + ": already exists; nothing was changed. Choose another name, or edit the letter there\n");
+    assertThat(run.err())
+        .isEqualTo(
+            folder
+                + ": already exists; nothing was changed. Choose another name, or edit the letter there\n");
     assertThat(listing(folder)).isEqualTo("letter.md");
     assertThat(read(folder.resolve("letter.md"))).isEqualTo("Mine.\n");
     assertThat(dir.resolve("recipients")).doesNotExist();
@@ -87,24 +122,40 @@ class NewCommandTest {
   void fromCopiesAnExistingLetterAndAddsATranslationToFillIn() throws IOException {
     Path folder = letters().resolve("invitation-2013");
 
-    CliRun run = CliRun.of("new", folder.toString(), "--from", "2012-03-22-nim-invitation", "--languages", "de");
+    CliRun run =
+        CliRun.of(
+            "new", folder.toString(), "--from", "2012-03-22-nim-invitation", "--languages", "de");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(listing(folder))
-        .isEqualTo("letter.html letter.properties letter_de.properties letter_es.properties letter_fr.properties");
-    assertThat(read(folder.resolve("letter.html"))).isEqualTo(read(Path.of("letter-templates/2012-03-22-nim-invitation/letter.html")));
+        .isEqualTo(
+            "letter.html letter.properties letter_de.properties letter_es.properties letter_fr.properties");
+    assertThat(read(folder.resolve("letter.html")))
+        .isEqualTo(read(Path.of("letter-templates/2012-03-22-nim-invitation/letter.html")));
     assertThat(read(folder.resolve("letter_de.properties")))
-        .startsWith("# letter_de.properties: the text of the letter for the delegations whose language is de.")
+        .startsWith(
+            "# letter_de.properties: the text of the letter for the delegations whose language is de.")
         .contains("\nlang = de\n")
         .contains("closing = Yours sincerely");
-    assertThat(run.out()).contains("Created " + dir.resolve("recipients/invitation-2013-sample.csv") + ": IRL (en), CHL (es)\n");
+    assertThat(run.out())
+        .contains(
+            "Created "
+                + dir.resolve("recipients/invitation-2013-sample.csv")
+                + ": IRL (en), CHL (es)\n");
   }
 
   @Test
   void recipientsNamesAListToPreviewWithInsteadOfASample() {
     Path folder = letters().resolve("invitation");
 
-    CliRun run = CliRun.of("new", folder.toString(), "--languages", "fr", "--recipients", "ccm-states-parties-2012");
+    CliRun run =
+        CliRun.of(
+            "new",
+            folder.toString(),
+            "--languages",
+            "fr",
+            "--recipients",
+            "ccm-states-parties-2012");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).endsWith("  circular preview " + folder + " ccm-states-parties-2012\n");
@@ -114,10 +165,13 @@ class NewCommandTest {
   @Test
   void badNamesAndLanguagesAreOneLineEach() {
     CliRun name = CliRun.of("new", "my letter");
-    CliRun languages = CliRun.of("new", letters().resolve("x").toString(), "--languages", "en,french,en");
+    CliRun languages =
+        CliRun.of("new", letters().resolve("x").toString(), "--languages", "en,french,en");
 
     assertThat(name.status()).isEqualTo(2);
-    assertThat(name.err()).isEqualTo("my letter: is not a letter name; use letters, digits, '.', '_' and '-' (e.g. 2027-06-invitation)\n");
+    assertThat(name.err())
+        .isEqualTo(
+            "my letter: is not a letter name; use letters, digits, '.', '_' and '-' (e.g. 2027-06-invitation)\n");
     assertThat(languages.status()).isEqualTo(2);
     assertThat(languages.err())
         .isEqualTo(

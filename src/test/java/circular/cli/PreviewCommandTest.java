@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The preview command over the sample letter and list, as a user runs it from the project folder. */
+/**
+ * The preview command over the sample letter and list, as a user runs it from the project folder.
+ */
 class PreviewCommandTest {
   private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
   private static final String LIST = "recipients/ccm-states-parties-2012.csv";
@@ -37,7 +39,9 @@ class PreviewCommandTest {
 
   @Test
   void bareNamesAreLookedUpInTheUsualFolders() throws IOException {
-    CliRun run = CliRun.of("preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT");
+    CliRun run =
+        CliRun.of(
+            "preview", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo(expected("nim-invitation-AUT.txt"));
@@ -48,8 +52,11 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", LETTER, LIST);
 
     assertThat(run.status()).as(run.toString()).isZero();
-    assertThat(run.out()).startsWith("From: Dell Higgie <dell.higgie@nz-mission-geneva.example>\n").contains("To: mission@afg-mission.example");
-    assertThat(run.err()).isEqualTo("Showing AFG (1 of 70); --only ID shows another, --out DIR writes them all.\n");
+    assertThat(run.out())
+        .startsWith("From: Dell Higgie <dell.higgie@nz-mission-geneva.example>\n")
+        .contains("To: mission@afg-mission.example");
+    assertThat(run.err())
+        .isEqualTo("Showing AFG (1 of 70); --only ID shows another, --out DIR writes them all.\n");
   }
 
   @Test
@@ -59,7 +66,9 @@ class PreviewCommandTest {
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("Wrote 70 letters to " + dir + "\n");
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).hasSize(70).contains("AUT.eml", "FRA.eml", "MEX.eml");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .hasSize(70)
+          .contains("AUT.eml", "FRA.eml", "MEX.eml");
     }
     String eml = Files.readString(dir.resolve("CIV.eml"), StandardCharsets.US_ASCII);
     assertThat(eml)
@@ -72,14 +81,27 @@ class PreviewCommandTest {
 
   @Test
   void pdfFormatWritesEachLetterPrintedAsAPdf() throws IOException {
-    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf", "--only", "AUT,FRA", "--out", dir.toString());
+    CliRun run =
+        CliRun.of(
+            "preview",
+            LETTER,
+            LIST,
+            "--format",
+            "pdf",
+            "--only",
+            "AUT,FRA",
+            "--out",
+            dir.toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out()).isEqualTo("Wrote 2 letters to " + dir + "\n");
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("AUT.pdf", "FRA.pdf");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("AUT.pdf", "FRA.pdf");
     }
-    assertThat(new String(Files.readAllBytes(dir.resolve("FRA.pdf")), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(
+            new String(Files.readAllBytes(dir.resolve("FRA.pdf")), 0, 5, StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
   }
 
   @Test
@@ -87,8 +109,9 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdf");
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo(
-        "circular: --format pdf writes files, one per recipient: add --out DIR\nTry 'circular preview --help'.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "circular: --format pdf writes files, one per recipient: add --out DIR\nTry 'circular preview --help'.\n");
   }
 
   @Test
@@ -108,9 +131,12 @@ class PreviewCommandTest {
     CliRun out = CliRun.of("preview", LETTER, LIST, "--serve", "--out", dir.toString());
 
     assertThat(port.status()).isEqualTo(2);
-    assertThat(port.err()).startsWith("circular: --port is the port of --serve: add --serve, or drop --port\n");
+    assertThat(port.err())
+        .startsWith("circular: --port is the port of --serve: add --serve, or drop --port\n");
     assertThat(out.status()).isEqualTo(2);
-    assertThat(out.err()).startsWith("circular: --serve shows every letter in every form in the browser: drop --out and --format\n");
+    assertThat(out.err())
+        .startsWith(
+            "circular: --serve shows every letter in every form in the browser: drop --out and --format\n");
   }
 
   @Test
@@ -125,8 +151,10 @@ class PreviewCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            list + ":2: column 'email': 'not-an-address' is not an email address\n"
-                + list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
+            list
+                + ":2: column 'email': 'not-an-address' is not an email address\n"
+                + list
+                + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
                 + "2 problems; nothing was written.\n");
     assertThat(out).doesNotExist();
   }
@@ -134,14 +162,18 @@ class PreviewCommandTest {
   @Test
   void aLanguageTheLetterLacksIsAnInputError() throws IOException {
     Path list = dir.resolve("de.csv");
-    Files.writeString(list, "id,email,language,country,title,name,mission,salutation\nDEU,b@x.example,de,Germany,H.E.,X,Mission,Exzellenz\n");
+    Files.writeString(
+        list,
+        "id,email,language,country,title,name,mission,salutation\nDEU,b@x.example,de,Germany,H.E.,X,Mission,Exzellenz\n");
 
     CliRun run = CliRun.of("preview", LETTER, list.toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
         .isEqualTo(
-            list + ":2: column 'language': 'de': " + LETTER
+            list
+                + ":2: column 'language': 'de': "
+                + LETTER
                 + " has no letter_de.properties; add one, or use one of en, es, fr\n1 problem; nothing was written.\n");
   }
 
@@ -153,7 +185,10 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", LETTER, list.toString());
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).startsWith(LETTER + "/letter.html:").contains(": unknown variable 'title'; the recipient list's columns are: id, email, country\n");
+    assertThat(run.err())
+        .startsWith(LETTER + "/letter.html:")
+        .contains(
+            ": unknown variable 'title'; the recipient list's columns are: id, email, country\n");
   }
 
   @Test
@@ -161,7 +196,11 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", LETTER, LIST, "--only", "AUT,XYZ");
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("--only: no recipient with id 'XYZ' in " + LIST + "\n1 problem; nothing was written.\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "--only: no recipient with id 'XYZ' in "
+                + LIST
+                + "\n1 problem; nothing was written.\n");
   }
 
   @Test
@@ -179,8 +218,14 @@ class PreviewCommandTest {
     CliRun run = CliRun.of("preview", "--help");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("Usage: circular preview").contains("--only").contains("--format").contains("--out")
-        .contains("--serve").contains("--port").contains("(default: 3080;");
+    assertThat(run.out())
+        .contains("Usage: circular preview")
+        .contains("--only")
+        .contains("--format")
+        .contains("--out")
+        .contains("--serve")
+        .contains("--port")
+        .contains("(default: 3080;");
   }
 
   @Test

@@ -31,16 +31,26 @@ class PreviewServeTest {
 
   @Test
   void servesThePreviewOnLoopbackUntilStopped() throws Exception {
-    CliRun.InBackground preview = CliRun.InBackground.start("preview", LETTER, LIST, "--serve", "--port", "0");
+    CliRun.InBackground preview =
+        CliRun.InBackground.start("preview", LETTER, LIST, "--serve", "--port", "0");
     String banner = preview.awaitOut("Press Ctrl-C to stop.\n");
     URI url = address(banner);
-    HttpResponse<String> index = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> index =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
     CliRun run = preview.stop();
 
-    assertThat(banner).isEqualTo(
-        "Preview of " + LETTER + " for " + LIST + " on this computer only:\n"
-            + "  " + url + "\n"
-            + "Every page reads the letter and the list afresh: edit them, then reload. Press Ctrl-C to stop.\n");
+    assertThat(banner)
+        .isEqualTo(
+            "Preview of "
+                + LETTER
+                + " for "
+                + LIST
+                + " on this computer only:\n"
+                + "  "
+                + url
+                + "\n"
+                + "Every page reads the letter and the list afresh: edit them, then reload. Press Ctrl-C to stop.\n");
     assertThat(index.statusCode()).isEqualTo(200);
     assertThat(index.body()).contains("70 delegations (en 43, es 12, fr 15)");
     assertThat(run.status()).as(run.toString()).isZero();
@@ -56,9 +66,14 @@ class PreviewServeTest {
       CliRun run = CliRun.of("preview", LETTER, LIST, "--serve", "--port", "" + port);
 
       assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
-      assertThat(run.err().lines()).as(run.toString()).first().satisfies(line -> assertThat(line)
-          .startsWith("127.0.0.1:" + port + ": cannot listen (")
-          .endsWith("is another preview running?); choose another port with --port N"));
+      assertThat(run.err().lines())
+          .as(run.toString())
+          .first()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .startsWith("127.0.0.1:" + port + ": cannot listen (")
+                      .endsWith("is another preview running?); choose another port with --port N"));
       assertThat(run.out()).isEmpty();
     }
   }

@@ -20,13 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code status} and {@code remind} over a campaign sent through GreenMail, with responses as {@code replies} records them. */
+/**
+ * {@code status} and {@code remind} over a campaign sent through GreenMail, with responses as
+ * {@code replies} records them.
+ */
 class RemindCommandTest {
   private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
   private static final String REMINDER = "letter-templates/2012-03-22-nim-invitation-reminder";
   private static final String LIST = "recipients/ccm-states-parties-2012.csv";
 
-  @RegisterExtension static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @TempDir Path dir;
   private Map<String, String> sentIds;
@@ -37,7 +41,18 @@ class RemindCommandTest {
 
   @BeforeEach
   void sendTheLetterAndRecordResponses() throws Exception {
-    CliRun send = CliRun.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes", "--only", "AUT,FRA,MEX,ESP,CHL");
+    CliRun send =
+        CliRun.of(
+            "send",
+            LETTER,
+            LIST,
+            "--campaign",
+            dir.toString(),
+            "--smtp",
+            smtp(),
+            "--yes",
+            "--only",
+            "AUT,FRA,MEX,ESP,CHL");
     assertThat(send.status()).as(send.toString()).isZero();
     sentIds =
         SentLog.read(dir.resolve("sent.csv")).stream()
@@ -85,11 +100,14 @@ class RemindCommandTest {
 
     assertThat(table.out())
         .containsPattern("FRA +France +sent +- +- +2012-03-23 11:00 UTC back on 2012-04-02 +-")
-        .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 UTC misionginebra@mex-mission.example 5.1.1 user unknown");
+        .containsPattern(
+            "MEX +Mexico +sent +- +- +- +2012-03-23 12:00 UTC misionginebra@mex-mission.example 5.1.1 user unknown");
     assertThat(csv.out().lines())
         .contains(
             "FRA,France,sent," + sentTime("FRA") + ",,,,2012-03-23T11:00:00Z,,back on 2012-04-02,",
-            "MEX,Mexico,sent," + sentTime("MEX") + ",,,,,2012-03-23T12:00:00Z,,misionginebra@mex-mission.example 5.1.1 user unknown");
+            "MEX,Mexico,sent,"
+                + sentTime("MEX")
+                + ",,,,,2012-03-23T12:00:00Z,,misionginebra@mex-mission.example 5.1.1 user unknown");
   }
 
   private String sentTime(String id) {
@@ -106,17 +124,26 @@ class RemindCommandTest {
 
     assertThat(run.status()).as(run.toString()).isZero();
     List<String> lines = run.out().lines().toList();
-    assertThat(lines.get(0)).isEqualTo("id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received,auto_reply_detail,bounce_detail");
-    assertThat(lines.subList(1, lines.size())).extracting(l -> l.substring(0, 3)).containsExactly("CHL", "FRA", "MEX", "ESP");
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "id,country,letter_status,letter_time,reminder_status,reply_received,reply_from,auto_reply_received,bounce_received,auto_reply_detail,bounce_detail");
+    assertThat(lines.subList(1, lines.size()))
+        .extracting(l -> l.substring(0, 3))
+        .containsExactly("CHL", "FRA", "MEX", "ESP");
   }
 
   @Test
-  void remindWritesOnlyToTheUnansweredUnbouncedThreadedUnderTheOriginalAndOnlyOnce() throws Exception {
-    CliRun remind = CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
-    CliRun again = CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
+  void remindWritesOnlyToTheUnansweredUnbouncedThreadedUnderTheOriginalAndOnlyOnce()
+      throws Exception {
+    CliRun remind =
+        CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
+    CliRun again =
+        CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
 
     assertThat(remind.status()).as(remind.toString()).isZero();
-    assertThat(remind.out()).startsWith("3 of 70 delegations to remind (1 replied, 1 bounced, 65 not sent the letter).\nSent 3,");
+    assertThat(remind.out())
+        .startsWith(
+            "3 of 70 delegations to remind (1 replied, 1 bounced, 65 not sent the letter).\nSent 3,");
     assertThat(again.out()).contains("Nothing to send: 0 letters; 3 already sent");
     Map<String, MimeMessage> reminders = new TreeMap<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {
@@ -124,13 +151,21 @@ class RemindCommandTest {
     }
     assertThat(reminders).hasSize(3);
     Map<String, String> byRecipient =
-        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation-reminder").values().stream()
+        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation-reminder")
+            .values()
+            .stream()
             .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId));
     assertThat(byRecipient.keySet()).containsExactlyInAnyOrder("FRA", "ESP", "CHL");
     for (MimeMessage m : reminders.values()) {
-      String recipient = byRecipient.entrySet().stream().filter(e -> e.getValue().equals(getId(m))).findFirst().orElseThrow().getKey();
+      String recipient =
+          byRecipient.entrySet().stream()
+              .filter(e -> e.getValue().equals(getId(m)))
+              .findFirst()
+              .orElseThrow()
+              .getKey();
       assertThat(m.getHeader("In-Reply-To", null)).isEqualTo(sentIds.get(recipient));
-      assertThat(m.getHeader("References", null)).isEqualTo(sentIds.get(recipient) + " " + getId(m));
+      assertThat(m.getHeader("References", null))
+          .isEqualTo(sentIds.get(recipient) + " " + getId(m));
     }
   }
 
@@ -149,7 +184,9 @@ class RemindCommandTest {
     for (String f : List.of("letter.html", "letter_fr.properties", "letter_es.properties")) {
       Files.copy(Path.of(REMINDER, f), copy.resolve(f));
     }
-    Files.writeString(copy.resolve("letter.properties"), Files.readString(Path.of(REMINDER, "letter.properties")).replaceAll("(?m)^follows.*$", ""));
+    Files.writeString(
+        copy.resolve("letter.properties"),
+        Files.readString(Path.of(REMINDER, "letter.properties")).replaceAll("(?m)^follows.*$", ""));
 
     CliRun run = CliRun.of("remind", copy.toString(), "--smtp", smtp(), "--yes");
 

@@ -30,18 +30,35 @@ class RepliesCommandTest {
 
   @BeforeEach
   void sendThroughTheSandbox() {
-    CliRun send = CliRun.of("send", LETTER, LIST, "--campaign", dir.toString(), "--only", "AUT,FRA,MEX");
+    CliRun send =
+        CliRun.of("send", LETTER, LIST, "--campaign", dir.toString(), "--only", "AUT,FRA,MEX");
     assertThat(send.status()).as(send.toString()).isZero();
-    ids = SentLog.read(dir.resolve("sent.csv")).stream().collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId, (a, b) -> b));
+    ids =
+        SentLog.read(dir.resolve("sent.csv")).stream()
+            .collect(Collectors.toMap(SentRow::recipientId, SentRow::messageId, (a, b) -> b));
   }
 
-  private void answer(Path folder, String name, String from, String subject, String inReplyTo, String extraHeaders) throws Exception {
+  private void answer(
+      Path folder, String name, String from, String subject, String inReplyTo, String extraHeaders)
+      throws Exception {
     Files.createDirectories(folder);
     Files.writeString(
         folder.resolve(name + ".eml"),
-        "From: " + from + "\r\nTo: " + CONTACT + "\r\nSubject: " + subject + "\r\nDate: " + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now()) + "\r\n"
-            + "Message-ID: <" + name + "@delegation.example>\r\n" + (inReplyTo.isEmpty() ? "" : "In-Reply-To: " + inReplyTo + "\r\n")
-            + extraHeaders + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThank you.\r\n",
+        "From: "
+            + from
+            + "\r\nTo: "
+            + CONTACT
+            + "\r\nSubject: "
+            + subject
+            + "\r\nDate: "
+            + DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now())
+            + "\r\n"
+            + "Message-ID: <"
+            + name
+            + "@delegation.example>\r\n"
+            + (inReplyTo.isEmpty() ? "" : "In-Reply-To: " + inReplyTo + "\r\n")
+            + extraHeaders
+            + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThank you.\r\n",
         StandardCharsets.UTF_8);
   }
 
@@ -49,7 +66,13 @@ class RepliesCommandTest {
   void repliesInTheSandboxAreRecordedOnceAndOnlyRepliesCountAsAnswers() throws Exception {
     Path inbox = dir.resolve("sandbox").resolve(CONTACT).resolve("INBOX");
     answer(inbox, "aut", "geneva@aut-mission.example", "RE: the letter", ids.get("AUT"), "");
-    answer(inbox, "fra", "geneve@fra-mission.example", "Réponse automatique : absent", ids.get("FRA"), "Auto-Submitted: auto-replied\r\n");
+    answer(
+        inbox,
+        "fra",
+        "geneve@fra-mission.example",
+        "Réponse automatique : absent",
+        ids.get("FRA"),
+        "Auto-Submitted: auto-replied\r\n");
 
     CliRun first = CliRun.of("replies", "--campaign", dir.toString());
     CliRun again = CliRun.of("replies", "--campaign", dir.toString());
@@ -57,15 +80,21 @@ class RepliesCommandTest {
     CliRun remind = CliRun.of("remind", REMINDER, "--campaign", dir.toString());
 
     assertThat(first.status()).as(first.toString()).isZero();
-    assertThat(first.out()).startsWith("2 messages: 1 reply and 1 auto-reply added to responses.csv");
-    assertThat(again.out()).startsWith("2 messages: nothing new for responses.csv; 2 already there");
+    assertThat(first.out())
+        .startsWith("2 messages: 1 reply and 1 auto-reply added to responses.csv");
+    assertThat(again.out())
+        .startsWith("2 messages: nothing new for responses.csv; 2 already there");
     assertThat(ResponseLog.read(dir.resolve("responses.csv")))
         .extracting(ResponseRow::recipientId, r -> r.kind().label(), r -> r.matchedBy().label())
         .containsExactly(
-            Tuple.tuple("AUT", "reply", "thread"),
-            Tuple.tuple("FRA", "auto-reply", "thread"));
-    assertThat(awaiting.out()).containsPattern("FRA +France").containsPattern("MEX +Mexico").doesNotContain("AUT  ");
-    assertThat(remind.out()).startsWith("2 of 70 delegations to remind (1 replied, 0 bounced, 67 not sent the letter).\nSent 2,");
+            Tuple.tuple("AUT", "reply", "thread"), Tuple.tuple("FRA", "auto-reply", "thread"));
+    assertThat(awaiting.out())
+        .containsPattern("FRA +France")
+        .containsPattern("MEX +Mexico")
+        .doesNotContain("AUT  ");
+    assertThat(remind.out())
+        .startsWith(
+            "2 of 70 delegations to remind (1 replied, 0 bounced, 67 not sent the letter).\nSent 2,");
   }
 
   @Test
@@ -73,24 +102,29 @@ class RepliesCommandTest {
     Path export = dir.resolve("export");
     // no threading headers: a client that drops them; the subject still answers the letter
     answer(
-        export, "mex", "onug@mex-mission.example",
+        export,
+        "mex",
+        "onug@mex-mission.example",
         "=?UTF-8?Q?RE:_Reuniones_entre_per=C3=ADodos_de_sesiones,_Ginebra,_16_a_19_de_abril_de_2012:_medidas_nacionales_de_aplicaci=C3=B3n_(Mexico)?=",
-        "", "");
+        "",
+        "");
 
     CliRun run = CliRun.of("replies", "--campaign", dir.toString(), "--eml", export.toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(ResponseLog.read(dir.resolve("responses.csv")))
         .singleElement()
-        .satisfies(r -> {
-          assertThat(r.recipientId()).isEqualTo("MEX");
-          assertThat(r.matchedBy().label()).isEqualTo("address");
-        });
+        .satisfies(
+            r -> {
+              assertThat(r.recipientId()).isEqualTo("MEX");
+              assertThat(r.matchedBy().label()).isEqualTo("address");
+            });
   }
 
   @Test
   void aMissingEmlFolderIsAnInputError() {
-    CliRun run = CliRun.of("replies", "--campaign", dir.toString(), "--eml", dir.resolve("nope").toString());
+    CliRun run =
+        CliRun.of("replies", "--campaign", dir.toString(), "--eml", dir.resolve("nope").toString());
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("nope");

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code circular replies} as a process, reading the contact's mailbox over IMAP with a password from the environment. */
+/**
+ * {@code circular replies} as a process, reading the contact's mailbox over IMAP with a password
+ * from the environment.
+ */
 @Timeout(120)
 class RepliesJarIT {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
@@ -37,7 +40,10 @@ class RepliesJarIT {
 
   @RegisterExtension
   static GreenMailExtension greenMail =
-      new GreenMailExtension(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+      new GreenMailExtension(
+              new ServerSetup[] {
+                ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()
+              })
           .withConfiguration(GreenMailConfiguration.aConfig().withUser(CONTACT, CONTACT, PASSWORD));
 
   @TempDir Path dir;
@@ -45,12 +51,27 @@ class RepliesJarIT {
   @Test
   void aReplyInTheContactsImapInboxIsRecordedAndARescanAddsNothing() throws Exception {
     JarProcess.Result send =
-        JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(60),
-            "send", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--campaign", dir.toString(),
-            "--smtp", "smtp://127.0.0.1:" + greenMail.getSmtp().getPort(), "--yes", "--only", "AUT,FRA");
+        JarProcess.run(
+            PROJECT,
+            Map.of(),
+            Duration.ofSeconds(60),
+            "send",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--campaign",
+            dir.toString(),
+            "--smtp",
+            "smtp://127.0.0.1:" + greenMail.getSmtp().getPort(),
+            "--yes",
+            "--only",
+            "AUT,FRA");
     assertThat(send.status()).as(send.toString()).isZero();
-    String original = SentLog.read(dir.resolve("sent.csv")).stream()
-        .filter(r -> r.recipientId().equals("AUT")).map(SentRow::messageId).findFirst().orElseThrow();
+    String original =
+        SentLog.read(dir.resolve("sent.csv")).stream()
+            .filter(r -> r.recipientId().equals("AUT"))
+            .map(SentRow::messageId)
+            .findFirst()
+            .orElseThrow();
 
     MimeMessage reply = new MimeMessage(Session.getInstance(new Properties()));
     reply.setFrom(new InternetAddress("geneva@aut-mission.example", "Georg Lindner", "UTF-8"));
@@ -61,10 +82,31 @@ class RepliesJarIT {
     GreenMailUser contact = greenMail.getUserManager().getUser(CONTACT);
     contact.deliver(reply);
 
-    String url = "imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX";
+    String url =
+        "imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:"
+            + greenMail.getImap().getPort()
+            + "/INBOX";
     Map<String, String> env = Map.of("CIRCULAR_IMAP_PASSWORD", PASSWORD);
-    JarProcess.Result first = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);
-    JarProcess.Result again = JarProcess.run(PROJECT, env, Duration.ofSeconds(60), "replies", "--campaign", dir.toString(), "--imap", url);
+    JarProcess.Result first =
+        JarProcess.run(
+            PROJECT,
+            env,
+            Duration.ofSeconds(60),
+            "replies",
+            "--campaign",
+            dir.toString(),
+            "--imap",
+            url);
+    JarProcess.Result again =
+        JarProcess.run(
+            PROJECT,
+            env,
+            Duration.ofSeconds(60),
+            "replies",
+            "--campaign",
+            dir.toString(),
+            "--imap",
+            url);
 
     assertThat(first.status()).as(first.toString()).isZero();
     assertThat(first.out()).startsWith("1 message: 1 reply added to responses.csv");
@@ -74,31 +116,43 @@ class RepliesJarIT {
         .singleElement()
         .extracting(ResponseRow::recipientId, ResponseRow::from)
         .containsExactly("AUT", "geneva@aut-mission.example");
-    String everything = first.out() + first.err() + Files.readString(dir.resolve("responses.csv"), StandardCharsets.UTF_8)
-        + Files.readString(dir.resolve("scan-state.csv"), StandardCharsets.UTF_8);
+    String everything =
+        first.out()
+            + first.err()
+            + Files.readString(dir.resolve("responses.csv"), StandardCharsets.UTF_8)
+            + Files.readString(dir.resolve("scan-state.csv"), StandardCharsets.UTF_8);
     assertThat(everything).doesNotContain(PASSWORD);
   }
 
   @Test
-  void aBrokenRecipientListIsReportedOnceForAllTheMessagesWithExitTwoAndNothingRecorded() throws Exception {
+  void aBrokenRecipientListIsReportedOnceForAllTheMessagesWithExitTwoAndNothingRecorded()
+      throws Exception {
     Path campaign = dir.resolve("campaign");
     copy(PROJECT.resolve("src/test/resources/mailbox/campaign"), campaign);
     Path mailbox = dir.resolve("mailbox");
     copy(PROJECT.resolve("src/test/resources/mailbox/sender/INBOX"), mailbox);
     Path list = dir.resolve("states.csv");
-    Files.writeString(list, "id,email\nAUT,geneva@aut-mission.example\nAUT,disarmament@aut-mission.example\n");
+    Files.writeString(
+        list, "id,email\nAUT,geneva@aut-mission.example\nAUT,disarmament@aut-mission.example\n");
     Files.writeString(
         campaign.resolve("campaign.properties"),
-        "letter=" + PROJECT.resolve("letter-templates/2012-03-22-nim-invitation") + "\nrecipients=" + list + "\n");
+        "letter="
+            + PROJECT.resolve("letter-templates/2012-03-22-nim-invitation")
+            + "\nrecipients="
+            + list
+            + "\n");
 
     JarProcess.Result run =
-        JarProcess.run(PROJECT, "replies", "--campaign", campaign.toString(), "--eml", mailbox.toString());
+        JarProcess.run(
+            PROJECT, "replies", "--campaign", campaign.toString(), "--eml", mailbox.toString());
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .as("one line for the list, not one per message")
-        .isEqualTo(list + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n1 problem; nothing was recorded.\n");
+        .isEqualTo(
+            list
+                + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n1 problem; nothing was recorded.\n");
     assertThat(ResponseLog.read(campaign.resolve("responses.csv"))).isEmpty();
   }
 

@@ -26,26 +26,45 @@ class RightToLeftJarIT {
   @Test
   void arabicAndHebrewLettersAreSetRightToLeftAndArabicIsShaped() throws Exception {
     Path letter = Files.createDirectories(dir.resolve("letter"));
-    Files.writeString(letter.resolve("letter.html"),
+    Files.writeString(
+        letter.resolve("letter.html"),
         "<html><body><p th:text=\"${name}\">x</p><p th:text=\"${mission}\">x</p><p th:text=\"#{closing}\">x</p></body></html>\n");
-    Files.writeString(letter.resolve("letter.properties"), "subject = Letter\nfrom = Office <office@mission.example>\nclosing = Yours sincerely\n");
-    Files.writeString(letter.resolve("letter_ar.properties"), "lang = ar\nclosing = وَتَفَضَّلُوا بِقَبُولِ فَائِقِ الاحْتِرَامِ (٢٠١٢) «ب»\n");
-    Files.writeString(letter.resolve("letter_he.properties"), "lang = he\nclosing = בכבוד רב (2012) [א] «ב»\n");
+    Files.writeString(
+        letter.resolve("letter.properties"),
+        "subject = Letter\nfrom = Office <office@mission.example>\nclosing = Yours sincerely\n");
+    Files.writeString(
+        letter.resolve("letter_ar.properties"),
+        "lang = ar\nclosing = وَتَفَضَّلُوا بِقَبُولِ فَائِقِ الاحْتِرَامِ (٢٠١٢) «ب»\n");
+    Files.writeString(
+        letter.resolve("letter_he.properties"), "lang = he\nclosing = בכבוד רב (2012) [א] «ב»\n");
     Path list = dir.resolve("list.csv");
-    Files.writeString(list, "id,name,mission,language,email\n"
-        + "IRQ,عبد الله الحسيني,البعثة الدائمة لجمهورية العراق,ar,a@irq.example\n"
-        + "ISR,דוד לוי,המשלחת הקבועה של ישראל,he,a@isr.example\n");
+    Files.writeString(
+        list,
+        "id,name,mission,language,email\n"
+            + "IRQ,عبد الله الحسيني,البعثة الدائمة لجمهورية العراق,ar,a@irq.example\n"
+            + "ISR,דוד לוי,המשלחת הקבועה של ישראל,he,a@isr.example\n");
 
-    JarProcess.Result run = JarProcess.launch(PROJECT, Map.of(),
-        "preview", letter.toString(), list.toString(), "--format", "pdf", "--out", dir.resolve("pdf").toString());
+    JarProcess.Result run =
+        JarProcess.launch(
+            PROJECT,
+            Map.of(),
+            "preview",
+            letter.toString(),
+            list.toString(),
+            "--format",
+            "pdf",
+            "--out",
+            dir.resolve("pdf").toString());
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.err()).isEmpty();
     Glyphs arabic = Glyphs.of(dir.resolve("pdf/IRQ.pdf"));
     Glyphs hebrew = Glyphs.of(dir.resolve("pdf/ISR.pdf"));
     // joined forms (U+FE70–U+FEFF): the letters connected as Arabic is written
-    assertThat(arabic.text.codePoints().filter(c -> c >= 0xFE70 && c <= 0xFEFF).count()).isGreaterThan(30);
-    assertThat(hebrew.text.codePoints().filter(c -> c >= 0x05D0 && c <= 0x05EA).count()).isGreaterThan(20);
+    assertThat(arabic.text.codePoints().filter(c -> c >= 0xFE70 && c <= 0xFEFF).count())
+        .isGreaterThan(30);
+    assertThat(hebrew.text.codePoints().filter(c -> c >= 0x05D0 && c <= 0x05EA).count())
+        .isGreaterThan(20);
     // flush with the right margin, far from the left one (24 mm = 68 pt)
     assertThat(arabic.leftmost).isGreaterThan(250f);
     assertThat(hebrew.leftmost).isGreaterThan(250f);

@@ -31,35 +31,64 @@ class SandboxCommandTest {
   void servesTheCampaignSandboxUntilStoppedAndKeepsWhatArrived() throws Exception {
     Path campaign = dir.resolve("2012-03-22-nim-invitation");
     Path mailboxes = campaign.resolve("sandbox");
-    drop(mailboxes.resolve(FRANCE).resolve("INBOX").resolve("letter.eml"), message("<letter@circular.example>", CONTACT, FRANCE, "Invitation", "Excellency,"));
-    drop(mailboxes.resolve(CONTACT).resolve("INBOX").resolve("reply-1.eml"), message("<r1@a.example>", "a@a.example", CONTACT, "Re: Invitation", "Yes."));
-    drop(mailboxes.resolve(CONTACT).resolve("INBOX").resolve("reply-2.eml"), message("<r2@b.example>", "b@b.example", CONTACT, "Re: Invitation", "No."));
+    drop(
+        mailboxes.resolve(FRANCE).resolve("INBOX").resolve("letter.eml"),
+        message("<letter@circular.example>", CONTACT, FRANCE, "Invitation", "Excellency,"));
+    drop(
+        mailboxes.resolve(CONTACT).resolve("INBOX").resolve("reply-1.eml"),
+        message("<r1@a.example>", "a@a.example", CONTACT, "Re: Invitation", "Yes."));
+    drop(
+        mailboxes.resolve(CONTACT).resolve("INBOX").resolve("reply-2.eml"),
+        message("<r2@b.example>", "b@b.example", CONTACT, "Re: Invitation", "No."));
     int smtp = TestMail.freePort();
     int imap = TestMail.freePort();
 
-    CliRun.InBackground sandbox = CliRun.InBackground.start(
-        "sandbox", "--campaign", campaign.toString(), "--smtp-port", "" + smtp, "--imap-port", "" + imap);
+    CliRun.InBackground sandbox =
+        CliRun.InBackground.start(
+            "sandbox",
+            "--campaign",
+            campaign.toString(),
+            "--smtp-port",
+            "" + smtp,
+            "--imap-port",
+            "" + imap);
     String banner = sandbox.awaitOut("Press Ctrl-C to stop.\n");
-    assertThat(TestMail.read(imap, FRANCE, "INBOX")).extracting(Mail::messageId).containsExactly("<letter@circular.example>");
-    TestMail.send(smtp, message("<reply@france.example>", FRANCE, CONTACT, "Re: Invitation", "We shall attend."));
+    assertThat(TestMail.read(imap, FRANCE, "INBOX"))
+        .extracting(Mail::messageId)
+        .containsExactly("<letter@circular.example>");
+    TestMail.send(
+        smtp,
+        message("<reply@france.example>", FRANCE, CONTACT, "Re: Invitation", "We shall attend."));
     CliRun run = sandbox.stop();
 
-    assertThat(banner).isEqualTo(
-        "Sandbox mail server for " + campaign + ", on this computer only:\n"
-            + "  SMTP  127.0.0.1:" + smtp + "\n"
-            + "  IMAP  127.0.0.1:" + imap + "\n"
-            + "  Any user name and password are accepted; no encryption (no SSL/TLS).\n"
-            + "\n"
-            + "Mailboxes in " + mailboxes + ":\n"
-            + "  delegation@france.example                    INBOX  1\n"
-            + "  raylene.liufalani@nz-mission-geneva.example  INBOX  2\n"
-            + "\n"
-            + "To answer a letter as a delegation, set up a mail client with the delegation's\n"
-            + "address as user name, any password and the servers above, and reply; or stop the\n"
-            + "sandbox and drop .eml files into " + mailboxes.resolve("<address>").resolve("INBOX") + "/.\n"
-            + "Mail is saved every 2 seconds and on exit. Press Ctrl-C to stop.\n");
+    assertThat(banner)
+        .isEqualTo(
+            "Sandbox mail server for "
+                + campaign
+                + ", on this computer only:\n"
+                + "  SMTP  127.0.0.1:"
+                + smtp
+                + "\n"
+                + "  IMAP  127.0.0.1:"
+                + imap
+                + "\n"
+                + "  Any user name and password are accepted; no encryption (no SSL/TLS).\n"
+                + "\n"
+                + "Mailboxes in "
+                + mailboxes
+                + ":\n"
+                + "  delegation@france.example                    INBOX  1\n"
+                + "  raylene.liufalani@nz-mission-geneva.example  INBOX  2\n"
+                + "\n"
+                + "To answer a letter as a delegation, set up a mail client with the delegation's\n"
+                + "address as user name, any password and the servers above, and reply; or stop the\n"
+                + "sandbox and drop .eml files into "
+                + mailboxes.resolve("<address>").resolve("INBOX")
+                + "/.\n"
+                + "Mail is saved every 2 seconds and on exit. Press Ctrl-C to stop.\n");
     assertThat(run.status()).as(run.toString()).isZero();
-    assertThat(run.out()).isEqualTo(banner + "Stopped; the mail is kept in " + mailboxes + "." + NL);
+    assertThat(run.out())
+        .isEqualTo(banner + "Stopped; the mail is kept in " + mailboxes + "." + NL);
     assertThat(run.err()).isEmpty();
     assertThat(emlFiles(mailboxes.resolve(CONTACT).resolve("INBOX"))).isEqualTo(3);
   }
@@ -67,8 +96,15 @@ class SandboxCommandTest {
   @Test
   void saysSoWhenTheSandboxHasNoMailYet() throws Exception {
     Path campaign = Files.createDirectories(dir.resolve("2012-03-22-nim-invitation"));
-    CliRun.InBackground sandbox = CliRun.InBackground.start(
-        "sandbox", "--campaign", campaign.toString(), "--smtp-port", "" + TestMail.freePort(), "--imap-port", "" + TestMail.freePort());
+    CliRun.InBackground sandbox =
+        CliRun.InBackground.start(
+            "sandbox",
+            "--campaign",
+            campaign.toString(),
+            "--smtp-port",
+            "" + TestMail.freePort(),
+            "--imap-port",
+            "" + TestMail.freePort());
 
     String banner = sandbox.awaitOut("Press Ctrl-C to stop.\n");
     CliRun run = sandbox.stop();
@@ -83,12 +119,26 @@ class SandboxCommandTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(TestMail.HOST))) {
       int port = taken.getLocalPort();
 
-      CliRun run = CliRun.of("sandbox", "--campaign", campaign.toString(), "--smtp-port", "" + port, "--imap-port", "" + TestMail.freePort());
+      CliRun run =
+          CliRun.of(
+              "sandbox",
+              "--campaign",
+              campaign.toString(),
+              "--smtp-port",
+              "" + port,
+              "--imap-port",
+              "" + TestMail.freePort());
 
       assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
-      assertThat(run.err().lines()).as(run.toString()).singleElement().satisfies(line -> assertThat(line)
-          .startsWith("127.0.0.1:" + port + ": cannot listen for SMTP (")
-          .endsWith("is another sandbox running?); choose another port with --smtp-port N"));
+      assertThat(run.err().lines())
+          .as(run.toString())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .startsWith("127.0.0.1:" + port + ": cannot listen for SMTP (")
+                      .endsWith(
+                          "is another sandbox running?); choose another port with --smtp-port N"));
       assertThat(run.out()).isEmpty();
     }
   }
@@ -99,12 +149,25 @@ class SandboxCommandTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(TestMail.HOST))) {
       int port = taken.getLocalPort();
 
-      CliRun run = CliRun.of("sandbox", "--campaign", campaign.toString(), "--smtp-port", "" + TestMail.freePort(), "--imap-port", "" + port);
+      CliRun run =
+          CliRun.of(
+              "sandbox",
+              "--campaign",
+              campaign.toString(),
+              "--smtp-port",
+              "" + TestMail.freePort(),
+              "--imap-port",
+              "" + port);
 
       assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
-      assertThat(run.err().lines()).as(run.toString()).singleElement().satisfies(line -> assertThat(line)
-          .startsWith("127.0.0.1:" + port + ": cannot listen for IMAP (")
-          .endsWith("choose another port with --imap-port N"));
+      assertThat(run.err().lines())
+          .as(run.toString())
+          .singleElement()
+          .satisfies(
+              line ->
+                  assertThat(line)
+                      .startsWith("127.0.0.1:" + port + ": cannot listen for IMAP (")
+                      .endsWith("choose another port with --imap-port N"));
     }
   }
 
@@ -115,7 +178,8 @@ class SandboxCommandTest {
     CliRun run = CliRun.of("sandbox", "--campaign", missing.toString());
 
     assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
-    assertThat(run.err()).isEqualTo(missing + ": no such campaign folder (campaigns are in campaigns/)" + NL);
+    assertThat(run.err())
+        .isEqualTo(missing + ": no such campaign folder (campaigns are in campaigns/)" + NL);
   }
 
   @Test
@@ -133,7 +197,10 @@ class SandboxCommandTest {
     CliRun run = CliRun.of("sandbox", "--help");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("The SMTP port on 127.0.0.1 (default: 3025)", "The IMAP port on 127.0.0.1 (default: 3143)");
+    assertThat(run.out())
+        .contains(
+            "The SMTP port on 127.0.0.1 (default: 3025)",
+            "The IMAP port on 127.0.0.1 (default: 3143)");
   }
 
   @Test
@@ -142,16 +209,25 @@ class SandboxCommandTest {
     Files.createDirectories(campaigns.resolve("2012-01-10-reminder"));
     Files.createDirectories(campaigns.resolve("2012-03-22-nim-invitation").resolve("sandbox"));
 
-    assertThat(Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX)).isEqualTo(campaigns.resolve("2012-03-22-nim-invitation"));
+    assertThat(Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX))
+        .isEqualTo(campaigns.resolve("2012-03-22-nim-invitation"));
   }
 
   @Test
   void withoutAnyCampaignWithASandboxItSaysToSendFirst() throws Exception {
-    Path campaigns = Files.createDirectories(dir.resolve("campaigns").resolve("2012-01-10-reminder")).getParent();
+    Path campaigns =
+        Files.createDirectories(dir.resolve("campaigns").resolve("2012-01-10-reminder"))
+            .getParent();
 
     assertThatThrownBy(() -> Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX))
-        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).singleElement().hasToString(
-            campaigns + ": no campaign has a sandbox yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR"));
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .hasToString(
+                        campaigns
+                            + ": no campaign has a sandbox yet; run 'circular send LETTER RECIPIENTS' first, or pass --campaign DIR"));
   }
 
   @Test
@@ -161,8 +237,14 @@ class SandboxCommandTest {
     Files.createDirectories(campaigns.resolve("2012-05-02-reminder").resolve("sandbox"));
 
     assertThatThrownBy(() -> Locations.onlyCampaign(campaigns, Locations.WITH_SANDBOX))
-        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.problems()).singleElement().hasToString(
-            campaigns + ": 2 campaigns have a sandbox (2012-03-22-nim-invitation, 2012-05-02-reminder); choose one with --campaign NAME"));
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .hasToString(
+                        campaigns
+                            + ": 2 campaigns have a sandbox (2012-03-22-nim-invitation, 2012-05-02-reminder); choose one with --campaign NAME"));
   }
 
   static void drop(Path file, MimeMessage message) throws Exception {

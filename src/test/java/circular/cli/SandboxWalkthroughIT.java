@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's loop on the sandbox, with {@code target/circular} in a working folder holding the
- * sample letter and list: send, drop a reply into the contact's INBOX, read it, see who is
- * awaited in local time, remind the others.
+ * sample letter and list: send, drop a reply into the contact's INBOX, read it, see who is awaited
+ * in local time, remind the others.
  */
 @Timeout(180)
 class SandboxWalkthroughIT {
@@ -43,38 +43,64 @@ class SandboxWalkthroughIT {
     copy(Path.of("letter-templates"), folder.resolve("letter-templates"));
     copy(Path.of("recipients"), folder.resolve("recipients"));
 
-    JarProcess.Result send = JarProcess.launch(folder, Map.of(), "send", "2012-03-22-nim-invitation", "ccm-states-parties-2012", "--only", "AUT,FRA");
+    JarProcess.Result send =
+        JarProcess.launch(
+            folder,
+            Map.of(),
+            "send",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--only",
+            "AUT,FRA");
     assertThat(send.status()).as(send.toString()).isZero();
 
     Path campaign = folder.resolve("campaigns/2012-03-22-nim-invitation");
     Path inbox = campaign.resolve("sandbox").resolve(CONTACT).resolve("INBOX");
     assertThat(inbox).as("the contact's INBOX, ready for a reply").isEmptyDirectory();
-    String letterToAustria = SentLog.read(campaign.resolve("sent.csv")).stream()
-        .filter(r -> r.recipientId().equals("AUT")).map(SentRow::messageId).findFirst().orElseThrow();
-    Files.writeString(inbox.resolve("reply-from-austria.eml"),
+    String letterToAustria =
+        SentLog.read(campaign.resolve("sent.csv")).stream()
+            .filter(r -> r.recipientId().equals("AUT"))
+            .map(SentRow::messageId)
+            .findFirst()
+            .orElseThrow();
+    Files.writeString(
+        inbox.resolve("reply-from-austria.eml"),
         "From: Georg Lindner <geneva@aut-mission.example>\r\n"
-            + "To: " + CONTACT + "\r\n"
+            + "To: "
+            + CONTACT
+            + "\r\n"
             + "Subject: RE: Convention on Cluster Munitions: national implementation measures\r\n"
             + "Date: Tue, 15 Jan 2030 10:00:00 +0000\r\n"
             + "Message-ID: <reply-1@aut-mission.example>\r\n"
-            + "In-Reply-To: " + letterToAustria + "\r\n"
+            + "In-Reply-To: "
+            + letterToAustria
+            + "\r\n"
             + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
             + "Austria will report on its national implementation measures.\r\n",
         StandardCharsets.UTF_8);
 
     JarProcess.Result replies = JarProcess.launch(folder, Map.of(), "replies");
     JarProcess.Result status = JarProcess.launch(folder, Map.of("TZ", "Europe/Zurich"), "status");
-    JarProcess.Result awaiting = JarProcess.launch(folder, Map.of("TZ", "Europe/Zurich"), "status", "--awaiting");
-    JarProcess.Result csv = JarProcess.launch(folder, Map.of("TZ", "Europe/Zurich"), "status", "--csv");
-    JarProcess.Result remind = JarProcess.launch(folder, Map.of(), "remind", "2012-03-22-nim-invitation-reminder");
+    JarProcess.Result awaiting =
+        JarProcess.launch(folder, Map.of("TZ", "Europe/Zurich"), "status", "--awaiting");
+    JarProcess.Result csv =
+        JarProcess.launch(folder, Map.of("TZ", "Europe/Zurich"), "status", "--csv");
+    JarProcess.Result remind =
+        JarProcess.launch(folder, Map.of(), "remind", "2012-03-22-nim-invitation-reminder");
 
     assertThat(replies.status()).as(replies.toString()).isZero();
     assertThat(replies.out()).startsWith("1 message: 1 reply added to responses.csv");
-    assertThat(status.out()).containsPattern("AUT +Austria +sent +- +2030-01-15 11:00 CET geneva@aut-mission.example");
+    assertThat(status.out())
+        .containsPattern("AUT +Austria +sent +- +2030-01-15 11:00 CET geneva@aut-mission.example");
     assertThat(awaiting.out()).containsPattern("FRA +France +sent").doesNotContain("AUT ");
-    assertThat(csv.out()).contains("AUT,Austria,sent,").contains(",2030-01-15T10:00:00Z,geneva@aut-mission.example,");
-    assertThat(Files.readString(campaign.resolve("responses.csv"))).contains("2030-01-15T10:00:00Z,AUT,reply,");
+    assertThat(csv.out())
+        .contains("AUT,Austria,sent,")
+        .contains(",2030-01-15T10:00:00Z,geneva@aut-mission.example,");
+    assertThat(Files.readString(campaign.resolve("responses.csv")))
+        .contains("2030-01-15T10:00:00Z,AUT,reply,");
     assertThat(remind.status()).as(remind.toString()).isZero();
-    assertThat(remind.out()).startsWith("1 of 70 delegations to remind (1 replied, 0 bounced, 68 not sent the letter).\nSent 1,");
+    assertThat(remind.out())
+        .startsWith(
+            "1 of 70 delegations to remind (1 replied, 0 bounced, 68 not sent the letter).\nSent 1,");
   }
 }

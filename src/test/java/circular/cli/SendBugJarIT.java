@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bug inside a sending thread, in the jar as a user runs it: it ends as every internal error
- * does (exit 70, where to report it), not as a server that stopped the run (exit 1).
+ * A bug inside a sending thread, in the jar as a user runs it: it ends as every internal error does
+ * (exit 70, where to report it), not as a server that stopped the run (exit 1).
  */
 @Timeout(120)
 class SendBugJarIT {
@@ -33,13 +33,16 @@ class SendBugJarIT {
   @TempDir Path dir;
 
   /**
-   * The jar with a socket factory that fails as a bug would, with an unchecked exception, where
-   * the sending thread opens its connection: Angus wraps what a socket factory throws into a
-   * connection failure, which once read as "cannot connect" and stopped the run with exit 1.
+   * The jar with a socket factory that fails as a bug would, with an unchecked exception, where the
+   * sending thread opens its connection: Angus wraps what a socket factory throws into a connection
+   * failure, which once read as "cannot connect" and stopped the run with exit 1.
    */
   private Path jarWithBuggySocketFactory() throws Exception {
-    Path source = Files.createDirectories(dir.resolve("src/circular/mail")).resolve("WriteWatch.java");
-    Files.writeString(source, """
+    Path source =
+        Files.createDirectories(dir.resolve("src/circular/mail")).resolve("WriteWatch.java");
+    Files.writeString(
+        source,
+        """
         package circular.mail;
 
         import java.net.InetAddress;
@@ -58,8 +61,18 @@ class SendBugJarIT {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int compiled = javac.run(null, null, errors,
-        "-cp", JarProcess.JAR.toString(), "-d", classes.toString(), "--release", "17", source.toString());
+    int compiled =
+        javac.run(
+            null,
+            null,
+            errors,
+            "-cp",
+            JarProcess.JAR.toString(),
+            "-d",
+            classes.toString(),
+            "--release",
+            "17",
+            source.toString());
     assertThat(compiled).as(errors.toString()).isZero();
 
     Path buggy = dir.resolve("buggy.jar");
@@ -81,13 +94,25 @@ class SendBugJarIT {
   void aBugInASendingThreadExitsSeventyAndSaysWhereToReportIt() throws Exception {
     Path buggy = jarWithBuggySocketFactory();
     for (String connections : List.of("1", "4")) {
-      JarProcess.Result run = JarProcess.run(PROJECT, buggy, "send", "2012-03-22-nim-invitation", "ccm-states-parties-2012",
-          "--campaign", dir.resolve("campaign-" + connections).toString(), "--smtp", "smtp://127.0.0.1:" + greenMail.getSmtp().getPort(),
-          "--yes", "--connections", connections);
+      JarProcess.Result run =
+          JarProcess.run(
+              PROJECT,
+              buggy,
+              "send",
+              "2012-03-22-nim-invitation",
+              "ccm-states-parties-2012",
+              "--campaign",
+              dir.resolve("campaign-" + connections).toString(),
+              "--smtp",
+              "smtp://127.0.0.1:" + greenMail.getSmtp().getPort(),
+              "--yes",
+              "--connections",
+              connections);
 
       assertThat(run.status()).as(run.toString()).isEqualTo(70);
       assertThat(run.err())
-          .startsWith("circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n")
+          .startsWith(
+              "circular: internal error: a bug in circular, not a mistake in your files (exit status 70).\n")
           .contains("IllegalStateException: a bug planted in the socket factory")
           .doesNotContain("Stopped");
       assertThat(greenMail.getReceivedMessages()).isEmpty();

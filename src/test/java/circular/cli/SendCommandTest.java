@@ -32,7 +32,8 @@ class SendCommandTest {
   private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
   private static final String LIST = "recipients/ccm-states-parties-2012.csv";
 
-  @RegisterExtension static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @TempDir Path dir;
 
@@ -42,14 +43,19 @@ class SendCommandTest {
 
   private CliRun send(String... more) {
     List<String> args =
-        new ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp()));
+        new ArrayList<>(
+            List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp()));
     args.addAll(Arrays.asList(more));
     return CliRun.of(args.toArray(String[]::new));
   }
 
-  /** Distinct letters received (GreenMail keeps a copy per recipient address), by first To address. */
+  /**
+   * Distinct letters received (GreenMail keeps a copy per recipient address), by first To address.
+   */
   private static Map<String, Long> receivedByAddress() throws Exception {
-    return letters().stream().map(SendCommandTest::firstTo).collect(Collectors.groupingBy(a -> a, Collectors.counting()));
+    return letters().stream()
+        .map(SendCommandTest::firstTo)
+        .collect(Collectors.groupingBy(a -> a, Collectors.counting()));
   }
 
   private static List<MimeMessage> letters() {
@@ -78,14 +84,18 @@ class SendCommandTest {
     CliRun second = send("--yes");
 
     assertThat(first.status()).as(first.toString()).isZero();
-    assertThat(first.out()).startsWith("Sent 70, deferred 0, failed 0, in doubt 0 (through 127.0.0.1:");
+    assertThat(first.out())
+        .startsWith("Sent 70, deferred 0, failed 0, in doubt 0 (through 127.0.0.1:");
     List<SentRow> rows = SentLog.read(dir.resolve("sent.csv"));
     assertThat(rows).hasSize(140);
     assertThat(rows.stream().filter(r -> r.status() == Status.SENT)).hasSize(70);
     assertThat(second.status()).as(second.toString()).isZero();
-    assertThat(second.out()).isEqualTo("Nothing to send: 0 letters; 70 already sent, 0 failed before, 0 in doubt.\n");
+    assertThat(second.out())
+        .isEqualTo("Nothing to send: 0 letters; 70 already sent, 0 failed before, 0 in doubt.\n");
     Map<String, Long> received = receivedByAddress();
-    assertThat(received).hasSize(70).allSatisfy((address, count) -> assertThat(count).isEqualTo(1L));
+    assertThat(received)
+        .hasSize(70)
+        .allSatisfy((address, count) -> assertThat(count).isEqualTo(1L));
     assertThat(Files.list(dir.resolve("letters/2012-03-22-nim-invitation"))).hasSize(70);
   }
 
@@ -98,8 +108,12 @@ class SendCommandTest {
     MimeMessage received = greenMail.getReceivedMessages()[0];
     assertThat(received.getMessageID()).isEqualTo(sent.messageId());
     assertThat(sent.email()).isEqualTo("mission@civ-mission.example");
-    assertThat(received.getSubject()).isEqualTo("Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (Côte d'Ivoire)");
-    String copy = Files.readString(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"), StandardCharsets.US_ASCII);
+    assertThat(received.getSubject())
+        .isEqualTo(
+            "Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (Côte d'Ivoire)");
+    String copy =
+        Files.readString(
+            dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"), StandardCharsets.US_ASCII);
     assertThat(copy).contains("Message-ID: " + sent.messageId());
   }
 
@@ -112,8 +126,13 @@ class SendCommandTest {
     Part pdf = received.getBodyPart(received.getCount() - 1);
     assertThat(pdf.getFileName()).isEqualTo("2012-03-22-nim-invitation-CIV.pdf");
     assertThat(pdf.getContentType()).startsWith("application/pdf");
-    assertThat(new String(pdf.getInputStream().readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    MimeMessage copy = new MimeMessage(null, new ByteArrayInputStream(Files.readAllBytes(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"))));
+    assertThat(new String(pdf.getInputStream().readNBytes(5), StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+    MimeMessage copy =
+        new MimeMessage(
+            null,
+            new ByteArrayInputStream(
+                Files.readAllBytes(dir.resolve("letters/2012-03-22-nim-invitation/CIV.eml"))));
     Part kept = ((Multipart) copy.getContent()).getBodyPart(1);
     assertThat(kept.getFileName()).isEqualTo("2012-03-22-nim-invitation-CIV.pdf");
     assertThat(kept.getInputStream().readAllBytes()).isEqualTo(pdf.getInputStream().readAllBytes());
@@ -124,25 +143,31 @@ class SendCommandTest {
     CliRun run = send("--dry-run", "--limit", "5");
 
     assertThat(run.status()).as(run.toString()).isZero();
-    assertThat(run.out()).isEqualTo("Would send 5 letters; 0 already sent, 0 failed before, 0 in doubt.\n");
+    assertThat(run.out())
+        .isEqualTo("Would send 5 letters; 0 already sent, 0 failed before, 0 in doubt.\n");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
     assertThat(dir.resolve("sent.csv")).doesNotExist();
   }
 
   @Test
   void testToSendsEveryLetterToOneAddressMarkedAndNeverCountsAsSent() throws Exception {
-    CliRun test = send("--yes", "--test-to", "office@mission-coordinator.example", "--only", "AUT,FRA");
+    CliRun test =
+        send("--yes", "--test-to", "office@mission-coordinator.example", "--only", "AUT,FRA");
     CliRun real = send("--yes", "--only", "AUT,FRA");
 
     assertThat(test.status()).as(test.toString()).isZero();
     assertThat(real.status()).as(real.toString()).isZero();
     List<MimeMessage> received = letters();
     assertThat(received).hasSize(4);
-    assertThat(received.stream().limit(2).map(SendCommandTest::firstTo)).containsOnly("office@mission-coordinator.example");
-    assertThat(received.get(0).getSubject()).startsWith("[TEST AUT] Convention on Cluster Munitions: national implementation measures");
+    assertThat(received.stream().limit(2).map(SendCommandTest::firstTo))
+        .containsOnly("office@mission-coordinator.example");
+    assertThat(received.get(0).getSubject())
+        .startsWith("[TEST AUT] Convention on Cluster Munitions: national implementation measures");
     assertThat(received.get(0).getRecipients(RecipientType.CC)).isNull();
-    assertThat(SentLog.read(dir.resolve("sent.csv"))).extracting(SentRow::status)
-        .containsExactly(Status.TEST, Status.TEST, Status.SENDING, Status.SENT, Status.SENDING, Status.SENT);
+    assertThat(SentLog.read(dir.resolve("sent.csv")))
+        .extracting(SentRow::status)
+        .containsExactly(
+            Status.TEST, Status.TEST, Status.SENDING, Status.SENT, Status.SENDING, Status.SENT);
   }
 
   @Test
@@ -150,7 +175,9 @@ class SendCommandTest {
     CliRun run = send();
 
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).contains("not on a terminal, so cannot ask before sending through 127.0.0.1:").contains("add --yes");
+    assertThat(run.err())
+        .contains("not on a terminal, so cannot ask before sending through 127.0.0.1:")
+        .contains("add --yes");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
@@ -162,7 +189,16 @@ class SendCommandTest {
         "id,country,title,name,mission,salutation,language,email,cc\n"
             + "EVL,\"Evil\r\nBcc: victim@evil.example\",\"H.E.\nX-Injected: 1\",\"Name\r\n\r\n<html>\",Mission,\"Hi,\",en,a@evil.example,\n");
 
-    CliRun run = CliRun.of("send", LETTER, list.toString(), "--campaign", dir.resolve("c").toString(), "--smtp", smtp(), "--yes");
+    CliRun run =
+        CliRun.of(
+            "send",
+            LETTER,
+            list.toString(),
+            "--campaign",
+            dir.resolve("c").toString(),
+            "--smtp",
+            smtp(),
+            "--yes");
 
     assertThat(run.status()).as(run.toString()).isZero();
     MimeMessage received = greenMail.getReceivedMessages()[0];
@@ -189,6 +225,7 @@ class SendCommandTest {
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .isEqualTo("--connections: 0 is out of range; use 1 to 32\n--test-to: 'nobody' is not an email address\n2 problems; nothing was sent.\n");
+        .isEqualTo(
+            "--connections: 0 is out of range; use 1 to 32\n--test-to: 'nobody' is not an email address\n2 problems; nothing was sent.\n");
   }
 }

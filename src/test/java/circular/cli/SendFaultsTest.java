@@ -47,23 +47,52 @@ class SendFaultsTest {
               }
               return Reaction.normal();
             })) {
-      CliRun run = CliRun.of("send", LETTER, list().toString(), "--campaign", campaign.toString(), "--smtp", server.url(), "--yes");
+      CliRun run =
+          CliRun.of(
+              "send",
+              LETTER,
+              list().toString(),
+              "--campaign",
+              campaign.toString(),
+              "--smtp",
+              server.url(),
+              "--yes");
 
       assertThat(run.status()).as(run.toString()).isEqualTo(1);
-      assertThat(run.out()).startsWith("Sent 2, deferred 0, failed 1, in doubt 1 (through 127.0.0.1:");
-      assertThat(run.err()).contains("failed BEL: ").contains("550 5.1.1").contains("in-doubt CHL: ");
-      assertThat(SentLog.latest(SentLog.read(campaign.resolve("sent.csv")), "2012-03-22-nim-invitation").values())
+      assertThat(run.out())
+          .startsWith("Sent 2, deferred 0, failed 1, in doubt 1 (through 127.0.0.1:");
+      assertThat(run.err())
+          .contains("failed BEL: ")
+          .contains("550 5.1.1")
+          .contains("in-doubt CHL: ");
+      assertThat(
+              SentLog.latest(
+                      SentLog.read(campaign.resolve("sent.csv")), "2012-03-22-nim-invitation")
+                  .values())
           .extracting(SentRow::recipientId, SentRow::status)
           .containsExactlyInAnyOrder(
-              tuple("AUT", Status.SENT), tuple("BEL", Status.FAILED), tuple("CHL", Status.IN_DOUBT), tuple("DNK", Status.SENT));
+              tuple("AUT", Status.SENT),
+              tuple("BEL", Status.FAILED),
+              tuple("CHL", Status.IN_DOUBT),
+              tuple("DNK", Status.SENT));
       assertThat(server.count(".")).isEqualTo(3);
     }
 
     try (FakeSmtpServer again = FakeSmtpServer.start(c -> Reaction.normal())) {
-      CliRun rerun = CliRun.of("send", LETTER, list().toString(), "--campaign", campaign.toString(), "--smtp", again.url(), "--yes");
+      CliRun rerun =
+          CliRun.of(
+              "send",
+              LETTER,
+              list().toString(),
+              "--campaign",
+              campaign.toString(),
+              "--smtp",
+              again.url(),
+              "--yes");
 
       assertThat(rerun.status()).as(rerun.toString()).isEqualTo(1);
-      assertThat(rerun.out()).isEqualTo("Nothing to send: 0 letters; 2 already sent, 1 failed before, 1 in doubt.\n");
+      assertThat(rerun.out())
+          .isEqualTo("Nothing to send: 0 letters; 2 already sent, 1 failed before, 1 in doubt.\n");
       assertThat(rerun.err())
           .contains("In doubt: CHL (<")
           .contains("to send it again: --resend-in-doubt CHL")
@@ -72,15 +101,29 @@ class SendFaultsTest {
 
       CliRun resend =
           CliRun.of(
-              "send", LETTER, list().toString(), "--campaign", campaign.toString(), "--smtp", again.url(), "--yes",
-              "--resend-in-doubt", "CHL", "--retry-failed");
+              "send",
+              LETTER,
+              list().toString(),
+              "--campaign",
+              campaign.toString(),
+              "--smtp",
+              again.url(),
+              "--yes",
+              "--resend-in-doubt",
+              "CHL",
+              "--retry-failed");
 
       assertThat(resend.status()).as(resend.toString()).isZero();
       assertThat(resend.out()).startsWith("Sent 2, deferred 0, failed 0, in doubt 0");
       assertThat(again.count(".")).isEqualTo(2);
     }
     var rows = SentLog.read(campaign.resolve("sent.csv"));
-    var chl = rows.stream().filter(r -> r.recipientId().equals("CHL")).map(SentRow::messageId).distinct().toList();
+    var chl =
+        rows.stream()
+            .filter(r -> r.recipientId().equals("CHL"))
+            .map(SentRow::messageId)
+            .distinct()
+            .toList();
     assertThat(chl).as("a letter sent again keeps its Message-ID").hasSize(1);
   }
 
@@ -89,19 +132,43 @@ class SendFaultsTest {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> Reaction.normal())) {
       CliRun run =
           CliRun.of(
-              "send", LETTER, list().toString(), "--campaign", dir.resolve("c").toString(), "--smtp", server.url(), "--yes",
-              "--resend-in-doubt", "AUT");
+              "send",
+              LETTER,
+              list().toString(),
+              "--campaign",
+              dir.resolve("c").toString(),
+              "--smtp",
+              server.url(),
+              "--yes",
+              "--resend-in-doubt",
+              "AUT");
 
       assertThat(run.status()).isEqualTo(2);
-      assertThat(run.err()).startsWith("--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here");
+      assertThat(run.err())
+          .startsWith(
+              "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here");
       assertThat(server.count(".")).isZero();
     }
   }
 
   @Test
   void aRefusedLoginStopsTheRunBeforeAnyLetter() throws Exception {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is("CONNECT") ? Reaction.reply("554 5.7.1 no service for you") : Reaction.normal())) {
-      CliRun run = CliRun.of("send", LETTER, list().toString(), "--campaign", dir.resolve("c").toString(), "--smtp", server.url(), "--yes");
+    try (FakeSmtpServer server =
+        FakeSmtpServer.start(
+            c ->
+                c.is("CONNECT")
+                    ? Reaction.reply("554 5.7.1 no service for you")
+                    : Reaction.normal())) {
+      CliRun run =
+          CliRun.of(
+              "send",
+              LETTER,
+              list().toString(),
+              "--campaign",
+              dir.resolve("c").toString(),
+              "--smtp",
+              server.url(),
+              "--yes");
 
       assertThat(run.status()).as(run.toString()).isEqualTo(1);
       assertThat(run.err()).contains("Stopped: ");

@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code circular send} as a process: killed with SIGKILL mid-run, run twice at once, given a password. */
+/**
+ * {@code circular send} as a process: killed with SIGKILL mid-run, run twice at once, given a
+ * password.
+ */
 @Timeout(180)
 class SendJarIT {
   private static final Path PROJECT = Path.of("").toAbsolutePath();
@@ -40,7 +43,9 @@ class SendJarIT {
   @RegisterExtension
   static GreenMailExtension greenMail =
       new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-          .withConfiguration(GreenMailConfiguration.aConfig().withUser("office@mission-coordinator.example", "office", PASSWORD));
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser("office@mission-coordinator.example", "office", PASSWORD));
 
   @TempDir Path dir;
 
@@ -49,7 +54,9 @@ class SendJarIT {
   }
 
   private String[] send(String... more) {
-    List<String> args = new ArrayList<>(List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", smtp(), "--yes"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -62,7 +69,8 @@ class SendJarIT {
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     for (MimeMessage m : byId.values()) {
-      counts.merge(((InternetAddress) m.getRecipients(RecipientType.TO)[0]).getAddress(), 1L, Long::sum);
+      counts.merge(
+          ((InternetAddress) m.getRecipients(RecipientType.TO)[0]).getAddress(), 1L, Long::sum);
     }
     return counts;
   }
@@ -72,11 +80,15 @@ class SendJarIT {
     return Files.exists(log) ? Files.readAllLines(log).size() - 1 : 0;
   }
 
-  /** Returns once the running send has written {@code n} rows, woken by each change to the campaign folder. */
+  /**
+   * Returns once the running send has written {@code n} rows, woken by each change to the campaign
+   * folder.
+   */
   private void awaitRows(long n, Process process) throws Exception {
     Files.createDirectories(dir);
     try (WatchService changes = dir.getFileSystem().newWatchService()) {
-      dir.register(changes, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      dir.register(
+          changes, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       while (rows() < n) {
         assertThat(process.isAlive()).as("still running before %d rows", n).isTrue();
         WatchKey key = changes.poll(1, TimeUnit.MINUTES);
@@ -96,34 +108,61 @@ class SendJarIT {
       run.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
       assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
-      JarProcess.Result rerun = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send("--limit", "1"));
+      JarProcess.Result rerun =
+          JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send("--limit", "1"));
       List<String> doubts =
-          rerun.err().lines()
+          rerun
+              .err()
+              .lines()
               .filter(l -> l.startsWith("In doubt: "))
               .map(l -> l.substring("In doubt: ".length(), l.indexOf(' ', "In doubt: ".length())))
               .filter(id -> !inDoubt.contains(id))
               .toList();
-      assertThat(doubts).as("at most one new letter in doubt per kill\n" + rerun).hasSizeLessThanOrEqualTo(1);
+      assertThat(doubts)
+          .as("at most one new letter in doubt per kill\n" + rerun)
+          .hasSizeLessThanOrEqualTo(1);
       inDoubt.addAll(doubts);
     }
     JarProcess.Result finish = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send());
 
     Map<String, Long> received = lettersPerDelegation();
     assertThat(received.values()).as("no delegation got a letter twice").allMatch(n -> n == 1L);
-    Map<String, SentRow> latest = SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation");
-    List<String> doubtful = latest.values().stream().filter(r -> r.status() != Status.SENT).map(SentRow::recipientId).toList();
+    Map<String, SentRow> latest =
+        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation");
+    List<String> doubtful =
+        latest.values().stream()
+            .filter(r -> r.status() != Status.SENT)
+            .map(SentRow::recipientId)
+            .toList();
     assertThat(doubtful).as(finish.toString()).containsExactlyInAnyOrderElementsOf(inDoubt);
-    assertThat(latest.values().stream().filter(r -> r.status() == Status.SENT)).hasSize(70 - inDoubt.size());
-    assertThat(received).as("letters received, %d in doubt (%s)", inDoubt.size(), inDoubt).hasSizeBetween(70 - inDoubt.size(), 70);
+    assertThat(latest.values().stream().filter(r -> r.status() == Status.SENT))
+        .hasSize(70 - inDoubt.size());
+    assertThat(received)
+        .as("letters received, %d in doubt (%s)", inDoubt.size(), inDoubt)
+        .hasSizeBetween(70 - inDoubt.size(), 70);
 
-    // A letter in doubt that did not arrive is sent on request, and then every delegation has exactly one.
-    List<String> missing = inDoubt.stream().filter(id -> latest.get(id.toLowerCase()) != null
-        && !received.containsKey(latest.get(id.toLowerCase()).email().split(";")[0])).toList();
+    // A letter in doubt that did not arrive is sent on request, and then every delegation has
+    // exactly one.
+    List<String> missing =
+        inDoubt.stream()
+            .filter(
+                id ->
+                    latest.get(id.toLowerCase()) != null
+                        && !received.containsKey(
+                            latest.get(id.toLowerCase()).email().split(";")[0]))
+            .toList();
     if (!missing.isEmpty()) {
-      JarProcess.Result resend = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(60), send("--resend-in-doubt", String.join(",", missing)));
+      JarProcess.Result resend =
+          JarProcess.run(
+              PROJECT,
+              Map.of(),
+              Duration.ofSeconds(60),
+              send("--resend-in-doubt", String.join(",", missing)));
       assertThat(resend.status()).as(resend.toString()).isIn(0, 1);
     }
-    assertThat(lettersPerDelegation()).hasSize(70).allSatisfy((address, n) -> assertThat(n).isEqualTo(1L));
+    assertThat(lettersPerDelegation())
+        .hasSize(70)
+        .allSatisfy((address, n) -> assertThat(n).isEqualTo(1L));
   }
 
   @Test
@@ -134,7 +173,9 @@ class SendJarIT {
     JarProcess.Result second = JarProcess.run(PROJECT, send());
 
     assertThat(second.status()).as(second.toString()).isEqualTo(2);
-    assertThat(second.err()).startsWith(dir + ": another circular is sending this campaign (pid " + first.pid() + ", since ");
+    assertThat(second.err())
+        .startsWith(
+            dir + ": another circular is sending this campaign (pid " + first.pid() + ", since ");
     first.destroyForcibly().waitFor();
     JarProcess.Result after = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send());
     assertThat(after.err()).doesNotContain("another circular");
@@ -148,12 +189,22 @@ class SendJarIT {
             PROJECT,
             Map.of("CIRCULAR_SMTP_PASSWORD", PASSWORD),
             Duration.ofSeconds(60),
-            "send", LETTER, LIST, "--campaign", dir.toString(), "--smtp", "smtp://" + user + "@127.0.0.1:" + greenMail.getSmtp().getPort(), "--yes", "--only", "AUT,FRA");
+            "send",
+            LETTER,
+            LIST,
+            "--campaign",
+            dir.toString(),
+            "--smtp",
+            "smtp://" + user + "@127.0.0.1:" + greenMail.getSmtp().getPort(),
+            "--yes",
+            "--only",
+            "AUT,FRA");
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.err()).as("quiet in a pipe").isEmpty();
     assertThat(lettersPerDelegation()).hasSize(2);
-    String everything = run.out() + run.err() + Files.readString(dir.resolve("sent.csv"), StandardCharsets.UTF_8);
+    String everything =
+        run.out() + run.err() + Files.readString(dir.resolve("sent.csv"), StandardCharsets.UTF_8);
     assertThat(everything).doesNotContain(PASSWORD);
 
     JarProcess.Result wrong =
@@ -161,20 +212,39 @@ class SendJarIT {
             PROJECT,
             Map.of("CIRCULAR_SMTP_PASSWORD", "wrong-" + PASSWORD),
             Duration.ofSeconds(60),
-            "send", LETTER, LIST, "--campaign", dir.resolve("other").toString(), "--smtp", "smtp://" + user + "@127.0.0.1:" + greenMail.getSmtp().getPort(), "--yes", "--only", "AUT");
+            "send",
+            LETTER,
+            LIST,
+            "--campaign",
+            dir.resolve("other").toString(),
+            "--smtp",
+            "smtp://" + user + "@127.0.0.1:" + greenMail.getSmtp().getPort(),
+            "--yes",
+            "--only",
+            "AUT");
     assertThat(wrong.status()).as(wrong.toString()).isEqualTo(1);
     assertThat(wrong.err()).contains("Stopped: ").doesNotContain(PASSWORD);
   }
 
   @Test
   void fourConnectionsSendEveryLetterOnceWithAConsistentLog() throws Exception {
-    JarProcess.Result run = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send("--connections", "4"));
+    JarProcess.Result run =
+        JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send("--connections", "4"));
 
     assertThat(run.status()).as(run.toString()).isZero();
-    assertThat(lettersPerDelegation()).hasSize(70).allSatisfy((address, n) -> assertThat(n).isEqualTo(1L));
+    assertThat(lettersPerDelegation())
+        .hasSize(70)
+        .allSatisfy((address, n) -> assertThat(n).isEqualTo(1L));
     List<SentRow> rows = SentLog.read(dir.resolve("sent.csv"));
     Map<String, List<Status>> byRecipient =
-        rows.stream().collect(Collectors.groupingBy(SentRow::recipientId, Collectors.mapping(SentRow::status, Collectors.toList())));
-    assertThat(byRecipient).hasSize(70).allSatisfy((id, statuses) -> assertThat(statuses).containsExactly(Status.SENDING, Status.SENT));
+        rows.stream()
+            .collect(
+                Collectors.groupingBy(
+                    SentRow::recipientId,
+                    Collectors.mapping(SentRow::status, Collectors.toList())));
+    assertThat(byRecipient)
+        .hasSize(70)
+        .allSatisfy(
+            (id, statuses) -> assertThat(statuses).containsExactly(Status.SENDING, Status.SENT));
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class FileNamesTest {
   @Test
   void aNameKeepsItsLettersAndLosesItsPath() {
-    assertThat(FileNames.safe("Rapport d'étape 2012.pdf", "x")).isEqualTo("Rapport d'étape 2012.pdf");
+    assertThat(FileNames.safe("Rapport d'étape 2012.pdf", "x"))
+        .isEqualTo("Rapport d'étape 2012.pdf");
     assertThat(FileNames.safe("../../etc/passwd", "x")).isEqualTo("passwd");
     assertThat(FileNames.safe("C:\\Users\\anna\\report.pdf", "x")).isEqualTo("report.pdf");
     assertThat(FileNames.safe("a<b>c:d\"e|f?g*h\u0007.txt", "x")).isEqualTo("a_b_c_d_e_f_g_h_.txt");
@@ -34,7 +35,8 @@ class FileNamesTest {
 
   @Test
   void anAsciiNameKeepsItsLettersWithoutTheirAccents() {
-    assertThat(FileNames.ascii("Budget état 2012 – Genève.xlsx")).isEqualTo("Budget etat 2012 _ Geneve.xlsx");
+    assertThat(FileNames.ascii("Budget état 2012 – Genève.xlsx"))
+        .isEqualTo("Budget etat 2012 _ Geneve.xlsx");
   }
 
   @Test

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class HtmlReplyTest {
   @Test
   void outlookWebDropsItsReplyHeaderAndEverythingAfterIt() {
-    String html = """
+    String html =
+        """
         <html><head><style>p{margin:0}</style></head><body>
         <div dir="ltr"><div>Excellence,</div><div><br></div>
         <div>La Belgique présentera ses mesures le 18&nbsp;avril &amp; enverra le rapport.</div>
@@ -21,13 +22,15 @@ class HtmlReplyTest {
         </body></html>
         """;
 
-    assertThat(HtmlReply.ownWords(html)).isEqualTo(
-        "Excellence,\n\nLa Belgique présentera ses mesures le 18\u00a0avril & enverra le rapport.\nCordialement,\nMarc Lambert");
+    assertThat(HtmlReply.ownWords(html))
+        .isEqualTo(
+            "Excellence,\n\nLa Belgique présentera ses mesures le 18\u00a0avril & enverra le rapport.\nCordialement,\nMarc Lambert");
   }
 
   @Test
   void outlookDesktopHeaderBlockInItsWordHtmlEndsTheReply() {
-    String html = """
+    String html =
+        """
         <html><body><div class=WordSection1><p class=MsoNormal>Noted, thank you.<o:p></o:p></p>
         <p class=MsoNormal><o:p>&nbsp;</o:p></p>
         <div style='border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm'>
@@ -41,19 +44,22 @@ class HtmlReplyTest {
 
   @Test
   void gmailDropsItsQuoteAndSignature() {
-    String html = """
+    String html =
+        """
         <div dir="ltr">Dear Ms Marsh,<div><br></div><div>Ireland will report on action point 65.</div>
         <div><br></div><span class="gmail_signature_prefix">-- </span><br><div dir="ltr" class="gmail_signature">Ciarán Moynihan<br>Permanent Mission of Ireland</div></div>
         <br><div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Thu, Mar 22, 2012 at 10:00 AM Helen Marsh &lt;nim-contact@mission-coordinator.example&gt; wrote:<br></div>
         <blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex">Excellency,<br>I have the honour</blockquote></div>
         """;
 
-    assertThat(HtmlReply.ownWords(html)).isEqualTo("Dear Ms Marsh,\n\nIreland will report on action point 65.");
+    assertThat(HtmlReply.ownWords(html))
+        .isEqualTo("Dear Ms Marsh,\n\nIreland will report on action point 65.");
   }
 
   @Test
   void appleMailDropsItsCitedBlockquoteAndTheAttributionBeforeIt() {
-    String html = """
+    String html =
+        """
         <html><body style="overflow-wrap: break-word;">Wir nehmen teil.<div><br></div>
         <div><div>Am 22.03.2012 um 10:00 schrieb Helen Marsh &lt;nim-contact@mission-coordinator.example&gt;:</div><br class="Apple-interchange-newline">
         <blockquote type="cite"><div>Excellency,</div><div>I have the honour</div></blockquote></div><br></body></html>

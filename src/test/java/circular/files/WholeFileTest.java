@@ -31,10 +31,15 @@ class WholeFileTest {
     Path file = dir.resolve("campaign.properties");
     WholeFile.replace(file, "letter=a\n");
 
-    assertThatThrownBy(() -> WholeFile.replace(file, out -> {
-      out.write("letter=b\nrecip".getBytes(StandardCharsets.UTF_8));
-      throw new IOException("disk full");
-    })).hasMessage("disk full");
+    assertThatThrownBy(
+            () ->
+                WholeFile.replace(
+                    file,
+                    out -> {
+                      out.write("letter=b\nrecip".getBytes(StandardCharsets.UTF_8));
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
 
     assertThat(file).hasContent("letter=a");
     assertThat(Files.list(dir)).containsExactly(file);
@@ -63,8 +68,10 @@ class WholeFileTest {
 
   @Test
   void theTemporaryFileOfAKilledWriteIsHiddenAndKnownAsSuch() {
-    assertThat(WholeFile.isTemporary(Path.of("INBOX", ".20120322-090000-0123456789ab.eml.tmp"))).isTrue();
-    assertThat(WholeFile.isTemporary(Path.of("INBOX", "20120322-090000-0123456789ab.eml"))).isFalse();
+    assertThat(WholeFile.isTemporary(Path.of("INBOX", ".20120322-090000-0123456789ab.eml.tmp")))
+        .isTrue();
+    assertThat(WholeFile.isTemporary(Path.of("INBOX", "20120322-090000-0123456789ab.eml")))
+        .isFalse();
     assertThat(WholeFile.isTemporary(Path.of("INBOX", "notes.tmp"))).isFalse();
   }
 }

@@ -34,7 +34,9 @@ final class LetterFolder {
   }
 
   LetterFolder properties(String content) {
-    return file("letter.properties", "subject=Invitation ([(${country})])\nfrom=Office <office@mission.example>\n" + content);
+    return file(
+        "letter.properties",
+        "subject=Invitation ([(${country})])\nfrom=Office <office@mission.example>\n" + content);
   }
 
   LetterTemplate load() {

@@ -40,19 +40,21 @@ class LetterPdfTest {
   }
 
   /**
-   * The text without page numbers or white space: a page or a line may break anywhere, even
-   * inside an address.
+   * The text without page numbers or white space: a page or a line may break anywhere, even inside
+   * an address.
    */
   private static String squeezed(String text) {
     return PdfPages.normalized(text).replaceAll("– \\d+ –", "").replace(" ", "");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "AUT | 22 March 2012 | H.E. Mr. Georg Lindner | Yours sincerely",
-    "FRA | Le 22 mars 2012 | S.E. M. Laurent Berthier | Je vous prie d'agréer l'assurance de ma haute considération.",
-    "MEX | 22 de marzo de 2012 | Excmo. Sr. Alejandro Durán Ortega | Aprovecho la oportunidad para reiterarle las seguridades de mi más alta consideración."
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "AUT | 22 March 2012 | H.E. Mr. Georg Lindner | Yours sincerely",
+        "FRA | Le 22 mars 2012 | S.E. M. Laurent Berthier | Je vous prie d'agréer l'assurance de ma haute considération.",
+        "MEX | 22 de marzo de 2012 | Excmo. Sr. Alejandro Durán Ortega | Aprovecho la oportunidad para reiterarle las seguridades de mi más alta consideración."
+      })
   void theSampleLetterPrintsOnA4InTheDelegationsLanguageWithEveryParagraphInOrder(
       String id, String date, String addressee, String closing) {
     LetterTemplate template = LetterTemplate.load(SAMPLE);
@@ -77,30 +79,45 @@ class LetterPdfTest {
   @Test
   void cyrillicGreekArabicAndHebrewNamesSurvive() {
     LetterTemplate template =
-        new LetterFolder(dir).html("<p th:text=\"${name}\">x</p>\n<p th:text=\"${mission}\">x</p>").properties("").load();
+        new LetterFolder(dir)
+            .html("<p th:text=\"${name}\">x</p>\n<p th:text=\"${mission}\">x</p>")
+            .properties("")
+            .load();
     for (Recipient r : LetterFolder.list(dir, NAMES).recipients()) {
       PdfPages pdf = PdfPages.of(template.pdf(template.render(r)));
 
       String words = pdf.words();
-      assertThat(words).as(r.id()).contains(r.fields().get("name")).contains(r.fields().get("mission"));
+      assertThat(words)
+          .as(r.id())
+          .contains(r.fields().get("name"))
+          .contains(r.fields().get("mission"));
     }
   }
 
   @Test
   void arabicIsShapedAndSetInAFontThatHasIt() {
-    LetterTemplate template = new LetterFolder(dir).html("<p th:text=\"${name}\">x</p>").properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir).html("<p th:text=\"${name}\">x</p>").properties("").load();
     Recipient iraq = LetterFolder.list(dir, NAMES).recipients().get(1);
 
     byte[] printed = template.pdf(template.render(iraq));
 
     // the glyphs drawn are the joined forms (U+FE70–U+FEFF): letters connected as Arabic is written
-    assertThat(TextPositions.glyphs(printed).codePoints().filter(c -> c >= 0xFE70 && c <= 0xFEFF).count()).isGreaterThan(10);
+    assertThat(
+            TextPositions.glyphs(printed)
+                .codePoints()
+                .filter(c -> c >= 0xFE70 && c <= 0xFEFF)
+                .count())
+        .isGreaterThan(10);
     assertThat(PdfPages.of(printed).fonts()).contains("DejaVuSerif", "DejaVuSans");
   }
 
   @Test
   void dejaVuSansIsNamedOnlyForCharactersSerifLacks() {
-    assertThat(PdfFonts.serifCovers("Excellence, l'État « parties » – 16–19 avril 2012 … 5 € Ελλάδα Україна ǅ")).isTrue();
+    assertThat(
+            PdfFonts.serifCovers(
+                "Excellence, l'État « parties » – 16–19 avril 2012 … 5 € Ελλάδα Україна ǅ"))
+        .isTrue();
     assertThat(PdfFonts.serifCovers("عبد الله")).isFalse();
     assertThat(PdfFonts.serifCovers("דוד")).isFalse();
     assertThat(PdfFonts.serifCovers("Tel. ☎ 41 22")).isFalse();
@@ -108,9 +125,12 @@ class LetterPdfTest {
 
   @Test
   void aCharacterSerifLacksIsPrintedInSans() {
-    LetterTemplate template = new LetterFolder(dir).html("<p>Telephone ☎ and ✈</p>").properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir).html("<p>Telephone ☎ and ✈</p>").properties("").load();
 
-    PdfPages pdf = PdfPages.of(template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
+    PdfPages pdf =
+        PdfPages.of(
+            template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
 
     assertThat(pdf.fonts()).contains("DejaVuSerif", "DejaVuSans");
     assertThat(pdf.words()).contains("☎").contains("✈");
@@ -119,8 +139,11 @@ class LetterPdfTest {
   @Test
   void pagesAreNumberedFromTheSecond() {
     LetterTemplate template =
-        new LetterFolder(dir).html("<p th:each=\"i : ${#numbers.sequence(1, 90)}\" th:text=\"|Paragraph ${i} of the letter.|\">x</p>")
-            .properties("").load();
+        new LetterFolder(dir)
+            .html(
+                "<p th:each=\"i : ${#numbers.sequence(1, 90)}\" th:text=\"|Paragraph ${i} of the letter.|\">x</p>")
+            .properties("")
+            .load();
     Recipient r = LetterFolder.list(dir, NAMES).recipients().get(0);
 
     PdfPages pdf = PdfPages.of(template.pdf(template.render(r)));
@@ -134,14 +157,22 @@ class LetterPdfTest {
 
   @Test
   void theLetterheadImageIsPrintedOnTopOfTheFirstPageOnly() throws IOException {
-    LetterFolder folder = new LetterFolder(dir)
-        .html("<p th:each=\"i : ${#numbers.sequence(1, 60)}\" th:text=\"|Paragraph ${i}.|\">x</p>")
-        .properties("pdf.letterhead = letterhead.png\n");
-    ImageIO.write(new BufferedImage(600, 80, BufferedImage.TYPE_INT_RGB), "png", folder.folder.resolve("letterhead.png").toFile());
+    LetterFolder folder =
+        new LetterFolder(dir)
+            .html(
+                "<p th:each=\"i : ${#numbers.sequence(1, 60)}\" th:text=\"|Paragraph ${i}.|\">x</p>")
+            .properties("pdf.letterhead = letterhead.png\n");
+    ImageIO.write(
+        new BufferedImage(600, 80, BufferedImage.TYPE_INT_RGB),
+        "png",
+        folder.folder.resolve("letterhead.png").toFile());
     // as typed on the command line: relative to the working folder
-    LetterTemplate template = LetterTemplate.load(Path.of("").toAbsolutePath().relativize(folder.folder));
+    LetterTemplate template =
+        LetterTemplate.load(Path.of("").toAbsolutePath().relativize(folder.folder));
 
-    PdfPages pdf = PdfPages.of(template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
+    PdfPages pdf =
+        PdfPages.of(
+            template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
 
     assertThat(pdf.images().get(0)).isEqualTo(1);
     assertThat(pdf.images().subList(1, pdf.pages())).containsOnly(0);
@@ -149,37 +180,63 @@ class LetterPdfTest {
 
   @Test
   void aTemplateThatIsHtmlButNotXhtmlStillPrints() {
-    LetterTemplate template = new LetterFolder(dir)
-        .file("letter.html", "<!DOCTYPE html>\n<html><head><title>x</title></head><body>\n"
-            + "<p>Dear&nbsp;Excellency,<br>with unclosed tags<p>and a second <b>paragraph\n<ul><li>one<li>two</ul>\n")
-        .properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .file(
+                "letter.html",
+                "<!DOCTYPE html>\n<html><head><title>x</title></head><body>\n"
+                    + "<p>Dear&nbsp;Excellency,<br>with unclosed tags<p>and a second <b>paragraph\n<ul><li>one<li>two</ul>\n")
+            .properties("")
+            .load();
 
-    PdfPages pdf = PdfPages.of(template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
+    PdfPages pdf =
+        PdfPages.of(
+            template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
 
-    assertThat(pdf.words()).isEqualTo("Dear Excellency, with unclosed tags and a second paragraph one two");
+    assertThat(pdf.words())
+        .isEqualTo("Dear Excellency, with unclosed tags and a second paragraph one two");
   }
 
   @Test
   void printingReadsNothingFromTheNetworkNorOutsideTheLetterFolder() throws IOException {
     AtomicInteger requests = new AtomicInteger();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      exchange.sendResponseHeaders(404, -1);
-      exchange.close();
-    });
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
     server.start();
     try {
       String remote = "http://127.0.0.1:" + server.getAddress().getPort();
-      LetterFolder folder = new LetterFolder(dir).file("letter.html", "<!DOCTYPE html>\n<html><head><title>x</title>"
-          + "<link rel=\"stylesheet\" href=\"" + remote + "/style.css\"/></head><body>\n"
-          + "<p><img src=\"" + remote + "/seal.png\"/><img src=\"../outside.png\"/><img src=\"inside.png\"/></p>\n</body></html>\n")
-          .properties("");
-      ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("outside.png").toFile());
-      ImageIO.write(new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB), "png", folder.folder.resolve("inside.png").toFile());
+      LetterFolder folder =
+          new LetterFolder(dir)
+              .file(
+                  "letter.html",
+                  "<!DOCTYPE html>\n<html><head><title>x</title>"
+                      + "<link rel=\"stylesheet\" href=\""
+                      + remote
+                      + "/style.css\"/></head><body>\n"
+                      + "<p><img src=\""
+                      + remote
+                      + "/seal.png\"/><img src=\"../outside.png\"/><img src=\"inside.png\"/></p>\n</body></html>\n")
+              .properties("");
+      ImageIO.write(
+          new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB),
+          "png",
+          dir.resolve("outside.png").toFile());
+      ImageIO.write(
+          new BufferedImage(20, 20, BufferedImage.TYPE_INT_RGB),
+          "png",
+          folder.folder.resolve("inside.png").toFile());
       LetterTemplate template = folder.load();
 
-      PdfPages pdf = PdfPages.of(template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
+      PdfPages pdf =
+          PdfPages.of(
+              template.pdf(template.render(LetterFolder.list(dir, NAMES).recipients().get(0))));
 
       assertThat(requests).hasValue(0);
       assertThat(pdf.images()).containsExactly(1);
@@ -190,11 +247,12 @@ class LetterPdfTest {
 
   @Test
   void aRightToLeftLetterIsSetRightToLeft() {
-    LetterTemplate template = new LetterFolder(dir)
-        .html("<p th:text=\"#{greeting}\">x</p>")
-        .properties("greeting = Excellency,\n")
-        .file("letter_ar.properties", "greeting = سعادة السفير،\n")
-        .load();
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"#{greeting}\">x</p>")
+            .properties("greeting = Excellency,\n")
+            .file("letter_ar.properties", "greeting = سعادة السفير،\n")
+            .load();
     Recipient arabic = LetterFolder.list(dir, TWO_LANGUAGES).recipients().get(0);
     Recipient english = LetterFolder.list(dir, TWO_LANGUAGES).recipients().get(1);
 

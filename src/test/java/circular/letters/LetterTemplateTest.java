@@ -18,7 +18,9 @@ class LetterTemplateTest {
   private Recipient recipient(String language) {
     return LetterFolder.list(
             dir,
-            "id,country,name,language,email,cc\nFRA,France,Jean Exemple," + language + ",a@fra.example,c@fra.example\n")
+            "id,country,name,language,email,cc\nFRA,France,Jean Exemple,"
+                + language
+                + ",a@fra.example,c@fra.example\n")
         .recipients()
         .get(0);
   }
@@ -27,7 +29,10 @@ class LetterTemplateTest {
     try {
       call.call();
     } catch (InputException e) {
-      return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
+      return e.problems().stream()
+          .map(Problem::toString)
+          .map(s -> s.replace(dir + "/", ""))
+          .toList();
     } catch (Throwable t) {
       throw new AssertionError(t);
     }
@@ -39,7 +44,8 @@ class LetterTemplateTest {
     LetterTemplate template =
         new LetterFolder(dir)
             .html("<p th:text=\"#{greeting(${name})}\">x</p>\n<p th:text=\"${country}\">x</p>")
-            .properties("reply-to=Helen Marsh <contact@mission.example>\ncc=archive@mission.example\ngreeting=Dear {0},\n")
+            .properties(
+                "reply-to=Helen Marsh <contact@mission.example>\ncc=archive@mission.example\ngreeting=Dear {0},\n")
             .file(
                 "letter_fr.properties",
                 "subject=Invitation adressée à la [(${country})] d'ici au 6 avril\nfrom=Coordination <office@mission.example>\n"
@@ -51,14 +57,19 @@ class LetterTemplateTest {
     assertThat(letter.language()).isEqualTo("fr");
     assertThat(letter.subject()).isEqualTo("Invitation adressée à la France d'ici au 6 avril");
     assertThat(letter.from()).isEqualTo(new NamedAddress("office@mission.example", "Coordination"));
-    assertThat(letter.replyTo()).containsExactly(new NamedAddress("contact@mission.example", "Helen Marsh"));
+    assertThat(letter.replyTo())
+        .containsExactly(new NamedAddress("contact@mission.example", "Helen Marsh"));
     assertThat(letter.to()).containsExactly(NamedAddress.of("a@fra.example"));
-    assertThat(letter.cc()).containsExactly(NamedAddress.of("archive@mission.example"), NamedAddress.of("c@fra.example"));
+    assertThat(letter.cc())
+        .containsExactly(
+            NamedAddress.of("archive@mission.example"), NamedAddress.of("c@fra.example"));
     assertThat(letter.html())
-        .contains("<p>Madame, Monsieur Jean Exemple, j&#39;ai l&#39;honneur de l&#39;article 9 d&#39;avancement</p>")
+        .contains(
+            "<p>Madame, Monsieur Jean Exemple, j&#39;ai l&#39;honneur de l&#39;article 9 d&#39;avancement</p>")
         .contains("<p>France</p>");
     assertThat(letter.text())
-        .isEqualTo("Madame, Monsieur Jean Exemple, j'ai l'honneur de l'article 9\nd'avancement\n\nFrance\n");
+        .isEqualTo(
+            "Madame, Monsieur Jean Exemple, j'ai l'honneur de l'article 9\nd'avancement\n\nFrance\n");
   }
 
   @Test
@@ -70,8 +81,10 @@ class LetterTemplateTest {
             .file("letter_fr.properties", "greeting=Excellence,\n")
             .load();
 
-    assertThat(template.render(recipient("fr")).text()).isEqualTo("Highest consideration.\n\nExcellence,\n");
-    assertThat(template.render(recipient("")).text()).isEqualTo("Highest consideration.\n\nExcellency,\n");
+    assertThat(template.render(recipient("fr")).text())
+        .isEqualTo("Highest consideration.\n\nExcellence,\n");
+    assertThat(template.render(recipient("")).text())
+        .isEqualTo("Highest consideration.\n\nExcellency,\n");
     assertThat(template.render(recipient("")).language()).isEqualTo("en");
     assertThat(template.languages()).containsExactly("en", "fr");
   }
@@ -81,7 +94,10 @@ class LetterTemplateTest {
     LetterTemplate template = new LetterFolder(dir).html("<p>x</p>").properties("").load();
 
     assertThat(template.languageProblem("de"))
-        .hasValue("'de': " + dir.resolve("letter") + " has no letter_de.properties; add one, or use one of en");
+        .hasValue(
+            "'de': "
+                + dir.resolve("letter")
+                + " has no letter_de.properties; add one, or use one of en");
     assertThat(template.languageProblem("en")).isEmpty();
     assertThat(template.languageProblem("")).isEmpty();
   }
@@ -108,31 +124,41 @@ class LetterTemplateTest {
             .file("letter_fr.properties", "lang=fr\nsubject=Invitation ([(${country})])\n")
             .file("letter_es.properties", "lang=es\nsubject=Invitación ([(${country})])\n")
             .load();
-    var list = LetterFolder.list(dir,
-        "id,country,country_fr,country_es,language,email\n"
-            + "BEL,Belgium,Belgique,Bélgica,fr,a@bel.example\n"
-            + "CHE,Switzerland,Suisse,,es,a@che.example\n"
-            + "GBR,United Kingdom,Royaume-Uni,Reino Unido,en,a@gbr.example\n");
+    var list =
+        LetterFolder.list(
+            dir,
+            "id,country,country_fr,country_es,language,email\n"
+                + "BEL,Belgium,Belgique,Bélgica,fr,a@bel.example\n"
+                + "CHE,Switzerland,Suisse,,es,a@che.example\n"
+                + "GBR,United Kingdom,Royaume-Uni,Reino Unido,en,a@gbr.example\n");
 
     List<Letter> letters = list.recipients().stream().map(template::render).toList();
 
-    assertThat(letters).extracting(Letter::subject)
-        .containsExactly("Invitation (Belgique)", "Invitación (Switzerland)", "Invitation (United Kingdom)");
+    assertThat(letters)
+        .extracting(Letter::subject)
+        .containsExactly(
+            "Invitation (Belgique)", "Invitación (Switzerland)", "Invitation (United Kingdom)");
     assertThat(letters.get(0).text()).isEqualTo("Belgique\n\nBelgique\n");
     assertThat(letters.get(2).text()).isEqualTo("United Kingdom\n\nRoyaume-Uni\n");
   }
 
   @Test
   void unknownVariableIsAnErrorAtItsLineAndColumnWithASuggestion() {
-    LetterTemplate template = new LetterFolder(dir).html("<p>Dear</p>\n<p th:text=\"${contry}\">x</p>").properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p>Dear</p>\n<p th:text=\"${contry}\">x</p>")
+            .properties("")
+            .load();
 
     assertThat(problems(() -> template.render(recipient("en"))))
-        .containsExactly("letter/letter.html:5:4: unknown variable 'contry'; did you mean 'country'?");
+        .containsExactly(
+            "letter/letter.html:5:4: unknown variable 'contry'; did you mean 'country'?");
   }
 
   @Test
   void unknownVariableFarFromAnyColumnListsTheColumns() {
-    LetterTemplate template = new LetterFolder(dir).html("<p th:text=\"${ambassador}\">x</p>").properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir).html("<p th:text=\"${ambassador}\">x</p>").properties("").load();
 
     assertThat(problems(() -> template.render(recipient("en"))))
         .containsExactly(
@@ -162,9 +188,11 @@ class LetterTemplateTest {
             .load();
 
     assertThat(problems(() -> template.render(recipient("fr"))))
-        .containsExactly("letter/letter.html:4:4: unknown message key 'greeting': add it to letter_fr.properties or letter.properties");
+        .containsExactly(
+            "letter/letter.html:4:4: unknown message key 'greeting': add it to letter_fr.properties or letter.properties");
     assertThat(problems(() -> template.render(recipient("en"))))
-        .containsExactly("letter/letter.html:4:4: unknown message key 'greeting': add it to letter.properties");
+        .containsExactly(
+            "letter/letter.html:4:4: unknown message key 'greeting': add it to letter.properties");
   }
 
   @Test
@@ -177,7 +205,8 @@ class LetterTemplateTest {
             .properties("")
             .load();
 
-    assertThat(template.render(recipient("en")).text()).isEqualTo("Jean Exemple\n\n- a@fra.example\n");
+    assertThat(template.render(recipient("en")).text())
+        .isEqualTo("Jean Exemple\n\n- a@fra.example\n");
   }
 
   @Test
@@ -190,13 +219,18 @@ class LetterTemplateTest {
             .load();
 
     assertThat(template.render(recipient("en")).text())
-        .isEqualTo("Dear Jean Exemple,\n\nText with an apostrophe: l'article & <b>no escaping</b>\n");
+        .isEqualTo(
+            "Dear Jean Exemple,\n\nText with an apostrophe: l'article & <b>no escaping</b>\n");
   }
 
   @Test
   void missingSubjectFromAndAttachmentsAreReportedTogether() {
     LetterFolder folder =
-        new LetterFolder(dir).html("<p>x</p>").file("letter.properties", "reply-to=not an address\nattachments=annex.pdf; programme.pdf\n");
+        new LetterFolder(dir)
+            .html("<p>x</p>")
+            .file(
+                "letter.properties",
+                "reply-to=not an address\nattachments=annex.pdf; programme.pdf\n");
     folder.file("annex.pdf", "%PDF");
 
     assertThat(problems(folder::load))
@@ -214,12 +248,15 @@ class LetterTemplateTest {
         .hasMessage(dir.resolve("nope") + ": no such letter folder");
     LetterFolder empty = new LetterFolder(dir);
     assertThat(problems(empty::load))
-        .containsExactly("letter/letter.html: no such file; write the letter as letter.html, or as letter.md in Markdown", "letter/letter.properties: no such file");
+        .containsExactly(
+            "letter/letter.html: no such file; write the letter as letter.html, or as letter.md in Markdown",
+            "letter/letter.properties: no such file");
   }
 
   @Test
   void templateSyntaxErrorsAreOneLineWithPosition() {
-    LetterTemplate template = new LetterFolder(dir).html("<p th:text=\"${name\">x</p>").properties("").load();
+    LetterTemplate template =
+        new LetterFolder(dir).html("<p th:text=\"${name\">x</p>").properties("").load();
 
     assertThat(problems(() -> template.render(recipient("en"))))
         .singleElement()
@@ -231,7 +268,8 @@ class LetterTemplateTest {
 
   @Test
   void attachmentsOfTheLetterComeBeforeTheRecipientsOwn() {
-    LetterFolder folder = new LetterFolder(dir).html("<p>x</p>").properties("attachments=annex.pdf\n");
+    LetterFolder folder =
+        new LetterFolder(dir).html("<p>x</p>").properties("attachments=annex.pdf\n");
     folder.file("annex.pdf", "%PDF");
 
     Letter letter = folder.load().render(recipient("en"));

@@ -18,7 +18,9 @@ class MarkdownLetterTest {
   private Recipient recipient(String language) {
     return LetterFolder.list(
             dir,
-            "id,country,first_name,language,email\nKNA,Saint Kitts & Nevis,Grace_Ann <Jr>," + language + ",a@kna.example\n")
+            "id,country,first_name,language,email\nKNA,Saint Kitts & Nevis,Grace_Ann <Jr>,"
+                + language
+                + ",a@kna.example\n")
         .recipients()
         .get(0);
   }
@@ -27,7 +29,10 @@ class MarkdownLetterTest {
     try {
       call.call();
     } catch (InputException e) {
-      return e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList();
+      return e.problems().stream()
+          .map(Problem::toString)
+          .map(s -> s.replace(dir + "/", ""))
+          .toList();
     } catch (Throwable t) {
       throw new AssertionError(t);
     }
@@ -49,19 +54,26 @@ class MarkdownLetterTest {
     Letter letter = template.render(recipient("en"));
 
     assertThat(body(letter.html()))
-        .isEqualTo("<p>Dear <em>Grace_Ann &lt;Jr&gt;</em> of Saint Kitts &amp; Nevis,<br />\nwith <em>emphasis</em>.</p>\n");
-    assertThat(letter.text()).isEqualTo("Dear _Grace_Ann <Jr>_ of Saint Kitts & Nevis,\nwith *emphasis*.\n");
+        .isEqualTo(
+            "<p>Dear <em>Grace_Ann &lt;Jr&gt;</em> of Saint Kitts &amp; Nevis,<br />\nwith <em>emphasis</em>.</p>\n");
+    assertThat(letter.text())
+        .isEqualTo("Dear _Grace_Ann <Jr>_ of Saint Kitts & Nevis,\nwith *emphasis*.\n");
   }
 
   @Test
   void theHtmlPartIsADocumentInTheLettersLanguageWithTheLetterStyle() {
     LetterTemplate template =
-        new LetterFolder(dir).file("letter.md", "Text.\n").properties("").file("letter_fr.properties", "subject=Objet\n").load();
+        new LetterFolder(dir)
+            .file("letter.md", "Text.\n")
+            .properties("")
+            .file("letter_fr.properties", "subject=Objet\n")
+            .load();
 
     String html = template.render(recipient("fr")).html();
 
     assertThat(html)
-        .startsWith("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"UTF-8\"/>\n<style>\n")
+        .startsWith(
+            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"UTF-8\"/>\n<style>\n")
         .contains("body { font-family: Georgia")
         .endsWith("<body>\n<p>Text.</p>\n</body>\n</html>\n");
   }
@@ -70,7 +82,9 @@ class MarkdownLetterTest {
   void notesInCommentsReachNeitherPart() {
     LetterTemplate template =
         new LetterFolder(dir)
-            .file("letter.md", "<!--\n  For the author: [(${nothing})]\n-->\n\nFirst <!-- aside --> line.\n\n<!-- end -->\n\nLast.\n")
+            .file(
+                "letter.md",
+                "<!--\n  For the author: [(${nothing})]\n-->\n\nFirst <!-- aside --> line.\n\n<!-- end -->\n\nLast.\n")
             .properties("")
             .load();
 
@@ -84,7 +98,9 @@ class MarkdownLetterTest {
   void tablesListsAndMessagesWithApostrophesRender() {
     LetterTemplate template =
         new LetterFolder(dir)
-            .file("letter.md", "| [(#{day})] | Room |\n|---|---|\n| 18 April | XIX |\n\n- [(#{point(${country})})]\n")
+            .file(
+                "letter.md",
+                "| [(#{day})] | Room |\n|---|---|\n| 18 April | XIX |\n\n- [(#{point(${country})})]\n")
             .properties("day=Day\npoint=Rapport d'avancement de {0}\n")
             .load();
 
@@ -95,38 +111,47 @@ class MarkdownLetterTest {
             "<table>\n<thead>\n<tr>\n<th>Day</th>\n<th>Room</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>18 April</td>\n"
                 + "<td>XIX</td>\n</tr>\n</tbody>\n</table>\n<ul>\n<li>Rapport d&#39;avancement de Saint Kitts &amp; Nevis</li>\n</ul>\n");
     assertThat(letter.text())
-        .isEqualTo("| Day | Room |\n|---|---|\n| 18 April | XIX |\n\n- Rapport d'avancement de Saint Kitts & Nevis\n");
+        .isEqualTo(
+            "| Day | Room |\n|---|---|\n| 18 April | XIX |\n\n- Rapport d'avancement de Saint Kitts & Nevis\n");
   }
 
   @Test
   void anUnknownVariableIsAnErrorAtTheMarkdownFilesLineAndColumn() {
     LetterTemplate template =
         new LetterFolder(dir)
-            .file("letter.md", "<!-- a note -->\n\n| A | B |\n|---|---|\n| x | **[(${contry})]** |\n")
+            .file(
+                "letter.md", "<!-- a note -->\n\n| A | B |\n|---|---|\n| x | **[(${contry})]** |\n")
             .properties("")
             .load();
 
     assertThat(problems(() -> template.render(recipient("en"))))
-        .containsExactly("letter/letter.md:5:9: unknown variable 'contry'; did you mean 'country'?");
+        .containsExactly(
+            "letter/letter.md:5:9: unknown variable 'contry'; did you mean 'country'?");
     assertThat(problems(() -> template.check(recipient("en"))))
-        .containsExactly("letter/letter.md:5:9: unknown variable 'contry'; did you mean 'country'?");
+        .containsExactly(
+            "letter/letter.md:5:9: unknown variable 'contry'; did you mean 'country'?");
   }
 
   @Test
   void anExpressionInALinksAddressIsAProblemWhenTheFolderIsRead() {
     LetterFolder folder =
-        new LetterFolder(dir).file("letter.md", "Write to\n[us](mailto:[(${email})]).\n").properties("");
+        new LetterFolder(dir)
+            .file("letter.md", "Write to\n[us](mailto:[(${email})]).\n")
+            .properties("");
 
     assertThat(problems(folder::load))
-        .containsExactly("letter/letter.md:2:13: an expression cannot go in a link's address, an image or an HTML tag; write it in the text");
+        .containsExactly(
+            "letter/letter.md:2:13: an expression cannot go in a link's address, an image or an HTML tag; write it in the text");
   }
 
   @Test
   void aFolderWithBothLetterHtmlAndLetterMdIsAProblem() {
-    LetterFolder folder = new LetterFolder(dir).html("<p>x</p>").file("letter.md", "x\n").properties("");
+    LetterFolder folder =
+        new LetterFolder(dir).html("<p>x</p>").file("letter.md", "x\n").properties("");
 
     assertThat(problems(folder::load))
-        .containsExactly("letter/letter.md: the folder also has letter.html; a letter is written in one of them: remove or rename the other");
+        .containsExactly(
+            "letter/letter.md: the folder also has letter.html; a letter is written in one of them: remove or rename the other");
   }
 
   @Test
@@ -144,8 +169,12 @@ class MarkdownLetterTest {
 
     assertThat(template.languages()).containsExactly("en", "fr");
     assertThat(french.language()).isEqualTo("fr");
-    assertThat(french.subject()).as("headers fall back to letter.properties").isEqualTo("Invitation (Saint Kitts & Nevis)");
-    assertThat(french.text()).as("letter.txt is the English text, not the French").isEqualTo("Excellence, Saint Kitts & Nevis.\n");
+    assertThat(french.subject())
+        .as("headers fall back to letter.properties")
+        .isEqualTo("Invitation (Saint Kitts & Nevis)");
+    assertThat(french.text())
+        .as("letter.txt is the English text, not the French")
+        .isEqualTo("Excellence, Saint Kitts & Nevis.\n");
     assertThat(english.text()).isEqualTo("Excellency, (text)\n");
     assertThat(template.writtenFrom("fr")).isEqualTo("letter_fr.md");
     assertThat(template.writtenFrom("fr-CH")).isEqualTo("letter_fr.md");
@@ -176,7 +205,11 @@ class MarkdownLetterTest {
   @Test
   void aLetterWithOneBodyForEveryLanguageHasNoLetterPerLanguage() {
     LetterTemplate template =
-        new LetterFolder(dir).file("letter.md", "x\n").properties("").file("letter_fr.properties", "subject=Objet\n").load();
+        new LetterFolder(dir)
+            .file("letter.md", "x\n")
+            .properties("")
+            .file("letter_fr.properties", "subject=Objet\n")
+            .load();
 
     assertThat(template.hasLetterPerLanguage()).isFalse();
     assertThat(template.writtenFrom("fr")).isEqualTo("letter.md + letter_fr.properties");

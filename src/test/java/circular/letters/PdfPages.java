@@ -17,7 +17,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * A PDF read back with PDFBox, as a reader's viewer would: each page's text as extracted, its
  * images, and the fonts embedded.
  */
-record PdfPages(List<String> text, List<Integer> images, List<String> fonts, float width, float height) {
+record PdfPages(
+    List<String> text, List<Integer> images, List<String> fonts, float width, float height) {
 
   static PdfPages of(byte[] pdf) {
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -42,7 +43,12 @@ record PdfPages(List<String> text, List<Integer> images, List<String> fonts, flo
         }
       }
       PDPage first = document.getPage(0);
-      return new PdfPages(text, images, List.copyOf(fonts), first.getMediaBox().getWidth(), first.getMediaBox().getHeight());
+      return new PdfPages(
+          text,
+          images,
+          List.copyOf(fonts),
+          first.getMediaBox().getWidth(),
+          first.getMediaBox().getHeight());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

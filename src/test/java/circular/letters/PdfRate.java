@@ -13,14 +13,18 @@ import java.util.concurrent.Future;
  * (template and PDF) on one thread, then on one thread per core. A measurement, not a test; run it
  * from the project folder after {@code mvn test-compile}:
  *
- * <pre>{@code java -cp target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) circular.letters.PdfRate}</pre>
+ * <pre>
+ * {@code java -cp target/test-classes:target/classes:$(mvn -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) circular.letters.PdfRate}
+ * </pre>
  */
 public final class PdfRate {
   private PdfRate() {}
 
   public static void main(String[] args) throws Exception {
-    LetterTemplate template = LetterTemplate.load(Path.of("letter-templates/2012-03-22-nim-invitation"));
-    var recipients = new RecipientReader().read(Path.of("recipients/ccm-states-parties-2012.csv")).recipients();
+    LetterTemplate template =
+        LetterTemplate.load(Path.of("letter-templates/2012-03-22-nim-invitation"));
+    var recipients =
+        new RecipientReader().read(Path.of("recipients/ccm-states-parties-2012.csv")).recipients();
     for (int round = 1; round <= 3; round++) {
       long start = System.nanoTime();
       long bytes = 0;
@@ -51,7 +55,8 @@ public final class PdfRate {
 
   private static void report(String what, int letters, long start, long bytes) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("%-20s %d letters in %.2f s: %.1f letters/s, %d KB per PDF%n",
+    System.out.printf(
+        "%-20s %d letters in %.2f s: %.1f letters/s, %d KB per PDF%n",
         what, letters, seconds, letters / seconds, bytes / letters / 1024);
   }
 }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class PlainTextTest {
   @Test
   void paragraphsAreSeparatedByABlankLineAndBreaksKept() {
-    assertThat(PlainText.fromHtml("<p>Geneva,   22 March\n 2012</p><p>H.E. Mr. X<br/>Mission<br>Geneva</p>"))
+    assertThat(
+            PlainText.fromHtml(
+                "<p>Geneva,   22 March\n 2012</p><p>H.E. Mr. X<br/>Mission<br>Geneva</p>"))
         .isEqualTo("Geneva, 22 March 2012\n\nH.E. Mr. X\nMission\nGeneva\n");
   }
 
@@ -76,14 +78,18 @@ class PlainTextTest {
   @Test
   void wrappingIsWhatItWasWhenWrittenWithARegularExpression() {
     Random random = new Random(3);
-    String[] pieces = {" ", "  ", "\n", "- ", "12. ", "3.", "-", "word", "é", "x".repeat(30), "\t", "1", ". "};
+    String[] pieces = {
+      " ", "  ", "\n", "- ", "12. ", "3.", "-", "word", "é", "x".repeat(30), "\t", "1", ". "
+    };
     for (int n = 0; n < 5000; n++) {
       StringBuilder text = new StringBuilder();
       int count = random.nextInt(60);
       for (int i = 0; i < count; i++) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
-      assertThat(PlainText.wrap(text.toString())).as("'%s'", text).isEqualTo(wrapAsFirstWritten(text.toString()));
+      assertThat(PlainText.wrap(text.toString()))
+          .as("'%s'", text)
+          .isEqualTo(wrapAsFirstWritten(text.toString()));
     }
   }
 

@@ -8,7 +8,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
-/** The glyphs of a PDF's first page: where they stand and what each one shows, before PDFBox normalises text. */
+/**
+ * The glyphs of a PDF's first page: where they stand and what each one shows, before PDFBox
+ * normalises text.
+ */
 final class TextPositions extends PDFTextStripper {
   private float leftmost = Float.MAX_VALUE;
   private final StringBuilder glyphs = new StringBuilder();

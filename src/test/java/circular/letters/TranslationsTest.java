@@ -11,10 +11,13 @@ class TranslationsTest {
 
   @Test
   void argumentsFillTheirPlacesAndEverythingElseStaysAsTyped() {
-    assertThat(Translations.format("l'article {0} d'avancement, {1} et {2} '{0}'", new Object[] {"9", null}))
+    assertThat(
+            Translations.format(
+                "l'article {0} d'avancement, {1} et {2} '{0}'", new Object[] {"9", null}))
         .isEqualTo("l'article 9 d'avancement,  et {2} '9'");
     assertThat(Translations.format("{0}{0}{ 0}{x}{", new Object[] {"a"})).isEqualTo("aa{ 0}{x}{");
-    assertThat(Translations.format("no arguments {0}", new Object[0])).isEqualTo("no arguments {0}");
+    assertThat(Translations.format("no arguments {0}", new Object[0]))
+        .isEqualTo("no arguments {0}");
   }
 
   /** The formatting as first written, with a regular expression: the reference. */
@@ -23,7 +26,10 @@ class TranslationsTest {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int i = Integer.parseInt(m.group(1));
-      String value = i < arguments.length ? String.valueOf(arguments[i] == null ? "" : arguments[i]) : m.group();
+      String value =
+          i < arguments.length
+              ? String.valueOf(arguments[i] == null ? "" : arguments[i])
+              : m.group();
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
     m.appendTail(out);
@@ -41,7 +47,8 @@ class TranslationsTest {
       for (int i = 0; i < count; i++) {
         text.append(pieces[random.nextInt(pieces.length)]);
       }
-      assertThat(Translations.format(text.toString(), arguments)).as(text.toString())
+      assertThat(Translations.format(text.toString(), arguments))
+          .as(text.toString())
           .isEqualTo(formatAsFirstWritten(text.toString(), arguments));
     }
   }

@@ -46,7 +46,12 @@ public final class FakeSmtpServer implements AutoCloseable {
 
   /** How the server answers. */
   public record Reaction(Kind kind, String reply) {
-    enum Kind { NORMAL, REPLY, CLOSE, HANG }
+    enum Kind {
+      NORMAL,
+      REPLY,
+      CLOSE,
+      HANG
+    }
 
     public static Reaction normal() {
       return new Reaction(Kind.NORMAL, "");
@@ -149,31 +154,47 @@ public final class FakeSmtpServer implements AutoCloseable {
 
   private void serve(Socket socket, int connection) {
     try (socket) {
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       OutputStream out = socket.getOutputStream();
-      if (answer(socket, in, out, connection, "CONNECT", "", "220 fake.example ESMTP", null) == null) {
+      if (answer(socket, in, out, connection, "CONNECT", "", "220 fake.example ESMTP", null)
+          == null) {
         return;
       }
       String line;
       while ((line = in.readLine()) != null) {
-        String verb = (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line).toUpperCase();
+        String verb =
+            (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line).toUpperCase();
         String rest = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
-        String argument = verb.equals("MAIL") || verb.equals("RCPT")
-            ? rest.substring(rest.indexOf('<') + 1, rest.lastIndexOf('>'))
-            : rest;
-        String normal = switch (verb) {
-          case "EHLO" -> authMechanisms.isEmpty()
-              ? "250-fake.example\r\n250 8BITMIME"
-              : "250-fake.example\r\n250-8BITMIME\r\n250 AUTH " + authMechanisms;
-          case "HELO", "RSET", "NOOP" -> "250 2.0.0 ok";
-          case "AUTH" -> "235 2.7.0 accepted";
-          case "MAIL" -> "250 2.1.0 sender ok";
-          case "RCPT" -> "250 2.1.5 recipient ok";
-          case "DATA" -> "354 go ahead";
-          case "QUIT" -> "221 2.0.0 bye";
-          default -> "500 5.5.2 unknown command";
-        };
-        String reply = answer(socket, in, out, connection, verb, verb.equals("AUTH") ? rest.split(" ")[0] : argument, normal, null);
+        String argument =
+            verb.equals("MAIL") || verb.equals("RCPT")
+                ? rest.substring(rest.indexOf('<') + 1, rest.lastIndexOf('>'))
+                : rest;
+        String normal =
+            switch (verb) {
+              case "EHLO" ->
+                  authMechanisms.isEmpty()
+                      ? "250-fake.example\r\n250 8BITMIME"
+                      : "250-fake.example\r\n250-8BITMIME\r\n250 AUTH " + authMechanisms;
+              case "HELO", "RSET", "NOOP" -> "250 2.0.0 ok";
+              case "AUTH" -> "235 2.7.0 accepted";
+              case "MAIL" -> "250 2.1.0 sender ok";
+              case "RCPT" -> "250 2.1.5 recipient ok";
+              case "DATA" -> "354 go ahead";
+              case "QUIT" -> "221 2.0.0 bye";
+              default -> "500 5.5.2 unknown command";
+            };
+        String reply =
+            answer(
+                socket,
+                in,
+                out,
+                connection,
+                verb,
+                verb.equals("AUTH") ? rest.split(" ")[0] : argument,
+                normal,
+                null);
         if (reply == null || verb.equals("QUIT")) {
           return;
         }
@@ -186,7 +207,9 @@ public final class FakeSmtpServer implements AutoCloseable {
           if (d == null) {
             return;
           }
-          if (answer(socket, in, out, connection, ".", "", "250 2.0.0 queued as FAKE", data.toString()) == null) {
+          if (answer(
+                  socket, in, out, connection, ".", "", "250 2.0.0 queued as FAKE", data.toString())
+              == null) {
             return;
           }
         }
@@ -200,8 +223,16 @@ public final class FakeSmtpServer implements AutoCloseable {
    * Logs the command, asks the script, answers; the reply, or null when the connection is over. A
    * letter is recorded as accepted before its 2xx goes out, so that a client that has it sees it.
    */
-  private String answer(Socket socket, BufferedReader in, OutputStream out, int connection, String verb, String argument,
-      String normal, String letter) throws IOException {
+  private String answer(
+      Socket socket,
+      BufferedReader in,
+      OutputStream out,
+      int connection,
+      String verb,
+      String argument,
+      String normal,
+      String letter)
+      throws IOException {
     int times;
     synchronized (seen) {
       times = seen.merge(verb + " " + argument.toLowerCase(), 1, Integer::sum);

@@ -31,13 +31,15 @@ class MessageBuilderTest {
 
   private static Letter letter(List<Path> attachments) {
     Recipient recipient =
-        new Recipient("CIV", List.of("abidjan@civ.example"), List.of(), List.of(), Map.of("id", "CIV"), 2);
+        new Recipient(
+            "CIV", List.of("abidjan@civ.example"), List.of(), List.of(), Map.of("id", "CIV"), 2);
     return new Letter(
         "invitation",
         recipient,
         "fr",
         "Réunions intersessionnelles : mesures nationales d'application (Côte d'Ivoire)",
-        new NamedAddress("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
+        new NamedAddress(
+            "office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
         List.of(new NamedAddress("contact@mission.example", "Hélène Marsh")),
         List.of(NamedAddress.of("abidjan@civ.example"), NamedAddress.of("geneve@civ.example")),
         List.of(NamedAddress.of("copie@civ.example")),
@@ -58,7 +60,9 @@ class MessageBuilderTest {
 
   @Test
   void keepsTheMessageIdItWasGivenAndPutsItInReferences() throws Exception {
-    MimeMessage message = new MessageBuilder(SESSION).build(letter(List.of()), "<abc.123@mission.example>", Optional.empty());
+    MimeMessage message =
+        new MessageBuilder(SESSION)
+            .build(letter(List.of()), "<abc.123@mission.example>", Optional.empty());
     message.saveChanges();
 
     MimeMessage received = roundTrip(message);
@@ -73,7 +77,10 @@ class MessageBuilderTest {
     MimeMessage received =
         roundTrip(
             new MessageBuilder(SESSION)
-                .build(letter(List.of()), "<reminder@mission.example>", Optional.of("<original@mission.example>")));
+                .build(
+                    letter(List.of()),
+                    "<reminder@mission.example>",
+                    Optional.of("<original@mission.example>")));
 
     assertThat(received.getHeader("In-Reply-To", null)).isEqualTo("<original@mission.example>");
     assertThat(received.getHeader("References", null))
@@ -82,23 +89,34 @@ class MessageBuilderTest {
 
   @Test
   void nonAsciiNamesAndSubjectsArriveIntact() throws Exception {
-    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter(List.of()), "<a@mission.example>", Optional.empty()));
+    MimeMessage received =
+        roundTrip(
+            new MessageBuilder(SESSION)
+                .build(letter(List.of()), "<a@mission.example>", Optional.empty()));
 
     assertThat(received.getSubject())
-        .isEqualTo("Réunions intersessionnelles : mesures nationales d'application (Côte d'Ivoire)");
+        .isEqualTo(
+            "Réunions intersessionnelles : mesures nationales d'application (Côte d'Ivoire)");
     InternetAddress from = (InternetAddress) received.getFrom()[0];
-    assertThat(from.getPersonal()).isEqualTo("Coordinatrice pour les mesures nationales d'application");
-    assertThat(((InternetAddress) received.getReplyTo()[0]).getPersonal()).isEqualTo("Hélène Marsh");
+    assertThat(from.getPersonal())
+        .isEqualTo("Coordinatrice pour les mesures nationales d'application");
+    assertThat(((InternetAddress) received.getReplyTo()[0]).getPersonal())
+        .isEqualTo("Hélène Marsh");
     assertThat(received.getRecipients(RecipientType.TO))
         .extracting(a -> ((InternetAddress) a).getAddress())
         .containsExactly("abidjan@civ.example", "geneve@civ.example");
-    assertThat(received.getRecipients(RecipientType.CC)).extracting(Object::toString).containsExactly("copie@civ.example");
+    assertThat(received.getRecipients(RecipientType.CC))
+        .extracting(Object::toString)
+        .containsExactly("copie@civ.example");
     assertThat(received.getHeader("Content-Language", null)).isEqualTo("fr");
   }
 
   @Test
   void bodyIsTextThenHtmlAlternatives() throws Exception {
-    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter(List.of()), "<a@mission.example>", Optional.empty()));
+    MimeMessage received =
+        roundTrip(
+            new MessageBuilder(SESSION)
+                .build(letter(List.of()), "<a@mission.example>", Optional.empty()));
 
     assertThat(received.getContentType()).startsWith("multipart/alternative");
     Multipart parts = (Multipart) received.getContent();
@@ -114,7 +132,10 @@ class MessageBuilderTest {
     Path annex = dir.resolve("Annexe – état d'avancement.pdf");
     Files.write(annex, new byte[] {'%', 'P', 'D', 'F', 0, 1, 2});
 
-    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter(List.of(annex)), "<a@mission.example>", Optional.empty()));
+    MimeMessage received =
+        roundTrip(
+            new MessageBuilder(SESSION)
+                .build(letter(List.of(annex)), "<a@mission.example>", Optional.empty()));
 
     assertThat(received.getContentType()).startsWith("multipart/mixed");
     Multipart mixed = (Multipart) received.getContent();
@@ -122,17 +143,23 @@ class MessageBuilderTest {
     assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
     Part attachment = mixed.getBodyPart(1);
     assertThat(attachment.getDisposition()).isEqualTo(Part.ATTACHMENT);
-    assertThat(MimeUtility.decodeText(attachment.getFileName())).isEqualTo("Annexe – état d'avancement.pdf");
-    assertThat(attachment.getInputStream().readAllBytes()).containsExactly('%', 'P', 'D', 'F', 0, 1, 2);
+    assertThat(MimeUtility.decodeText(attachment.getFileName()))
+        .isEqualTo("Annexe – état d'avancement.pdf");
+    assertThat(attachment.getInputStream().readAllBytes())
+        .containsExactly('%', 'P', 'D', 'F', 0, 1, 2);
   }
 
   @Test
   void anEnclosureIsAttachedAfterTheFilesWithItsNameAndType() throws Exception {
     Path annex = dir.resolve("annex.txt");
     Files.writeString(annex, "annex");
-    Letter letter = letter(List.of(annex)).enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F', 9}));
+    Letter letter =
+        letter(List.of(annex))
+            .enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F', 9}));
 
-    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
+    MimeMessage received =
+        roundTrip(
+            new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
 
     Multipart mixed = (Multipart) received.getContent();
     assertThat(mixed.getCount()).isEqualTo(3);
@@ -146,18 +173,27 @@ class MessageBuilderTest {
 
   @Test
   void anEnclosureAloneMakesAMixedMessageToo() throws Exception {
-    Letter letter = letter(List.of()).enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F'}));
+    Letter letter =
+        letter(List.of())
+            .enclosing(Enclosure.pdf("invitation-CIV.pdf", new byte[] {'%', 'P', 'D', 'F'}));
 
-    MimeMessage received = roundTrip(new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
+    MimeMessage received =
+        roundTrip(
+            new MessageBuilder(SESSION).build(letter, "<a@mission.example>", Optional.empty()));
 
     assertThat(received.getContentType()).startsWith("multipart/mixed");
-    assertThat(((Multipart) received.getContent()).getBodyPart(1).getFileName()).isEqualTo("invitation-CIV.pdf");
+    assertThat(((Multipart) received.getContent()).getBodyPart(1).getFileName())
+        .isEqualTo("invitation-CIV.pdf");
   }
 
   @Test
   void bccIsKeptOnTheMessageForTheOfficeCopy() throws Exception {
-    MimeMessage message = new MessageBuilder(SESSION).build(letter(List.of()), "<a@mission.example>", Optional.empty());
+    MimeMessage message =
+        new MessageBuilder(SESSION)
+            .build(letter(List.of()), "<a@mission.example>", Optional.empty());
 
-    assertThat(message.getRecipients(RecipientType.BCC)).extracting(Object::toString).containsExactly("archive@mission.example");
+    assertThat(message.getRecipients(RecipientType.BCC))
+        .extracting(Object::toString)
+        .containsExactly("archive@mission.example");
   }
 }

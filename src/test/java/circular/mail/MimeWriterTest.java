@@ -35,7 +35,10 @@ class MimeWriterTest {
   private static final MessageBuilder BUILDER = new MessageBuilder(SESSION);
   private static final Pattern BOUNDARY = Pattern.compile("boundary=\"([^\"]+)\"");
 
-  /** The message as Jakarta Mail writes it, and as the writer writes it, with boundary and date made alike. */
+  /**
+   * The message as Jakarta Mail writes it, and as the writer writes it, with boundary and date made
+   * alike.
+   */
   private static void assertSameBytes(Letter letter, Optional<String> inReplyTo) throws Exception {
     ByteArrayOutputStream jakarta = new ByteArrayOutputStream();
     BUILDER.build(letter, "<id.1@mission.example>", inReplyTo).writeTo(jakarta);
@@ -48,30 +51,61 @@ class MimeWriterTest {
     ByteArrayOutputStream wire = new ByteArrayOutputStream();
     written.message().writeTo(wire, ignored);
     ByteArrayOutputStream jakartaWire = new ByteArrayOutputStream();
-    BUILDER.encode(BUILDER.build(letter, "<id.1@mission.example>", inReplyTo)).message().writeTo(jakartaWire, ignored);
+    BUILDER
+        .encode(BUILDER.build(letter, "<id.1@mission.example>", inReplyTo))
+        .message()
+        .writeTo(jakartaWire, ignored);
     assertThat(comparable(wire.toByteArray())).isEqualTo(comparable(jakartaWire.toByteArray()));
-    assertThat(written.message().getAllRecipients()).containsExactly(BUILDER.build(letter, "<x@y.example>", inReplyTo).getAllRecipients());
-    assertThat(written.message().getFrom()).containsExactly(BUILDER.build(letter, "<x@y.example>", inReplyTo).getFrom());
+    assertThat(written.message().getAllRecipients())
+        .containsExactly(BUILDER.build(letter, "<x@y.example>", inReplyTo).getAllRecipients());
+    assertThat(written.message().getFrom())
+        .containsExactly(BUILDER.build(letter, "<x@y.example>", inReplyTo).getFrom());
   }
 
   private static String comparable(byte[] message) {
     String s = new String(message, StandardCharsets.ISO_8859_1);
     Matcher boundary = BOUNDARY.matcher(s);
     assertThat(boundary.find()).as("a boundary in\n%s", s).isTrue();
-    return s.replace(boundary.group(1), "BOUNDARY").replaceFirst("Date: [^\r]*\r\n", "Date: DATE\r\n");
+    return s.replace(boundary.group(1), "BOUNDARY")
+        .replaceFirst("Date: [^\r]*\r\n", "Date: DATE\r\n");
   }
 
   private static Letter letter(String text, String html) {
-    return letter("Invitation", List.of(new NamedAddress("contact@mission.example", "Helen Marsh")), List.of(NamedAddress.of("a@fra.example")),
-        List.of(), List.of(), text, html);
+    return letter(
+        "Invitation",
+        List.of(new NamedAddress("contact@mission.example", "Helen Marsh")),
+        List.of(NamedAddress.of("a@fra.example")),
+        List.of(),
+        List.of(),
+        text,
+        html);
   }
 
   private static Letter letter(
-      String subject, List<NamedAddress> replyTo, List<NamedAddress> to, List<NamedAddress> cc, List<NamedAddress> bcc, String text, String html) {
-    Recipient recipient = new Recipient("FRA", List.of(to.get(0).address()), List.of(), List.of(), Map.of("id", "FRA"), 2);
-    return new Letter("invitation", recipient, "fr", subject,
-        new NamedAddress("office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
-        replyTo, to, cc, bcc, text, html, List.of());
+      String subject,
+      List<NamedAddress> replyTo,
+      List<NamedAddress> to,
+      List<NamedAddress> cc,
+      List<NamedAddress> bcc,
+      String text,
+      String html) {
+    Recipient recipient =
+        new Recipient(
+            "FRA", List.of(to.get(0).address()), List.of(), List.of(), Map.of("id", "FRA"), 2);
+    return new Letter(
+        "invitation",
+        recipient,
+        "fr",
+        subject,
+        new NamedAddress(
+            "office@mission.example", "Coordinatrice pour les mesures nationales d'application"),
+        replyTo,
+        to,
+        cc,
+        bcc,
+        text,
+        html,
+        List.of());
   }
 
   @Test
@@ -81,13 +115,16 @@ class MimeWriterTest {
       folders = list.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(folders).isNotEmpty();
-    List<Recipient> delegations = new RecipientReader().read(Path.of("recipients/ccm-states-parties-2012.csv")).recipients();
+    List<Recipient> delegations =
+        new RecipientReader().read(Path.of("recipients/ccm-states-parties-2012.csv")).recipients();
     int letters = 0;
     for (Path folder : folders) {
       LetterTemplate template = LetterTemplate.load(folder);
       for (Recipient delegation : delegations) {
         if (template.languageProblem(delegation.language()).isEmpty()) {
-          assertSameBytes(template.render(delegation), Optional.of("<original." + delegation.id() + "@mission.example>"));
+          assertSameBytes(
+              template.render(delegation),
+              Optional.of("<original." + delegation.id() + "@mission.example>"));
           letters++;
         }
       }
@@ -99,35 +136,64 @@ class MimeWriterTest {
   void headersWithEveryKindOfAddressAndALongSubjectAreTheSame() throws Exception {
     List<NamedAddress> many = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      many.add(new NamedAddress("delegation" + i + "@mission-" + i + ".example", i % 2 == 0 ? "" : "Délégation n° " + i));
+      many.add(
+          new NamedAddress(
+              "delegation" + i + "@mission-" + i + ".example",
+              i % 2 == 0 ? "" : "Délégation n° " + i));
     }
     assertSameBytes(
-        letter("Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire) — rappel",
-            List.of(new NamedAddress("contact@mission.example", "Hélène Marsh"), NamedAddress.of("archive@mission.example")),
-            many, many.subList(0, 5), List.of(NamedAddress.of("bcc@mission.example"), new NamedAddress("b2@mission.example", "Bureau, Genève")),
-            "Excellence,\n", "<p>Excellence,</p>"),
+        letter(
+            "Réunions intersessionnelles, Genève, 16–19 avril 2012 : mesures nationales d'application (Côte d'Ivoire) — rappel",
+            List.of(
+                new NamedAddress("contact@mission.example", "Hélène Marsh"),
+                NamedAddress.of("archive@mission.example")),
+            many,
+            many.subList(0, 5),
+            List.of(
+                NamedAddress.of("bcc@mission.example"),
+                new NamedAddress("b2@mission.example", "Bureau, Genève")),
+            "Excellence,\n",
+            "<p>Excellence,</p>"),
         Optional.of("<original@mission.example>"));
-    assertSameBytes(letter("Plain", List.of(), List.of(NamedAddress.of("a@fra.example")), List.of(), List.of(), "x", "y"), Optional.empty());
+    assertSameBytes(
+        letter(
+            "Plain",
+            List.of(),
+            List.of(NamedAddress.of("a@fra.example")),
+            List.of(),
+            List.of(),
+            "x",
+            "y"),
+        Optional.empty());
   }
 
   @Test
   void bodiesInEachTransferEncodingAreTheSame() throws Exception {
-    List<String> bodies = new ArrayList<>(List.of(
-        "",
-        "Excellence,\n",
-        "Excellence, \nline two\t \nééé = x  \n ",
-        "ends with a space ",
-        "ends with a tab\t",
-        "crlf\r\nlone cr\rlone lf\n\r\n\n",
-        "=".repeat(40) + "\n" + "=".repeat(100),
-        "a".repeat(75) + "\n" + "a".repeat(76) + "\n" + "a".repeat(77) + "\n" + "é".repeat(40) + "\n",
-        "x".repeat(998) + "\n" + "x".repeat(999),
-        "Пояснительная записка о национальных мерах по осуществлению",
-        "Пояснительная записка",
-        "بيان بشأن تدابير التنفيذ الوطنية",
-        "日本語のテキスト",
-        "mixed: Ж and z " .repeat(30),
-        "control \u0001 and delete \u007f"));
+    List<String> bodies =
+        new ArrayList<>(
+            List.of(
+                "",
+                "Excellence,\n",
+                "Excellence, \nline two\t \nééé = x  \n ",
+                "ends with a space ",
+                "ends with a tab\t",
+                "crlf\r\nlone cr\rlone lf\n\r\n\n",
+                "=".repeat(40) + "\n" + "=".repeat(100),
+                "a".repeat(75)
+                    + "\n"
+                    + "a".repeat(76)
+                    + "\n"
+                    + "a".repeat(77)
+                    + "\n"
+                    + "é".repeat(40)
+                    + "\n",
+                "x".repeat(998) + "\n" + "x".repeat(999),
+                "Пояснительная записка о национальных мерах по осуществлению",
+                "Пояснительная записка",
+                "بيان بشأن تدابير التنفيذ الوطنية",
+                "日本語のテキスト",
+                "mixed: Ж and z ".repeat(30),
+                "control \u0001 and delete \u007f"));
     for (int n = 0; n < 200; n++) { // lengths around every base64 line end
       bodies.add("ж".repeat(n));
     }
@@ -157,7 +223,9 @@ class MimeWriterTest {
         s.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       int used = random.nextInt(20);
-      assertThat(MimeWriter.fold(used, s.toString())).as("fold(%d, '%s')", used, s).isEqualTo(MimeUtility.fold(used, s.toString()));
+      assertThat(MimeWriter.fold(used, s.toString()))
+          .as("fold(%d, '%s')", used, s)
+          .isEqualTo(MimeUtility.fold(used, s.toString()));
     }
     assertThat(MimeWriter.fold(9, "a\r\n b")).isEqualTo(MimeUtility.fold(9, "a\r\n b"));
   }
@@ -167,10 +235,23 @@ class MimeWriterTest {
     Path annex = Files.createTempFile("annex", ".txt");
     Files.writeString(annex, "annex");
     Letter base = letter("Excellence,\n", "<p>Excellence,</p>");
-    Letter withFile = new Letter(base.name(), base.recipient(), base.language(), base.subject(), base.from(), base.replyTo(), base.to(),
-        base.cc(), base.bcc(), base.text(), base.html(), List.of(annex));
+    Letter withFile =
+        new Letter(
+            base.name(),
+            base.recipient(),
+            base.language(),
+            base.subject(),
+            base.from(),
+            base.replyTo(),
+            base.to(),
+            base.cc(),
+            base.bcc(),
+            base.text(),
+            base.html(),
+            List.of(annex));
 
-    MimeMessage message = BUILDER.encode(withFile, "<id.2@mission.example>", Optional.empty()).message();
+    MimeMessage message =
+        BUILDER.encode(withFile, "<id.2@mission.example>", Optional.empty()).message();
 
     assertThat(message).isNotInstanceOf(WrittenMessage.class);
     assertThat(message.getContentType()).startsWith("multipart/mixed");

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class SmtpSenderFaultsTest {
   private static final Duration TIMEOUT = Duration.ofMillis(1500);
-  private static final Backoff QUICK = Backoff.of(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(60));
+  private static final Backoff QUICK =
+      Backoff.of(Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(60));
 
   private static SmtpSender connect(FakeSmtpServer server) {
     return SmtpSender.connect(settings(server), Optional.empty());
@@ -34,9 +35,14 @@ class SmtpSenderFaultsTest {
   }
 
   @Test
-  void aRecipientRefusedFor550FailsThatLetterAndTheNextGoesOutOnTheSameConnection() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is("RCPT", "nobody@gov.example") ? reply("550 5.1.1 no such user") : normal());
+  void aRecipientRefusedFor550FailsThatLetterAndTheNextGoesOutOnTheSameConnection()
+      throws IOException {
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is("RCPT", "nobody@gov.example")
+                        ? reply("550 5.1.1 no such user")
+                        : normal());
         SmtpSender smtp = connect(server)) {
       Delivery refused = smtp.send(TestLetters.message("nobody@gov.example"));
       Delivery next = smtp.send(TestLetters.message("delegation@gov.example"));
@@ -54,7 +60,8 @@ class SmtpSenderFaultsTest {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> normal());
         SmtpSender smtp = connect(server)) {
       for (int i = 0; i < 5; i++) {
-        assertThat(smtp.send(TestLetters.message("delegation" + i + "@gov.example")).sent()).isTrue();
+        assertThat(smtp.send(TestLetters.message("delegation" + i + "@gov.example")).sent())
+            .isTrue();
       }
 
       assertThat(server.connections()).isEqualTo(1);
@@ -66,26 +73,42 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aMultiLineReplyIsLoggedAsOneLine() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is("RCPT")
-            ? reply("550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Please check the address.")
-            : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is("RCPT")
+                        ? reply(
+                            "550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Please check the address.")
+                        : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("nobody@gov.example"));
 
-      assertThat(delivery).isEqualTo(new Delivery(Outcome.FAILED,
-          "550 5.1.1 The email account that you tried to reach does not exist. 5.1.1 Please check the address."));
+      assertThat(delivery)
+          .isEqualTo(
+              new Delivery(
+                  Outcome.FAILED,
+                  "550 5.1.1 The email account that you tried to reach does not exist. 5.1.1 Please check the address."));
     }
   }
 
   @Test
   void aLetterSomeOfWhoseAddressesAreRefusedGoesToTheOthersAndNamesTheRefused() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is("RCPT", "old@gov.example") ? reply("550 5.1.1 mailbox unavailable") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is("RCPT", "old@gov.example")
+                        ? reply("550 5.1.1 mailbox unavailable")
+                        : normal());
         SmtpSender smtp = connect(server)) {
-      Delivery delivery = smtp.send(TestLetters.message(List.of("delegation@gov.example"), List.of("old@gov.example")));
+      Delivery delivery =
+          smtp.send(
+              TestLetters.message(List.of("delegation@gov.example"), List.of("old@gov.example")));
 
-      assertThat(delivery).isEqualTo(new Delivery(Outcome.SENT,
-          "250 2.0.0 queued as FAKE; rejected: old@gov.example (550 5.1.1 mailbox unavailable)"));
+      assertThat(delivery)
+          .isEqualTo(
+              new Delivery(
+                  Outcome.SENT,
+                  "250 2.0.0 queued as FAKE; rejected: old@gov.example (550 5.1.1 mailbox unavailable)"));
       assertThat(server.accepted()).hasSize(1);
       assertThat(server.count("DATA")).isEqualTo(1);
     }
@@ -93,20 +116,29 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aLetterAllOfWhoseAddressesAreRefusedFailsNamingThemAll() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is("RCPT") ? reply("550 5.1.1 no such user") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is("RCPT") ? reply("550 5.1.1 no such user") : normal());
         SmtpSender smtp = connect(server)) {
-      Delivery delivery = smtp.send(TestLetters.message(List.of("a@gov.example"), List.of("b@gov.example")));
+      Delivery delivery =
+          smtp.send(TestLetters.message(List.of("a@gov.example"), List.of("b@gov.example")));
 
-      assertThat(delivery).isEqualTo(new Delivery(Outcome.FAILED,
-          "rejected: a@gov.example (550 5.1.1 no such user), b@gov.example (550 5.1.1 no such user)"));
+      assertThat(delivery)
+          .isEqualTo(
+              new Delivery(
+                  Outcome.FAILED,
+                  "rejected: a@gov.example (550 5.1.1 no such user), b@gov.example (550 5.1.1 no such user)"));
       assertThat(server.count("DATA")).isZero();
     }
   }
 
   @Test
   void aRecipientTurnedAwayFor451OnceIsSentOnTheRetry() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is("RCPT") && c.seen() == 1 ? reply("451 4.7.1 greylisted, try again") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is("RCPT") && c.seen() == 1
+                        ? reply("451 4.7.1 greylisted, try again")
+                        : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
@@ -119,12 +151,13 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aRecipientAlways451IsDeferredAfterTheConfiguredRetries() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is("RCPT") ? reply("451 4.3.0 mailbox busy") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is("RCPT") ? reply("451 4.3.0 mailbox busy") : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
-      assertThat(delivery).isEqualTo(new Delivery(Outcome.DEFERRED, "451 4.3.0 mailbox busy (tried 4 times)"));
+      assertThat(delivery)
+          .isEqualTo(new Delivery(Outcome.DEFERRED, "451 4.3.0 mailbox busy (tried 4 times)"));
       assertThat(server.count("RCPT")).isEqualTo(1 + QUICK.retries());
       assertThat(server.count("DATA")).isZero();
     }
@@ -132,10 +165,16 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aRetryAfterAPartial451GoesOnlyToTheAddressThatWasTurnedAway() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is("RCPT", "slow@gov.example") && c.seen() == 1 ? reply("451 4.7.1 try later") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is("RCPT", "slow@gov.example") && c.seen() == 1
+                        ? reply("451 4.7.1 try later")
+                        : normal());
         SmtpSender smtp = connect(server)) {
-      Delivery delivery = smtp.send(TestLetters.message(List.of("delegation@gov.example"), List.of("slow@gov.example")));
+      Delivery delivery =
+          smtp.send(
+              TestLetters.message(List.of("delegation@gov.example"), List.of("slow@gov.example")));
 
       assertThat(delivery).isEqualTo(new Delivery(Outcome.SENT, "250 2.0.0 queued as FAKE"));
       assertThat(server.count("RCPT", "delegation@gov.example")).isEqualTo(1);
@@ -145,14 +184,18 @@ class SmtpSenderFaultsTest {
   }
 
   @Test
-  void aConnectionClosedRightAfterTheEndOfDataLeavesTheLetterInDoubtAndItIsNotRetried() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is(".") && c.seen() == 1 ? close() : normal());
+  void aConnectionClosedRightAfterTheEndOfDataLeavesTheLetterInDoubtAndItIsNotRetried()
+      throws IOException {
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is(".") && c.seen() == 1 ? close() : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
       Delivery next = smtp.send(TestLetters.message("other@gov.example"));
 
       assertThat(delivery.outcome()).isEqualTo(Outcome.IN_DOUBT);
-      assertThat(delivery.detail()).startsWith("no reply after the letter's data was sent (").endsWith("); the server may have it");
+      assertThat(delivery.detail())
+          .startsWith("no reply after the letter's data was sent (")
+          .endsWith("); the server may have it");
       assertThat(server.count("RCPT", "delegation@gov.example")).isEqualTo(1);
       assertThat(next.outcome()).isEqualTo(Outcome.SENT);
       assertThat(server.count("DATA")).isEqualTo(2);
@@ -161,22 +204,30 @@ class SmtpSenderFaultsTest {
   }
 
   @Test
-  void aServerSilentAfterTheEndOfDataLeavesTheLetterInDoubtOnceTheTimeoutPasses() throws IOException {
+  void aServerSilentAfterTheEndOfDataLeavesTheLetterInDoubtOnceTheTimeoutPasses()
+      throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is(".") ? hang() : normal());
-        SmtpSender smtp = SmtpSender.connect(settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
+        SmtpSender smtp =
+            SmtpSender.connect(
+                settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
       // the read timeout, and no other cause, ended the wait: Angus says so in the reason
       assertThat(delivery.outcome()).isEqualTo(Outcome.IN_DOUBT);
-      assertThat(delivery.detail()).isEqualTo("no reply after the letter's data was sent (Read timed out); the server may have it");
+      assertThat(delivery.detail())
+          .isEqualTo(
+              "no reply after the letter's data was sent (Read timed out); the server may have it");
       assertThat(server.count("DATA")).isEqualTo(1);
     }
   }
 
   @Test
   void aServerSilentAtRecipientIsTriedAgainOnANewConnection() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is("RCPT") && c.seen() == 1 ? hang() : normal());
-        SmtpSender smtp = SmtpSender.connect(settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is("RCPT") && c.seen() == 1 ? hang() : normal());
+        SmtpSender smtp =
+            SmtpSender.connect(
+                settings(server).withTimeout(Duration.ofMillis(400)), Optional.empty())) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
       assertThat(delivery.outcome()).isEqualTo(Outcome.SENT);
@@ -187,7 +238,8 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aConnectionClosedAtMailFromIsReopenedAndTheLetterSent() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> c.is("MAIL") && c.seen() == 1 ? close() : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is("MAIL") && c.seen() == 1 ? close() : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
@@ -200,8 +252,12 @@ class SmtpSenderFaultsTest {
   @ParameterizedTest
   @ValueSource(strings = {"MAIL", "RCPT", "DATA", "."})
   void a421ClosesTheConnectionAndTheLetterIsSentOnANewOne(String verb) throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is(verb) && c.seen() == 1 ? reply("421 4.3.2 service shutting down") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c ->
+                    c.is(verb) && c.seen() == 1
+                        ? reply("421 4.3.2 service shutting down")
+                        : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
@@ -213,12 +269,14 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aRefusalOfTheLetterAfterItsDataFailsIt() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.start(c ->
-            c.is(".") ? reply("554 5.7.1 message refused as spam") : normal());
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c -> c.is(".") ? reply("554 5.7.1 message refused as spam") : normal());
         SmtpSender smtp = connect(server)) {
       Delivery delivery = smtp.send(TestLetters.message("delegation@gov.example"));
 
-      assertThat(delivery).isEqualTo(new Delivery(Outcome.FAILED, "554 5.7.1 message refused as spam"));
+      assertThat(delivery)
+          .isEqualTo(new Delivery(Outcome.FAILED, "554 5.7.1 message refused as spam"));
       assertThat(server.count("DATA")).isEqualTo(1);
     }
   }
@@ -248,17 +306,24 @@ class SmtpSenderFaultsTest {
 
   @Test
   void aRefusedLoginStopsTheRunWithoutShowingThePassword() throws IOException {
-    try (FakeSmtpServer server = FakeSmtpServer.startWithAuth("PLAIN", c ->
-            c.is("AUTH") ? reply("535 5.7.8 authentication credentials invalid") : normal())) {
-      SmtpSettings settings = SmtpSettings.fromUrl("smtp://me%40office.example@127.0.0.1:" + server.port())
-          .withTimeout(TIMEOUT);
-      Login login = new Login("me@office.example", "correct horse battery", Login.Mechanism.PASSWORD);
+    try (FakeSmtpServer server =
+        FakeSmtpServer.startWithAuth(
+            "PLAIN",
+            c -> c.is("AUTH") ? reply("535 5.7.8 authentication credentials invalid") : normal())) {
+      SmtpSettings settings =
+          SmtpSettings.fromUrl("smtp://me%40office.example@127.0.0.1:" + server.port())
+              .withTimeout(TIMEOUT);
+      Login login =
+          new Login("me@office.example", "correct horse battery", Login.Mechanism.PASSWORD);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))
           .isInstanceOf(SmtpException.class)
-          .hasMessage("127.0.0.1:" + server.port()
-              + ": the server refused the login for 'me@office.example' (535 5.7.8 authentication credentials invalid)")
-          .message().doesNotContain("correct horse");
+          .hasMessage(
+              "127.0.0.1:"
+                  + server.port()
+                  + ": the server refused the login for 'me@office.example' (535 5.7.8 authentication credentials invalid)")
+          .message()
+          .doesNotContain("correct horse");
       assertThat(server.count("MAIL")).isZero();
     }
   }
@@ -266,7 +331,8 @@ class SmtpSenderFaultsTest {
   @Test
   void aServerThatOffersNoLoginIsRefusedWhenALoginWasGiven() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> normal())) {
-      SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
+      SmtpSettings settings =
+          SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
       Login login = new Login("me", "secret", Login.Mechanism.PASSWORD);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))
@@ -278,11 +344,13 @@ class SmtpSenderFaultsTest {
   @Test
   void anOAuthTokenIsPresentedWithXoauth2() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.startWithAuth("PLAIN XOAUTH2", c -> normal())) {
-      SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
+      SmtpSettings settings =
+          SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
       Login login = new Login("me", "ya29.token", Login.Mechanism.XOAUTH2);
 
       try (SmtpSender smtp = SmtpSender.connect(settings, Optional.of(login))) {
-        assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
+        assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome())
+            .isEqualTo(Outcome.SENT);
       }
       assertThat(server.commands()).contains("AUTH XOAUTH2").doesNotContain("AUTH PLAIN");
     }
@@ -291,7 +359,8 @@ class SmtpSenderFaultsTest {
   @Test
   void anOAuthTokenIsNeverSentToAServerThatDoesNotOfferXoauth2() throws IOException {
     try (FakeSmtpServer server = FakeSmtpServer.startWithAuth("PLAIN", c -> normal())) {
-      SmtpSettings settings = SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
+      SmtpSettings settings =
+          SmtpSettings.fromUrl("smtp://me@127.0.0.1:" + server.port()).withTimeout(TIMEOUT);
       Login login = new Login("me", "ya29.token", Login.Mechanism.XOAUTH2);
 
       assertThatThrownBy(() -> SmtpSender.connect(settings, Optional.of(login)))

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Timeout;
 class SmtpSenderGateTest {
 
   private static SmtpSender connect(FakeSmtpServer server) {
-    return SmtpSender.connect(SmtpSettings.fromUrl(server.url()).withTimeout(Duration.ofSeconds(5)), Optional.empty());
+    return SmtpSender.connect(
+        SmtpSettings.fromUrl(server.url()).withTimeout(Duration.ofSeconds(5)), Optional.empty());
   }
 
   @Test
@@ -35,28 +36,36 @@ class SmtpSenderGateTest {
     CountDownLatch dataSent = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch atTheGate = new CountDownLatch(1);
-    try (FakeSmtpServer server = FakeSmtpServer.start(c -> {
-          if (c.is("DATA")) {
-            dataSent.countDown();
-          }
-          if (c.is(".") && !open.get()) {
-            endBeforeOpen.set(true);
-          }
-          return normal();
-        });
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(
+                c -> {
+                  if (c.is("DATA")) {
+                    dataSent.countDown();
+                  }
+                  if (c.is(".") && !open.get()) {
+                    endBeforeOpen.set(true);
+                  }
+                  return normal();
+                });
         SmtpSender smtp = connect(server)) {
-      CompletableFuture<Delivery> delivery = CompletableFuture.supplyAsync(() -> smtp.send(
-          TestLetters.message("delegation@gov.example"), () -> {
-            atTheGate.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              throw new InterruptedIOException();
-            }
-            open.set(true);
-          }));
+      CompletableFuture<Delivery> delivery =
+          CompletableFuture.supplyAsync(
+              () ->
+                  smtp.send(
+                      TestLetters.message("delegation@gov.example"),
+                      () -> {
+                        atTheGate.countDown();
+                        try {
+                          release.await();
+                        } catch (InterruptedException e) {
+                          throw new InterruptedIOException();
+                        }
+                        open.set(true);
+                      }));
 
-      assertThat(dataSent.await(5, TimeUnit.SECONDS)).as("MAIL, RCPT and DATA went out before the gate opened").isTrue();
+      assertThat(dataSent.await(5, TimeUnit.SECONDS))
+          .as("MAIL, RCPT and DATA went out before the gate opened")
+          .isTrue();
       assertThat(atTheGate.await(5, TimeUnit.SECONDS)).as("the sender waits at the gate").isTrue();
       assertThat(server.count(".")).as("no end of data while the gate is shut").isZero();
       assertThat(server.accepted()).isEmpty();
@@ -72,17 +81,24 @@ class SmtpSenderGateTest {
   void aGateThatFailsSendsNoEndOfDataAndDropsTheConnection() throws Exception {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> normal());
         SmtpSender smtp = connect(server)) {
-      assertThatThrownBy(() -> smtp.send(TestLetters.message("delegation@gov.example"), () -> {
-            throw new IOException("fsync failed: Input/output error");
-          }))
+      assertThatThrownBy(
+              () ->
+                  smtp.send(
+                      TestLetters.message("delegation@gov.example"),
+                      () -> {
+                        throw new IOException("fsync failed: Input/output error");
+                      }))
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("fsync failed");
 
       assertThat(server.count("DATA")).isEqualTo(1);
       assertThat(server.count(".")).as("the letter was never finished").isZero();
       assertThat(server.accepted()).isEmpty();
-      assertThat(smtp.send(TestLetters.message("other@gov.example")).outcome()).isEqualTo(Outcome.SENT);
-      assertThat(server.connections()).as("the unfinished connection was not used again").isEqualTo(2);
+      assertThat(smtp.send(TestLetters.message("other@gov.example")).outcome())
+          .isEqualTo(Outcome.SENT);
+      assertThat(server.connections())
+          .as("the unfinished connection was not used again")
+          .isEqualTo(2);
       assertThat(server.accepted()).hasSize(1);
     }
   }

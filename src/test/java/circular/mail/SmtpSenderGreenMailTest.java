@@ -28,8 +28,9 @@ class SmtpSenderGreenMailTest {
   private static final String PASSWORD = "Tr0ub4dor&3";
 
   @RegisterExtension
-  static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-      .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
+  static final GreenMailExtension GREENMAIL =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+          .withConfiguration(GreenMailConfiguration.aConfig().withUser(USER, USER, PASSWORD));
 
   private static SmtpSettings settings(String user) {
     String at = user.isEmpty() ? "" : user.replace("@", "%40") + "@";
@@ -41,7 +42,8 @@ class SmtpSenderGreenMailTest {
   @Test
   void aLetterArrivesIntact() throws Exception {
     String id = MessageId.create(TestLetters.FROM.address()).text();
-    MimeMessage letter = TestLetters.message(TestLetters.letter(List.of("delegation@gov.example"), List.of()), id);
+    MimeMessage letter =
+        TestLetters.message(TestLetters.letter(List.of("delegation@gov.example"), List.of()), id);
 
     Delivery delivery;
     try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
@@ -63,7 +65,8 @@ class SmtpSenderGreenMailTest {
     BodyPart text = alternative.getBodyPart(0);
     BodyPart html = alternative.getBodyPart(1);
     assertThat(text.getContentType()).startsWith("text/plain");
-    assertThat(((String) text.getContent()).replace("\r\n", "\n")).isEqualTo(TestLetters.TEXT.replace("\r\n", "\n"));
+    assertThat(((String) text.getContent()).replace("\r\n", "\n"))
+        .isEqualTo(TestLetters.TEXT.replace("\r\n", "\n"));
     assertThat(html.getContentType()).startsWith("text/html");
     assertThat((String) html.getContent()).isEqualTo(TestLetters.HTML);
   }
@@ -74,11 +77,23 @@ class SmtpSenderGreenMailTest {
     String second = MessageId.create(TestLetters.FROM.address()).text();
 
     try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
-      assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("a@gov.example"), List.of("b@gov.example")), first)).sent()).isTrue();
-      assertThat(smtp.send(TestLetters.message(TestLetters.letter(List.of("c@gov.example"), List.of()), second)).sent()).isTrue();
+      assertThat(
+              smtp.send(
+                      TestLetters.message(
+                          TestLetters.letter(List.of("a@gov.example"), List.of("b@gov.example")),
+                          first))
+                  .sent())
+          .isTrue();
+      assertThat(
+              smtp.send(
+                      TestLetters.message(
+                          TestLetters.letter(List.of("c@gov.example"), List.of()), second))
+                  .sent())
+          .isTrue();
     }
 
-    assertThat(GREENMAIL.getReceivedMessagesForDomain("gov.example")).extracting(MimeMessage::getMessageID)
+    assertThat(GREENMAIL.getReceivedMessagesForDomain("gov.example"))
+        .extracting(MimeMessage::getMessageID)
         .containsExactlyInAnyOrder(first, first, second);
   }
 
@@ -87,7 +102,8 @@ class SmtpSenderGreenMailTest {
     Login login = new Login(USER, PASSWORD, Login.Mechanism.PASSWORD);
 
     try (SmtpSender smtp = SmtpSender.connect(settings(USER), Optional.of(login))) {
-      assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
+      assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome())
+          .isEqualTo(Outcome.SENT);
     }
 
     assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);
@@ -99,9 +115,12 @@ class SmtpSenderGreenMailTest {
 
     assertThatThrownBy(() -> SmtpSender.connect(settings(USER), Optional.of(login)))
         .isInstanceOf(SmtpException.class)
-        .hasMessageStartingWith("127.0.0.1:" + GREENMAIL.getSmtp().getPort()
-            + ": the server refused the login for 'nim-contact@mission.example' (535")
-        .message().doesNotContain("not-the-password");
+        .hasMessageStartingWith(
+            "127.0.0.1:"
+                + GREENMAIL.getSmtp().getPort()
+                + ": the server refused the login for 'nim-contact@mission.example' (535")
+        .message()
+        .doesNotContain("not-the-password");
     assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
   }
 }

@@ -30,16 +30,24 @@ class SmtpSenderTlsTest {
 
   static {
     // Surefire sets these (pom.xml); repeated for a run from an IDE. GreenMail reads them once.
-    System.setProperty("greenmail.tls.keystore.file",
-        System.getProperty("greenmail.tls.keystore.file", TLS.resolve("localhost.p12").toAbsolutePath().toString()));
-    System.setProperty("greenmail.tls.keystore.password", System.getProperty("greenmail.tls.keystore.password", "changeit"));
+    System.setProperty(
+        "greenmail.tls.keystore.file",
+        System.getProperty(
+            "greenmail.tls.keystore.file",
+            TLS.resolve("localhost.p12").toAbsolutePath().toString()));
+    System.setProperty(
+        "greenmail.tls.keystore.password",
+        System.getProperty("greenmail.tls.keystore.password", "changeit"));
   }
 
   @RegisterExtension
-  static final GreenMailExtension GREENMAIL = new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort());
+  static final GreenMailExtension GREENMAIL =
+      new GreenMailExtension(ServerSetupTest.SMTPS.dynamicPort());
 
   private static SmtpSettings settings(String host, int port) {
-    return SmtpSettings.fromUrl("smtps://" + host + ":" + port).withTimeout(Duration.ofSeconds(5)).withBackoff(Backoff.none());
+    return SmtpSettings.fromUrl("smtps://" + host + ":" + port)
+        .withTimeout(Duration.ofSeconds(5))
+        .withBackoff(Backoff.none());
   }
 
   private static SmtpSettings settings(String host) {
@@ -52,7 +60,8 @@ class SmtpSenderTlsTest {
     SmtpSettings trusting = settings(host).withTrust(TrustFile.of(TLS.resolve("localhost.pem")));
 
     try (SmtpSender smtp = SmtpSender.connect(trusting, Optional.empty())) {
-      assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome()).isEqualTo(Outcome.SENT);
+      assertThat(smtp.send(TestLetters.message("delegation@gov.example")).outcome())
+          .isEqualTo(Outcome.SENT);
     }
 
     assertThat(GREENMAIL.getReceivedMessages()).hasSize(1);
@@ -64,15 +73,19 @@ class SmtpSenderTlsTest {
     TrustFile jks = TrustFile.of(TLS.resolve("localhost-trust.jks"));
 
     for (TrustFile trust : new TrustFile[] {p12, jks}) {
-      try (SmtpSender smtp = SmtpSender.connect(settings("localhost").withTrust(trust), Optional.empty())) {
-        assertThat(smtp.send(TestLetters.message("delegation@gov.example")).sent()).as(trust.toString()).isTrue();
+      try (SmtpSender smtp =
+          SmtpSender.connect(settings("localhost").withTrust(trust), Optional.empty())) {
+        assertThat(smtp.send(TestLetters.message("delegation@gov.example")).sent())
+            .as(trust.toString())
+            .isTrue();
       }
     }
   }
 
   @Test
   void anEncryptedTrustStoreWithoutItsPasswordIsAnInputError() {
-    SmtpSettings trusting = settings("localhost").withTrust(TrustFile.of(TLS.resolve("localhost-trust.p12")));
+    SmtpSettings trusting =
+        settings("localhost").withTrust(TrustFile.of(TLS.resolve("localhost-trust.p12")));
 
     assertThatThrownBy(() -> SmtpSender.connect(trusting, Optional.empty()))
         .isInstanceOf(InputException.class)
@@ -83,19 +96,27 @@ class SmtpSenderTlsTest {
   void aSelfSignedServerThatIsNotNamedIsRefusedBeforeAnyLetter() {
     assertThatThrownBy(() -> SmtpSender.connect(settings("localhost"), Optional.empty()))
         .isInstanceOf(SmtpException.class)
-        .hasMessageStartingWith("localhost:" + GREENMAIL.getSmtps().getPort() + ": the server's certificate is not trusted (")
-        .hasMessageEndingWith("); to trust a test server, name its certificate with --smtp-trust FILE");
+        .hasMessageStartingWith(
+            "localhost:"
+                + GREENMAIL.getSmtps().getPort()
+                + ": the server's certificate is not trusted (")
+        .hasMessageEndingWith(
+            "); to trust a test server, name its certificate with --smtp-trust FILE");
     assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
   }
 
   @Test
   void anotherCertificateForTheSameNamesDoesNotMakeTheServerTrusted() {
-    SmtpSettings trusting = settings("localhost").withTrust(TrustFile.of(TLS.resolve("impostor.pem")));
+    SmtpSettings trusting =
+        settings("localhost").withTrust(TrustFile.of(TLS.resolve("impostor.pem")));
 
     assertThatThrownBy(() -> SmtpSender.connect(trusting, Optional.empty()))
         .isInstanceOf(SmtpException.class)
         .hasMessageContaining("the server's certificate is not trusted (")
-        .hasMessageEndingWith("it is not the certificate named with --smtp-trust (" + TLS.resolve("impostor.pem") + ")");
+        .hasMessageEndingWith(
+            "it is not the certificate named with --smtp-trust ("
+                + TLS.resolve("impostor.pem")
+                + ")");
   }
 
   @Test
@@ -105,12 +126,16 @@ class SmtpSenderTlsTest {
     GreenMail other = new GreenMail(ServerSetupTest.SMTPS.createCopy("127.0.0.2").dynamicPort());
     other.start();
     try {
-      SmtpSettings trusting = settings("127.0.0.2", other.getSmtps().getPort())
-          .withTrust(TrustFile.of(TLS.resolve("localhost.pem")));
+      SmtpSettings trusting =
+          settings("127.0.0.2", other.getSmtps().getPort())
+              .withTrust(TrustFile.of(TLS.resolve("localhost.pem")));
 
       assertThatThrownBy(() -> SmtpSender.connect(trusting, Optional.empty()))
           .isInstanceOf(SmtpException.class)
-          .hasMessageStartingWith("127.0.0.2:" + other.getSmtps().getPort() + ": the server's certificate is not for '127.0.0.2' (");
+          .hasMessageStartingWith(
+              "127.0.0.2:"
+                  + other.getSmtps().getPort()
+                  + ": the server's certificate is not for '127.0.0.2' (");
       assertThat(other.getReceivedMessages()).isEmpty();
     } finally {
       other.stop();

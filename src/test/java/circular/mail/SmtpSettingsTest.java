@@ -51,7 +51,8 @@ class SmtpSettingsTest {
 
   @Test
   void aNonAsciiUserIsDecodedAsUtf8() {
-    assertThat(SmtpSettings.fromUrl("smtp://h%C3%A9l%C3%A8ne@mail.example").user()).contains("hélène");
+    assertThat(SmtpSettings.fromUrl("smtp://h%C3%A9l%C3%A8ne@mail.example").user())
+        .contains("hélène");
   }
 
   @Test
@@ -96,19 +97,21 @@ class SmtpSettingsTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "smtp:/host | --smtp: 'smtp:/host' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp.office.example | --smtp: 'smtp.office.example' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "http://smtp.office.example | --smtp: 'http://smtp.office.example' is not an SMTP server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp:// | --smtp: 'smtp://' names no server; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp://smtp.office.example/inbox | --smtp: 'smtp://smtp.office.example/inbox' holds more than a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp://smtp.office.example:0 | --smtp: the port in 'smtp://smtp.office.example:…' must be a number from 1 to 65535",
-    "smtp://smtp.office.example:70000 | --smtp: the port in 'smtp://smtp.office.example:…' must be a number from 1 to 65535",
-    "smtp://smtp_office.example | --smtp: 'smtp://smtp_office.example': 'smtp_office.example' is not a host name; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp://::1:25 | --smtp: 'smtp://::1:25': write an IPv6 address in brackets, e.g. smtp://[::1]:25",
-    "smtp://@smtp.office.example | --smtp: 'smtp://@smtp.office.example' names no usable user; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
-    "smtp://me%4@smtp.office.example | --smtp: the user name in 'smtp://me%4@smtp.office.example' has a broken %-escape; write '@' as %40"
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "smtp:/host | --smtp: 'smtp:/host' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp.office.example | --smtp: 'smtp.office.example' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "http://smtp.office.example | --smtp: 'http://smtp.office.example' is not an SMTP server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp:// | --smtp: 'smtp://' names no server; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp://smtp.office.example/inbox | --smtp: 'smtp://smtp.office.example/inbox' holds more than a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp://smtp.office.example:0 | --smtp: the port in 'smtp://smtp.office.example:…' must be a number from 1 to 65535",
+        "smtp://smtp.office.example:70000 | --smtp: the port in 'smtp://smtp.office.example:…' must be a number from 1 to 65535",
+        "smtp://smtp_office.example | --smtp: 'smtp://smtp_office.example': 'smtp_office.example' is not a host name; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp://::1:25 | --smtp: 'smtp://::1:25': write an IPv6 address in brackets, e.g. smtp://[::1]:25",
+        "smtp://@smtp.office.example | --smtp: 'smtp://@smtp.office.example' names no usable user; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp://me%4@smtp.office.example | --smtp: the user name in 'smtp://me%4@smtp.office.example' has a broken %-escape; write '@' as %40"
+      })
   void aBadAddressIsOneLineSayingWhatToWriteInstead(String url, String message) {
     assertThatThrownBy(() -> SmtpSettings.fromUrl(url))
         .isInstanceOf(InputException.class)
@@ -117,21 +120,25 @@ class SmtpSettingsTest {
 
   @Test
   void aPasswordInTheAddressIsRefusedWithoutRepeatingIt() {
-    assertThatThrownBy(() -> SmtpSettings.fromUrl("smtp://me%40office.example:hunter2@smtp.office.example"))
+    assertThatThrownBy(
+            () -> SmtpSettings.fromUrl("smtp://me%40office.example:hunter2@smtp.office.example"))
         .isInstanceOf(InputException.class)
-        .hasMessage("--smtp: 'smtp://me%40office.example:****@smtp.office.example' holds a password, which never goes"
-            + " in the address: write smtp://me%40office.example@smtp.office.example and set CIRCULAR_SMTP_PASSWORD"
-            + " (or CIRCULAR_SMTP_TOKEN for an OAuth2 token) instead")
-        .message().doesNotContain("hunter2");
+        .hasMessage(
+            "--smtp: 'smtp://me%40office.example:****@smtp.office.example' holds a password, which never goes"
+                + " in the address: write smtp://me%40office.example@smtp.office.example and set CIRCULAR_SMTP_PASSWORD"
+                + " (or CIRCULAR_SMTP_TOKEN for an OAuth2 token) instead")
+        .message()
+        .doesNotContain("hunter2");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "smtps://me:p@ss:w/rd@smtp.office.example",
-    "smtp://me:s3cr%40t@smtp.office.example:587",
-    "smtp:me:s3cr3t@smtp.office.example",
-    "smtp://me@smtp.office.example:s3cr3t"
-  })
+  @ValueSource(
+      strings = {
+        "smtps://me:p@ss:w/rd@smtp.office.example",
+        "smtp://me:s3cr%40t@smtp.office.example:587",
+        "smtp:me:s3cr3t@smtp.office.example",
+        "smtp://me@smtp.office.example:s3cr3t"
+      })
   void noMessageRepeatsWhatMayBeAPassword(String url) {
     assertThatThrownBy(() -> SmtpSettings.fromUrl(url))
         .isInstanceOf(InputException.class)
@@ -151,10 +158,11 @@ class SmtpSettingsTest {
 
   @Test
   void settingsForTestsCarryAShorterTimeoutAndBackoff() {
-    SmtpSettings s = SmtpSettings.fromUrl("smtp://127.0.0.1:2525")
-        .withTimeout(Duration.ofMillis(200))
-        .withBackoff(Backoff.of(Duration.ofMillis(5)))
-        .withTrust(TrustFile.of(Path.of("server.pem")));
+    SmtpSettings s =
+        SmtpSettings.fromUrl("smtp://127.0.0.1:2525")
+            .withTimeout(Duration.ofMillis(200))
+            .withBackoff(Backoff.of(Duration.ofMillis(5)))
+            .withTrust(TrustFile.of(Path.of("server.pem")));
 
     assertThat(s.timeout()).isEqualTo(Duration.ofMillis(200));
     assertThat(s.backoff().retries()).isEqualTo(1);
@@ -166,7 +174,8 @@ class SmtpSettingsTest {
   void theStandardBackoffRetriesThreeTimesWellUnderAMinute() {
     Backoff b = Backoff.standard();
 
-    assertThat(b.delays()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(15));
+    assertThat(b.delays())
+        .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(15));
     assertThat(b.delays().stream().mapToLong(Duration::toSeconds).sum()).isLessThan(60);
   }
 }

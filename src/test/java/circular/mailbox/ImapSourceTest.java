@@ -7,7 +7,9 @@ import circular.server.Login.Mechanism;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** The session settings an IMAP scan connects with; the connections themselves are in ImapScanTest. */
+/**
+ * The session settings an IMAP scan connects with; the connections themselves are in ImapScanTest.
+ */
 class ImapSourceTest {
   private static Properties properties(String url, Mechanism mechanism) {
     return ImapSource.of(ImapUrl.parse(url), new Login("contact", "x", mechanism)).properties();
@@ -17,14 +19,18 @@ class ImapSourceTest {
   void plainImapToAnotherMachineRequiresStarttls() {
     Properties p = properties("imap://contact@imap.mission.example/INBOX", Mechanism.PASSWORD);
 
-    assertThat(p).containsEntry("mail.imap.starttls.enable", "true").containsEntry("mail.imap.starttls.required", "true");
+    assertThat(p)
+        .containsEntry("mail.imap.starttls.enable", "true")
+        .containsEntry("mail.imap.starttls.required", "true");
   }
 
   @Test
   void onLoopbackStarttlsIsUsedWhenOfferedButNotRequired() {
     Properties p = properties("imap://contact@127.0.0.1:3143/INBOX", Mechanism.PASSWORD);
 
-    assertThat(p).containsEntry("mail.imap.starttls.enable", "true").containsEntry("mail.imap.starttls.required", "false");
+    assertThat(p)
+        .containsEntry("mail.imap.starttls.enable", "true")
+        .containsEntry("mail.imap.starttls.required", "false");
   }
 
   @Test
@@ -34,7 +40,8 @@ class ImapSourceTest {
     assertThat(p)
         .containsEntry("mail.imaps.ssl.checkserveridentity", "true")
         .containsEntry("mail.imaps.peek", "true")
-        .containsKeys("mail.imaps.connectiontimeout", "mail.imaps.timeout", "mail.imaps.writetimeout")
+        .containsKeys(
+            "mail.imaps.connectiontimeout", "mail.imaps.timeout", "mail.imaps.writetimeout")
         .doesNotContainKeys("mail.imaps.ssl.trust", "mail.imaps.auth.mechanisms");
   }
 
@@ -47,7 +54,10 @@ class ImapSourceTest {
 
   @Test
   void theSourceIsNamedWithoutItsSecret() {
-    ImapSource source = ImapSource.of(ImapUrl.parse("imaps://contact@imap.mission.example/INBOX"), new Login("contact", "hunter2", Mechanism.PASSWORD));
+    ImapSource source =
+        ImapSource.of(
+            ImapUrl.parse("imaps://contact@imap.mission.example/INBOX"),
+            new Login("contact", "hunter2", Mechanism.PASSWORD));
 
     assertThat(source).hasToString("imaps://contact@imap.mission.example:993/INBOX");
   }

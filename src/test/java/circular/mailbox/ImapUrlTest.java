@@ -19,11 +19,17 @@ class ImapUrlTest {
 
   @Test
   void aUserThatIsAnAddressMayBeWrittenPlainlyOrPercentEncoded() {
-    ImapUrl expected = new ImapUrl(true, "imap.mission.example", 1993, "nim+contact@mission.example", "Sent Items/2012");
+    ImapUrl expected =
+        new ImapUrl(
+            true, "imap.mission.example", 1993, "nim+contact@mission.example", "Sent Items/2012");
 
-    assertThat(ImapUrl.parse("imaps://nim+contact@mission.example@IMAP.mission.example:1993/Sent%20Items/2012"))
+    assertThat(
+            ImapUrl.parse(
+                "imaps://nim+contact@mission.example@IMAP.mission.example:1993/Sent%20Items/2012"))
         .isEqualTo(expected);
-    assertThat(ImapUrl.parse("IMAPS://nim+contact%40mission.example@imap.mission.example:1993/Sent%20Items/2012"))
+    assertThat(
+            ImapUrl.parse(
+                "IMAPS://nim+contact%40mission.example@imap.mission.example:1993/Sent%20Items/2012"))
         .isEqualTo(expected);
   }
 
@@ -44,7 +50,8 @@ class ImapUrlTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"imap.mission.example", "128.0.0.1", "localhost.mission.example", "10.0.0.1"})
+  @ValueSource(
+      strings = {"imap.mission.example", "128.0.0.1", "localhost.mission.example", "10.0.0.1"})
   void anyOtherServerIsNotLoopback(String host) {
     assertThat(ImapUrl.parse("imap://u@" + host + "/INBOX").isLoopback()).isFalse();
   }
@@ -53,9 +60,10 @@ class ImapUrlTest {
   void aPasswordInTheUrlIsRefusedWithoutRepeatingIt() {
     assertThatThrownBy(() -> ImapUrl.parse("imaps://contact:hunter2@imap.mission.example/INBOX"))
         .isInstanceOf(InputException.class)
-        .hasMessage("--imap: 'imaps://contact:****@imap.mission.example/INBOX' holds a password, which never goes in the"
-            + " address: write imaps://contact@imap.mission.example/INBOX and set CIRCULAR_IMAP_PASSWORD"
-            + " (or CIRCULAR_IMAP_TOKEN for an OAuth2 token) instead")
+        .hasMessage(
+            "--imap: 'imaps://contact:****@imap.mission.example/INBOX' holds a password, which never goes in the"
+                + " address: write imaps://contact@imap.mission.example/INBOX and set CIRCULAR_IMAP_PASSWORD"
+                + " (or CIRCULAR_IMAP_TOKEN for an OAuth2 token) instead")
         .hasMessageNotContaining("hunter2");
   }
 
@@ -69,17 +77,21 @@ class ImapUrlTest {
   void aBareIpv6AddressIsRefusedAsSmtpRefusesIt() {
     assertThatThrownBy(() -> ImapUrl.parse("imap://contact@::1:143/INBOX"))
         .isInstanceOf(InputException.class)
-        .hasMessage("--imap: 'imap://contact@::1:143/INBOX': write an IPv6 address in brackets, e.g. imap://user@[::1]:143/INBOX");
+        .hasMessage(
+            "--imap: 'imap://contact@::1:143/INBOX': write an IPv6 address in brackets, e.g. imap://user@[::1]:143/INBOX");
   }
 
   @Test
   void aWrongUrlSaysWhatIsWrongWithAnExample() {
     assertThatThrownBy(() -> ImapUrl.parse("pop3://contact@mail.example"))
-        .hasMessage("--imap: 'pop3://contact@mail.example' is not an IMAP server address;"
-            + " use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
+        .hasMessage(
+            "--imap: 'pop3://contact@mail.example' is not an IMAP server address;"
+                + " use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
     assertThatThrownBy(() -> ImapUrl.parse("imap://imap.mission.example/INBOX"))
-        .hasMessageContaining("names no user; use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
+        .hasMessageContaining(
+            "names no user; use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
     assertThatThrownBy(() -> ImapUrl.parse("imap://u@imap.mission.example:99999/INBOX"))
-        .hasMessage("--imap: the port in 'imap://u@imap.mission.example:…' must be a number from 1 to 65535");
+        .hasMessage(
+            "--imap: the port in 'imap://u@imap.mission.example:…' must be a number from 1 to 65535");
   }
 }

@@ -54,7 +54,8 @@ class PreviewServerTest {
   }
 
   private HttpResponse<byte[]> get(URI url, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(url.resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return HTTP.send(
+        HttpRequest.newBuilder(url.resolve(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private Document page(URI url, String path) throws IOException, InterruptedException {
@@ -87,14 +88,24 @@ class PreviewServerTest {
 
     List<Element> rows = index.select("#delegations tbody tr");
     assertThat(rows).hasSize(70);
-    assertThat(rows.get(0).select("td").stream().map(Element::text)).startsWith("AFG", "Afghanistan", "en", "mission@afg-mission.example", "");
+    assertThat(rows.get(0).select("td").stream().map(Element::text))
+        .startsWith("AFG", "Afghanistan", "en", "mission@afg-mission.example", "");
     Element france = index.selectFirst("#row-FRA");
-    assertThat(france.select("td").stream().map(Element::text)).containsExactly(
-        "FRA", "France", "fr", "geneve@fra-mission.example, desarmement@fra-mission.example", "",
-        "Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)",
-        "2012-03-22-nim-invitation-FRA.pdf", "letter.html + letter_fr.properties", "", "HTML text PDF .eml");
+    assertThat(france.select("td").stream().map(Element::text))
+        .containsExactly(
+            "FRA",
+            "France",
+            "fr",
+            "geneve@fra-mission.example, desarmement@fra-mission.example",
+            "",
+            "Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)",
+            "2012-03-22-nim-invitation-FRA.pdf",
+            "letter.html + letter_fr.properties",
+            "",
+            "HTML text PDF .eml");
     assertThat(index.select("#problems")).isEmpty();
-    assertThat(index.selectFirst("#summary").text()).startsWith("70 delegations (en 43, es 12, fr 15). Read and rendered at ");
+    assertThat(index.selectFirst("#summary").text())
+        .startsWith("70 delegations (en 43, es 12, fr 15). Read and rendered at ");
   }
 
   @Test
@@ -108,19 +119,27 @@ class PreviewServerTest {
     HttpResponse<byte[]> eml = get(url, "/letters/FRA/eml");
 
     assertThat(page.title()).isEqualTo("FRA – France: preview");
-    assertThat(page.selectFirst("td.subject").text()).isEqualTo("Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)");
+    assertThat(page.selectFirst("td.subject").text())
+        .isEqualTo(
+            "Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)");
     assertThat(page.selectFirst("iframe").attr("src")).isEqualTo("/letters/FRA/html");
     assertThat(page.selectFirst("#previous").text()).isEqualTo("‹ FJI");
     assertThat(page.selectFirst("#next").text()).isEqualTo("DEU ›");
-    assertThat(new String(html.body(), StandardCharsets.UTF_8)).isEqualTo(expected("nim-invitation-FRA.html"));
+    assertThat(new String(html.body(), StandardCharsets.UTF_8))
+        .isEqualTo(expected("nim-invitation-FRA.html"));
     assertThat(html.headers().firstValue("Content-Type")).hasValue("text/html; charset=UTF-8");
-    assertThat(new String(text.body(), StandardCharsets.UTF_8)).isEqualTo(expected("nim-invitation-FRA.txt"));
+    assertThat(new String(text.body(), StandardCharsets.UTF_8))
+        .isEqualTo(expected("nim-invitation-FRA.txt"));
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("inline; filename=\"2012-03-22-nim-invitation-FRA.pdf\"");
+    assertThat(pdf.headers().firstValue("Content-Disposition"))
+        .hasValue("inline; filename=\"2012-03-22-nim-invitation-FRA.pdf\"");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    assertThat(eml.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"FRA.eml\"");
+    assertThat(eml.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"FRA.eml\"");
     MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(eml.body()));
-    assertThat(message.getSubject()).isEqualTo("Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)");
+    assertThat(message.getSubject())
+        .isEqualTo(
+            "Convention sur les armes à sous-munitions : mesures nationales d'application – réunion intersessions, Genève, 16–19 avril 2012 (France)");
     Part attached = ((Multipart) message.getContent()).getBodyPart(1);
     assertThat(attached.getFileName()).isEqualTo("2012-03-22-nim-invitation-FRA.pdf");
   }
@@ -132,7 +151,9 @@ class PreviewServerTest {
     String before = page(url, "/").selectFirst("#row-FRA td.subject").text();
 
     Path french = letter.resolve("letter_fr.properties");
-    Files.writeString(french, Files.readString(french).replace("subject = Convention", "subject = Rappel : Convention"));
+    Files.writeString(
+        french,
+        Files.readString(french).replace("subject = Convention", "subject = Rappel : Convention"));
     String after = page(url, "/").selectFirst("#row-FRA td.subject").text();
 
     assertThat(before).startsWith("Convention sur les armes");
@@ -142,34 +163,49 @@ class PreviewServerTest {
   @Test
   void problemsInTheListAreShownInTheCommandLinesWords() throws Exception {
     Path list = copy(LIST, dir.resolve("list.csv"));
-    Files.writeString(list, Files.readString(list).replace("mission@afg-mission.example", "not-an-address"));
+    Files.writeString(
+        list, Files.readString(list).replace("mission@afg-mission.example", "not-an-address"));
     URI url = start(SAMPLE, list);
 
     Document index = page(url, "/");
     Document letter = page(url, "/letters/AFG");
 
-    assertThat(index.selectFirst("#problems h2").text()).isEqualTo("1 problem; nothing would be sent.");
-    assertThat(index.select("#problems li").eachText()).containsExactlyElementsOf(commandLineProblems(SAMPLE, list));
-    assertThat(index.select("#problems li").eachText()).containsExactly(list + ":2: column 'email': 'not-an-address' is not an email address");
+    assertThat(index.selectFirst("#problems h2").text())
+        .isEqualTo("1 problem; nothing would be sent.");
+    assertThat(index.select("#problems li").eachText())
+        .containsExactlyElementsOf(commandLineProblems(SAMPLE, list));
+    assertThat(index.select("#problems li").eachText())
+        .containsExactly(list + ":2: column 'email': 'not-an-address' is not an email address");
     assertThat(index.select("#delegations")).isEmpty();
-    assertThat(letter.select("#problems li").eachText()).containsExactlyElementsOf(commandLineProblems(SAMPLE, list));
+    assertThat(letter.select("#problems li").eachText())
+        .containsExactlyElementsOf(commandLineProblems(SAMPLE, list));
   }
 
   @Test
   void aRowThatCannotBeWrittenToIsMarkedAndTheOthersStillShow() throws Exception {
     Path list = copy(LIST, dir.resolve("list.csv"));
-    Files.writeString(list, Files.readString(list).replace("\"Excellency,\",en,mission@afg-mission.example", "\"Excellency,\",ps,mission@afg-mission.example"));
+    Files.writeString(
+        list,
+        Files.readString(list)
+            .replace(
+                "\"Excellency,\",en,mission@afg-mission.example",
+                "\"Excellency,\",ps,mission@afg-mission.example"));
     URI url = start(SAMPLE, list);
 
     Document index = page(url, "/");
     HttpResponse<byte[]> pdf = get(url, "/letters/AFG/pdf");
 
-    String problem = list + ":2: column 'language': 'ps': " + SAMPLE + " has no letter_ps.properties; add one, or use one of en, es, fr";
+    String problem =
+        list
+            + ":2: column 'language': 'ps': "
+            + SAMPLE
+            + " has no letter_ps.properties; add one, or use one of en, es, fr";
     assertThat(commandLineProblems(SAMPLE, list)).containsExactly(problem);
     assertThat(index.select("#problems li").eachText()).containsExactly(problem);
     assertThat(index.select("#delegations tbody tr")).hasSize(70);
     assertThat(index.selectFirst("#row-AFG").hasClass("problem")).isTrue();
-    assertThat(index.select("#row-AFG .warning").eachText()).containsExactly(problem.substring(problem.indexOf(": ") + 2));
+    assertThat(index.select("#row-AFG .warning").eachText())
+        .containsExactly(problem.substring(problem.indexOf(": ") + 2));
     assertThat(pdf.statusCode()).isEqualTo(422);
   }
 
@@ -183,15 +219,20 @@ class PreviewServerTest {
     Document index = page(url, "/");
 
     List<String> expected = commandLineProblems(letter, LIST);
-    assertThat(expected).singleElement().satisfies(p -> assertThat(p).contains("unknown variable 'misison'; did you mean 'mission'?"));
+    assertThat(expected)
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p).contains("unknown variable 'misison'; did you mean 'mission'?"));
     assertThat(index.select("#problems li").eachText()).containsExactlyElementsOf(expected);
   }
 
   @Test
   void everythingFromTheFilesIsEscaped() throws Exception {
     Path list = dir.resolve("list.csv");
-    Files.writeString(list, "id,country,title,name,mission,salutation,language,email\n"
-        + "XSS,<script>alert(1)</script>,<b>Dr</b>,\"<img src=x onerror=alert(2)>\",Mission & Co,Dear,en,a@x.example\n");
+    Files.writeString(
+        list,
+        "id,country,title,name,mission,salutation,language,email\n"
+            + "XSS,<script>alert(1)</script>,<b>Dr</b>,\"<img src=x onerror=alert(2)>\",Mission & Co,Dear,en,a@x.example\n");
     URI url = start(SAMPLE, list);
 
     String index = new String(get(url, "/").body(), StandardCharsets.UTF_8);
@@ -199,7 +240,8 @@ class PreviewServerTest {
 
     assertThat(index).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
     assertThat(page).doesNotContain("<script>").doesNotContain("<img src=x");
-    assertThat(Jsoup.parse(index).selectFirst("#row-XSS td:nth-child(2)").text()).isEqualTo("<script>alert(1)</script>");
+    assertThat(Jsoup.parse(index).selectFirst("#row-XSS td:nth-child(2)").text())
+        .isEqualTo("<script>alert(1)</script>");
   }
 
   @Test
@@ -209,16 +251,27 @@ class PreviewServerTest {
     HttpResponse<byte[]> response = get(url, "/letters/XYZ");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8)).selectFirst("h1").text()).isEqualTo("Nothing at /letters/XYZ");
+    assertThat(
+            Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8))
+                .selectFirst("h1")
+                .text())
+        .isEqualTo("Nothing at /letters/XYZ");
   }
 
   @Test
   void itAnswersOnlyToItsOwnAddressAndOnlyToReads() throws Exception {
     URI url = start(SAMPLE, LIST);
 
-    String foreign = raw(url, "GET / HTTP/1.1\r\nHost: rebound.example:" + url.getPort() + "\r\nConnection: close\r\n\r\n");
-    HttpResponse<byte[]> post = HTTP.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    String foreign =
+        raw(
+            url,
+            "GET / HTTP/1.1\r\nHost: rebound.example:"
+                + url.getPort()
+                + "\r\nConnection: close\r\n\r\n");
+    HttpResponse<byte[]> post =
+        HTTP.send(
+            HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(url.getHost()).isEqualTo("127.0.0.1");
     assertThat(foreign).startsWith("HTTP/1.1 403");

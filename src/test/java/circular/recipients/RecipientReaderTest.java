@@ -32,7 +32,10 @@ class RecipientReaderTest {
     try {
       new RecipientReader().read(file);
     } catch (InputException e) {
-      return e.problems().stream().map(Problem::toString).map(s -> s.replace(file.toString(), "list.csv")).toList();
+      return e.problems().stream()
+          .map(Problem::toString)
+          .map(s -> s.replace(file.toString(), "list.csv"))
+          .toList();
     }
     throw new AssertionError("expected problems in:\n" + content);
   }
@@ -54,14 +57,18 @@ class RecipientReaderTest {
     assertThat(fra.emails()).containsExactly("x@fra.example", "y@fra.example");
     assertThat(fra.cc()).isEmpty();
     assertThat(fra.language()).isEqualTo("fr");
-    assertThat(fra.fields()).containsEntry("name", "Dupont, Jean").containsEntry("email", "x@fra.example;y@fra.example");
+    assertThat(fra.fields())
+        .containsEntry("name", "Dupont, Jean")
+        .containsEntry("email", "x@fra.example;y@fra.example");
     assertThat(fra.line()).isEqualTo(3);
     assertThat(list.recipients().get(0).cc()).containsExactly("c@aut.example");
   }
 
   @Test
   void readsSemicolonSeparatedListWithBom() throws IOException {
-    byte[] body = "id;email;country\nCIV;abidjan@civ.example;Côte d'Ivoire\n".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "id;email;country\nCIV;abidjan@civ.example;Côte d'Ivoire\n"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] withBom = new byte[body.length + 3];
     withBom[0] = (byte) 0xEF;
     withBom[1] = (byte) 0xBB;
@@ -85,9 +92,11 @@ class RecipientReaderTest {
 
   @Test
   void lineNumbersCountQuotedLineBreaksAndBlankLines() throws IOException {
-    List<String> problems = problems("id,email,name\nAUT,a@aut.example,\"two\nlines\"\n\nFRA,bad,x\n");
+    List<String> problems =
+        problems("id,email,name\nAUT,a@aut.example,\"two\nlines\"\n\nFRA,bad,x\n");
 
-    assertThat(problems).containsExactly("list.csv:5: column 'email': 'bad' is not an email address");
+    assertThat(problems)
+        .containsExactly("list.csv:5: column 'email': 'bad' is not an email address");
   }
 
   @Test
@@ -121,7 +130,8 @@ class RecipientReaderTest {
 
   @Test
   void headersMustBeVariableNamesAndSuggestOne() throws IOException {
-    assertThat(problems("id,email,First name,2nd line,not,Pays d'origine\nAUT,a@x.example,a,b,c,d\n"))
+    assertThat(
+            problems("id,email,First name,2nd line,not,Pays d'origine\nAUT,a@x.example,a,b,c,d\n"))
         .containsExactly(
             "list.csv:1: 'First name' cannot be a template variable name (letters, digits and '_' only, not starting with a digit); rename the column to 'first_name'",
             "list.csv:1: '2nd line' cannot be a template variable name (letters, digits and '_' only, not starting with a digit); rename the column to '_2nd_line'",
@@ -149,28 +159,39 @@ class RecipientReaderTest {
 
   @Test
   void unterminatedQuoteIsReportedWithItsLine() throws IOException {
-    assertThat(problems("id,email,name\nAUT,a@x.example,ok\nFRA,b@x.example,\"never closed\nITA,c@x.example,x\n"))
-        .containsExactly("list.csv:3: a quoted field is never closed: a '\"' is missing (the field starts on this line or after)");
+    assertThat(
+            problems(
+                "id,email,name\nAUT,a@x.example,ok\nFRA,b@x.example,\"never closed\nITA,c@x.example,x\n"))
+        .containsExactly(
+            "list.csv:3: a quoted field is never closed: a '\"' is missing (the field starts on this line or after)");
   }
 
   @Test
   void textAfterAClosingQuoteIsReported() throws IOException {
     assertThat(problems("id,email,name\nAUT,a@x.example,\"Lindner\" Jr\n"))
-        .containsExactly("list.csv:2: text after a closing quote; a quote inside a quoted field is written twice (\"\")");
+        .containsExactly(
+            "list.csv:2: text after a closing quote; a quote inside a quoted field is written twice (\"\")");
   }
 
   @Test
   void fileThatIsNotUtf8IsRefusedWithTheLineOfTheFirstBadByte() throws IOException {
-    Path file = write("id,email,name\nFRA,a@fra.example,Fran\u00e7ois\n".getBytes(StandardCharsets.ISO_8859_1));
+    Path file =
+        write(
+            "id,email,name\nFRA,a@fra.example,Fran\u00e7ois\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
 
     assertThatThrownBy(() -> new RecipientReader().read(file))
         .isInstanceOf(InputException.class)
-        .hasMessage(file + ":2: not UTF-8 (byte 0xE7); save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)");
+        .hasMessage(
+            file
+                + ":2: not UTF-8 (byte 0xE7); save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet)");
   }
 
   @Test
   void emptyFilesAndMissingFilesAreRefused() throws IOException {
-    assertThat(problems("")).containsExactly("list.csv: the file is empty; its first line must name the columns, e.g. id,email");
+    assertThat(problems(""))
+        .containsExactly(
+            "list.csv: the file is empty; its first line must name the columns, e.g. id,email");
     assertThat(problems("id,email\n")).containsExactly("list.csv: has a header but no recipients");
     assertThatThrownBy(() -> new RecipientReader().read(dir.resolve("nope.csv")))
         .hasMessage(dir.resolve("nope.csv") + ": no such file");
@@ -179,11 +200,16 @@ class RecipientReaderTest {
   @Test
   void attachmentsAreResolvedNextToTheListAndMustExist() throws IOException {
     Files.writeString(dir.resolve("annex-aut.pdf"), "%PDF");
-    assertThat(problems("id,email,attachments\nAUT,a@x.example,annex-aut.pdf\nFRA,b@x.example,annex-fra.pdf\n"))
-        .containsExactly("list.csv:3: column 'attachments': no readable file 'annex-fra.pdf' next to list.csv");
+    assertThat(
+            problems(
+                "id,email,attachments\nAUT,a@x.example,annex-aut.pdf\nFRA,b@x.example,annex-fra.pdf\n"))
+        .containsExactly(
+            "list.csv:3: column 'attachments': no readable file 'annex-fra.pdf' next to list.csv");
 
-    RecipientList list = new RecipientReader().read(csv("id,email,attachments\nAUT,a@x.example,annex-aut.pdf\n"));
-    assertThat(list.recipients().get(0).attachments()).containsExactly(dir.resolve("annex-aut.pdf").toAbsolutePath());
+    RecipientList list =
+        new RecipientReader().read(csv("id,email,attachments\nAUT,a@x.example,annex-aut.pdf\n"));
+    assertThat(list.recipients().get(0).attachments())
+        .containsExactly(dir.resolve("annex-aut.pdf").toAbsolutePath());
   }
 
   @Test
@@ -191,7 +217,9 @@ class RecipientReaderTest {
     Path file = csv("id,email\nAUT,a@x.example\nFRA,b@x.example\nESP,c@x.example\n");
     RecipientList list = new RecipientReader().read(file);
 
-    assertThat(list.only(Set.of("esp", "AUT")).recipients()).extracting(Recipient::id).containsExactly("AUT", "ESP");
+    assertThat(list.only(Set.of("esp", "AUT")).recipients())
+        .extracting(Recipient::id)
+        .containsExactly("AUT", "ESP");
     assertThatThrownBy(() -> list.only(Set.of("XXX")))
         .hasMessage("--only: no recipient with id 'XXX' in " + file);
   }

@@ -32,7 +32,10 @@ public final class Sheets {
     return this;
   }
 
-  /** A sheet holding the rows of a CSV list, every cell as text, as a spreadsheet would after importing it. */
+  /**
+   * A sheet holding the rows of a CSV list, every cell as text, as a spreadsheet would after
+   * importing it.
+   */
   public Sheets sheet(String name, List<List<String>> rows) {
     List<Object[]> cells = new ArrayList<>();
     rows.forEach(row -> cells.add(row.stream().map(v -> v.isEmpty() ? null : v).toArray()));

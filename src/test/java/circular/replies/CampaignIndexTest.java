@@ -18,12 +18,27 @@ class CampaignIndexTest {
   private static final CampaignIndex INDEX =
       CampaignIndex.of(
           List.of(
-              new SentRow(Instant.parse("2012-03-22T09:00:00Z"), "invitation", "AUT", "geneva@aut-mission.example",
-                  "<a1@Mission.Example>", Status.SENT, ""),
-              new SentRow(Instant.parse("2012-03-21T16:00:00Z"), "invitation", "AUT", "test@mission.example",
-                  "<t1@mission.example>", Status.TEST, "")),
+              new SentRow(
+                  Instant.parse("2012-03-22T09:00:00Z"),
+                  "invitation",
+                  "AUT",
+                  "geneva@aut-mission.example",
+                  "<a1@Mission.Example>",
+                  Status.SENT,
+                  ""),
+              new SentRow(
+                  Instant.parse("2012-03-21T16:00:00Z"),
+                  "invitation",
+                  "AUT",
+                  "test@mission.example",
+                  "<t1@mission.example>",
+                  Status.TEST,
+                  "")),
           List.of(
-              delegation("AUT", List.of("geneva@aut-mission.example"), List.of("ccm-desk@mfa-aut.example")),
+              delegation(
+                  "AUT",
+                  List.of("geneva@aut-mission.example"),
+                  List.of("ccm-desk@mfa-aut.example")),
               delegation("GHA", List.of("ghana.mission@gmail.com"), List.of()),
               delegation("BEL", List.of("geneve@diplobel.example"), List.of()),
               delegation("LUX", List.of("geneve@diplobel.example"), List.of()),
@@ -56,18 +71,43 @@ class CampaignIndexTest {
   void publicProvidersAreKnownInEveryCountrysDomain() {
     PublicProviders providers = PublicProviders.standard();
 
-    assertThat(List.of("a@gmail.com", "a@googlemail.com", "a@hotmail.co.uk", "a@hotmail.fr", "a@live.com",
-            "a@outlook.com", "a@yahoo.es", "a@gmx.de", "a@gmx.net", "a@web.de", "a@orange.fr", "a@wanadoo.fr",
-            "a@free.fr", "a@laposte.net", "a@icloud.com", "a@me.com", "a@aol.com", "a@mail.ru", "a@yandex.ru",
-            "a@protonmail.com", "a@proton.me"))
+    assertThat(
+            List.of(
+                "a@gmail.com",
+                "a@googlemail.com",
+                "a@hotmail.co.uk",
+                "a@hotmail.fr",
+                "a@live.com",
+                "a@outlook.com",
+                "a@yahoo.es",
+                "a@gmx.de",
+                "a@gmx.net",
+                "a@web.de",
+                "a@orange.fr",
+                "a@wanadoo.fr",
+                "a@free.fr",
+                "a@laposte.net",
+                "a@icloud.com",
+                "a@me.com",
+                "a@aol.com",
+                "a@mail.ru",
+                "a@yandex.ru",
+                "a@protonmail.com",
+                "a@proton.me"))
         .allMatch(providers::isPublic);
-    assertThat(List.of("a@aut-mission.example", "a@hotmailer.com", "a@gmail.com.example", "a@mfa.gov.example"))
+    assertThat(
+            List.of(
+                "a@aut-mission.example",
+                "a@hotmailer.com",
+                "a@gmail.com.example",
+                "a@mfa.gov.example"))
         .noneMatch(providers::isPublic);
   }
 
   @Test
   void aThreadMatchesOnlyIdsWeSentAndNotTestLetters() {
-    assertThat(INDEX.byThread(List.of("<other@x.example>", "<a1@mission.example>"))).contains("AUT");
+    assertThat(INDEX.byThread(List.of("<other@x.example>", "<a1@mission.example>")))
+        .contains("AUT");
     assertThat(INDEX.byThread(List.of("<t1@mission.example>"))).isEmpty();
     assertThat(INDEX.isOurLetter("<a1@MISSION.example>")).isTrue();
   }

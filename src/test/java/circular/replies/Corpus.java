@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * The test mailbox corpus in {@code src/test/resources/mailbox/}: a campaign that sent the 22 March
- * letter to eleven delegations (and reminders to two), the contact's INBOX and Archive folders,
- * and the sender's INBOX, where out-of-office replies and bounces land. {@code webmail.example}
- * stands for a public mail provider.
+ * letter to eleven delegations (and reminders to two), the contact's INBOX and Archive folders, and
+ * the sender's INBOX, where out-of-office replies and bounces land. {@code webmail.example} stands
+ * for a public mail provider.
  */
 final class Corpus {
   static final String CONTACT = "nim-contact@mission-coordinator.example";
@@ -58,7 +58,9 @@ final class Corpus {
         PublicProviders.standard().plus("webmail.example"));
   }
 
-  /** A folder of the corpus: {@code contact/INBOX}, {@code contact/Archive}, {@code sender/INBOX}. */
+  /**
+   * A folder of the corpus: {@code contact/INBOX}, {@code contact/Archive}, {@code sender/INBOX}.
+   */
   static Path folder(String name) {
     return root().resolve(name);
   }

@@ -26,12 +26,14 @@ class DeliveryReportsTest {
   @ParameterizedTest(name = "{0} -> {1} {2} {3} \"{4}\"")
   @CsvFileSource(resources = "/reports/expected.csv", numLinesToSkip = 1)
   void eachReportIsReadClassifiedAndTiedToItsDelegationOrToNone(
-      String file, String kind, String recipient, String matchedBy, String detail) throws Exception {
+      String file, String kind, String recipient, String matchedBy, String detail)
+      throws Exception {
     Path folder = Files.createDirectories(dir.resolve("one"));
     Files.copy(report(file), folder.resolve(file));
     Campaign campaign = Corpus.campaignIn(dir.resolve("campaign"));
 
-    ScanReport scan = ReplyScan.scan(campaign, Corpus.index(campaign), List.of(EmlFolderSource.of(folder)));
+    ScanReport scan =
+        ReplyScan.scan(campaign, Corpus.index(campaign), List.of(EmlFolderSource.of(folder)));
 
     assertThat(scan.problems()).isEmpty();
     List<String> rows =
@@ -41,7 +43,9 @@ class DeliveryReportsTest {
     if (kind.equals("-")) {
       assertThat(rows).as("none of the campaign's business").isEmpty();
     } else {
-      assertThat(rows).containsExactly(kind + " " + recipient + " " + matchedBy + " | " + (detail == null ? "" : detail));
+      assertThat(rows)
+          .containsExactly(
+              kind + " " + recipient + " " + matchedBy + " | " + (detail == null ? "" : detail));
     }
   }
 

@@ -32,7 +32,8 @@ class DiagnosisTest {
         // an address is no word: userunknown@ says nothing of its fate
         "      | delivery to userunknown@x.example                          | ''",
       })
-  void theStatusAndTheReasonComeFromTheStatusFieldAndTheServersWords(String status, String said, String words) {
+  void theStatusAndTheReasonComeFromTheStatusFieldAndTheServersWords(
+      String status, String said, String words) {
     assertThat(Diagnosis.of(status, said).words()).isEqualTo(words);
   }
 }

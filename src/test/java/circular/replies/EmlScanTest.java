@@ -39,9 +39,16 @@ class EmlScanTest {
 
     ScanReport report = ReplyScan.scan(campaign, Corpus.index(campaign), corpus());
 
-    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8)).isEqualTo(Corpus.expectedResponses());
-    assertThat(report).isEqualTo(
-        new ScanReport(24, Map.of(Kind.REPLY, 6, Kind.AUTO_REPLY, 6, Kind.BOUNCE, 4, Kind.UNMATCHED, 1), 6, 1, List.of()));
+    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8))
+        .isEqualTo(Corpus.expectedResponses());
+    assertThat(report)
+        .isEqualTo(
+            new ScanReport(
+                24,
+                Map.of(Kind.REPLY, 6, Kind.AUTO_REPLY, 6, Kind.BOUNCE, 4, Kind.UNMATCHED, 1),
+                6,
+                1,
+                List.of()));
     assertThat(report.summary())
         .isEqualTo(
             "24 messages: 6 replies, 6 auto-replies, 4 bounces and 1 unmatched added to responses.csv;"
@@ -56,7 +63,8 @@ class EmlScanTest {
     ScanReport again = ReplyScan.scan(campaign, Corpus.index(campaign), corpus());
 
     assertThat(again).isEqualTo(new ScanReport(24, Map.of(), 6, 18, List.of()));
-    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8)).isEqualTo(Corpus.expectedResponses());
+    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8))
+        .isEqualTo(Corpus.expectedResponses());
   }
 
   @Test
@@ -64,7 +72,8 @@ class EmlScanTest {
     Campaign campaign = Corpus.campaignIn(dir);
     List<String> calls = new ArrayList<>();
 
-    ReplyScan.scan(campaign, Corpus.index(campaign), corpus(), (done, total) -> calls.add(done + "/" + total));
+    ReplyScan.scan(
+        campaign, Corpus.index(campaign), corpus(), (done, total) -> calls.add(done + "/" + total));
 
     assertThat(calls).hasSize(25).startsWith("0/24", "1/24").endsWith("24/24");
   }
@@ -98,7 +107,8 @@ class EmlScanTest {
     "sender/INBOX/30-unrelated-bounce.eml,           -,          -,   -",
     "sender/INBOX/31-own-letter-copy.eml,            -,          -,   -",
   })
-  void eachCaseIsClassifiedAndMatched(String file, String kind, String recipient, String matchedBy) throws Exception {
+  void eachCaseIsClassifiedAndMatched(String file, String kind, String recipient, String matchedBy)
+      throws Exception {
     Path folder = Files.createDirectories(dir.resolve("one"));
     Files.copy(Corpus.folder(file), folder.resolve("message.eml"));
     Campaign campaign = Corpus.campaignIn(dir.resolve("campaign"));
@@ -121,7 +131,10 @@ class EmlScanTest {
     Campaign campaign = Corpus.campaignIn(dir);
     String expected = Corpus.expectedResponses();
     String firstRow = expected.substring(0, expected.indexOf('\n', expected.indexOf('\n') + 1) + 1);
-    Files.writeString(campaign.responses(), firstRow + "2012-03-26T12:02:11Z,NOR,reply,geneva@nor-mission.example,x,<CAJ7x3pT@mail.gmail.example>,thre");
+    Files.writeString(
+        campaign.responses(),
+        firstRow
+            + "2012-03-26T12:02:11Z,NOR,reply,geneva@nor-mission.example,x,<CAJ7x3pT@mail.gmail.example>,thre");
 
     ReplyScan.scan(campaign, Corpus.index(campaign), corpus());
 
@@ -135,7 +148,9 @@ class EmlScanTest {
     try (var running = ScanLock.acquire(campaign.folder())) {
       assertThatThrownBy(() -> ReplyScan.scan(campaign, Corpus.index(campaign), corpus()))
           .isInstanceOf(InputException.class)
-          .hasMessage(dir + ": another circular is scanning this campaign's mailboxes; wait for it to finish, then run again");
+          .hasMessage(
+              dir
+                  + ": another circular is scanning this campaign's mailboxes; wait for it to finish, then run again");
     }
     assertThat(campaign.responses()).doesNotExist();
   }
@@ -155,8 +170,18 @@ class EmlScanTest {
     assertThat(ResponseLog.read(campaign.responses()))
         .extracting(r -> r.recipientId() + " " + r.matchedBy())
         .containsExactly(
-            "MEX address", "FRA domain", "DEU address", "SEN address", "FRA address", "DEU address", "NOR address",
-            "NZL address", "BEL address", "SWE address", "URY address", "AUT address");
+            "MEX address",
+            "FRA domain",
+            "DEU address",
+            "SEN address",
+            "FRA address",
+            "DEU address",
+            "NOR address",
+            "NZL address",
+            "BEL address",
+            "SWE address",
+            "URY address",
+            "AUT address");
   }
 
   @Test
@@ -167,7 +192,9 @@ class EmlScanTest {
         ReplyScan.scan(
             campaign,
             Corpus.index(campaign),
-            List.of(EmlFolderSource.of(Corpus.folder("contact/Archive")), EmlFolderSource.of(Corpus.folder("contact/INBOX"))));
+            List.of(
+                EmlFolderSource.of(Corpus.folder("contact/Archive")),
+                EmlFolderSource.of(Corpus.folder("contact/INBOX"))));
 
     List<ResponseRow> rows = ResponseLog.read(campaign.responses());
     assertThat(rows).filteredOn(r -> r.recipientId().equals("AUT")).hasSize(1);

@@ -16,7 +16,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 
-/** The corpus loaded into a GreenMail server: the contact's INBOX and Archive, the sender's INBOX. */
+/**
+ * The corpus loaded into a GreenMail server: the contact's INBOX and Archive, the sender's INBOX.
+ */
 final class GreenMailboxes {
   static final String CONTACT_LOGIN = "nim-contact";
   static final String CONTACT_PASSWORD = "contact-secret";

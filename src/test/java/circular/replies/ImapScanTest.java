@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ImapScanTest {
   @RegisterExtension
-  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
 
   @TempDir Path dir;
   private GreenMailboxes mailboxes;
@@ -49,7 +50,9 @@ class ImapScanTest {
 
   private static ImapSource source(String user, String folder, String secret, Mechanism mechanism) {
     int port = greenMail.getImap().getPort();
-    return ImapSource.of(ImapUrl.parse("imap://" + user + "@127.0.0.1:" + port + "/" + folder), new Login(user, secret, mechanism));
+    return ImapSource.of(
+        ImapUrl.parse("imap://" + user + "@127.0.0.1:" + port + "/" + folder),
+        new Login(user, secret, mechanism));
   }
 
   private static ImapSource source(String user, String folder, String password) {
@@ -72,8 +75,14 @@ class ImapScanTest {
     ScanReport report = ReplyScan.scan(campaign, index, corpus());
 
     assertThat(responses()).isEqualTo(Corpus.expectedResponses());
-    assertThat(report).isEqualTo(
-        new ScanReport(24, Map.of(Kind.REPLY, 6, Kind.AUTO_REPLY, 6, Kind.BOUNCE, 4, Kind.UNMATCHED, 1), 6, 1, List.of()));
+    assertThat(report)
+        .isEqualTo(
+            new ScanReport(
+                24,
+                Map.of(Kind.REPLY, 6, Kind.AUTO_REPLY, 6, Kind.BOUNCE, 4, Kind.UNMATCHED, 1),
+                6,
+                1,
+                List.of()));
   }
 
   @Test
@@ -125,14 +134,16 @@ class ImapScanTest {
                         + "\r\n"
                         + "Sans date.\r\n")
                     .getBytes(StandardCharsets.US_ASCII)));
-    mailboxes.folder(mailboxes.contact, "INBOX")
+    mailboxes
+        .folder(mailboxes.contact, "INBOX")
         .appendMessage(undated, new Flags(), Date.from(Instant.parse("2012-04-11T08:30:00Z")));
 
     ReplyScan.scan(campaign, index, corpus());
 
     assertThat(responses())
-        .contains("\n2012-04-11T08:30:00Z,BEL,reply,geneve@bel-mission.example,Re: mesures nationales d'application,"
-            + "<undated@bel-mission.example>,address,\n");
+        .contains(
+            "\n2012-04-11T08:30:00Z,BEL,reply,geneve@bel-mission.example,Re: mesures nationales d'application,"
+                + "<undated@bel-mission.example>,address,\n");
   }
 
   @Test
@@ -147,7 +158,8 @@ class ImapScanTest {
     ReplyScan.scan(campaign, index, corpus());
     Path state = campaign.scanState();
     List<String> lines = Files.readAllLines(state, StandardCharsets.UTF_8);
-    // the contact's INBOX was renumbered (a restored mailbox, a migrated server): another UIDVALIDITY
+    // the contact's INBOX was renumbered (a restored mailbox, a migrated server): another
+    // UIDVALIDITY
     lines.set(1, lines.get(1).replaceFirst(",INBOX,\\d+,", ",INBOX,1,"));
     Files.write(state, lines, StandardCharsets.UTF_8);
 
@@ -160,7 +172,12 @@ class ImapScanTest {
   @Test
   void anOAuth2AccessTokenLogsInWithXoauth2() throws Exception {
     // GreenMail accepts the user's password as the XOAUTH2 access token
-    ImapSource inbox = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", GreenMailboxes.CONTACT_PASSWORD, Mechanism.XOAUTH2);
+    ImapSource inbox =
+        source(
+            GreenMailboxes.CONTACT_LOGIN,
+            "INBOX",
+            GreenMailboxes.CONTACT_PASSWORD,
+            Mechanism.XOAUTH2);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(inbox));
 
@@ -169,15 +186,18 @@ class ImapScanTest {
   }
 
   @Test
-  void aRefusedLoginIsReportedWithoutTheSecretAndTheOtherMailboxesAreStillScanned() throws Exception {
+  void aRefusedLoginIsReportedWithoutTheSecretAndTheOtherMailboxesAreStillScanned()
+      throws Exception {
     ImapSource wrong = source(GreenMailboxes.CONTACT_LOGIN, "INBOX", "not-the-password");
-    ImapSource sender = source(GreenMailboxes.SENDER_LOGIN, "INBOX", GreenMailboxes.SENDER_PASSWORD);
+    ImapSource sender =
+        source(GreenMailboxes.SENDER_LOGIN, "INBOX", GreenMailboxes.SENDER_PASSWORD);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(wrong, sender));
 
     assertThat(report.problems())
         .containsExactly(
-            "imap://nim-contact@127.0.0.1:" + greenMail.getImap().getPort()
+            "imap://nim-contact@127.0.0.1:"
+                + greenMail.getImap().getPort()
                 + "/INBOX: the server refused the login for 'nim-contact' (LOGIN failed. Invalid login/password for user id nim-contact)");
     assertThat(report.messages()).isEqualTo(12);
     assertThat(report.added(Kind.BOUNCE)).isEqualTo(4);
@@ -185,12 +205,14 @@ class ImapScanTest {
 
   @Test
   void aFolderThatDoesNotExistIsReportedByName() {
-    ImapSource missing = source(GreenMailboxes.CONTACT_LOGIN, "Replies", GreenMailboxes.CONTACT_PASSWORD);
+    ImapSource missing =
+        source(GreenMailboxes.CONTACT_LOGIN, "Replies", GreenMailboxes.CONTACT_PASSWORD);
 
     ScanReport report = ReplyScan.scan(campaign, index, List.of(missing));
 
     assertThat(report.problems())
         .singleElement(InstanceOfAssertFactories.STRING)
-        .endsWith("/Replies: no folder 'Replies' on this server (folder names are case-sensitive, except INBOX)");
+        .endsWith(
+            "/Replies: no folder 'Replies' on this server (folder names are case-sensitive, except INBOX)");
   }
 }

@@ -28,7 +28,8 @@ class ImapsScanTest {
   private static final TestTls TLS = TestTls.install();
 
   @RegisterExtension
-  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAPS.dynamicPort());
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.IMAPS.dynamicPort());
 
   @TempDir Path dir;
   private Campaign campaign;
@@ -43,22 +44,33 @@ class ImapsScanTest {
 
   private static List<Source> corpus(String host, Optional<TrustFile> trust) {
     String at = "@" + host + ":" + greenMail.getImaps().getPort() + "/";
-    Login contact = new Login(GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD);
+    Login contact =
+        new Login(
+            GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD);
     return List.of(
-        ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "INBOX"), contact, trust),
-        ImapSource.of(ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "Archive"), contact, trust),
+        ImapSource.of(
+            ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "INBOX"),
+            contact,
+            trust),
+        ImapSource.of(
+            ImapUrl.parse("imaps://" + GreenMailboxes.CONTACT_LOGIN + at + "Archive"),
+            contact,
+            trust),
         ImapSource.of(
             ImapUrl.parse("imaps://" + GreenMailboxes.SENDER_LOGIN + at + "INBOX"),
-            new Login(GreenMailboxes.SENDER_LOGIN, GreenMailboxes.SENDER_PASSWORD, Mechanism.PASSWORD),
+            new Login(
+                GreenMailboxes.SENDER_LOGIN, GreenMailboxes.SENDER_PASSWORD, Mechanism.PASSWORD),
             trust));
   }
 
   @Test
   void theCorpusIsReadOverImapsTrustingTheCertificateNamedInAPemFile() throws Exception {
-    ScanReport report = ReplyScan.scan(campaign, index, corpus("localhost", Optional.of(TrustFile.of(TLS.pem()))));
+    ScanReport report =
+        ReplyScan.scan(campaign, index, corpus("localhost", Optional.of(TrustFile.of(TLS.pem()))));
 
     assertThat(report.problems()).isEmpty();
-    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8)).isEqualTo(Corpus.expectedResponses());
+    assertThat(Files.readString(campaign.responses(), StandardCharsets.UTF_8))
+        .isEqualTo(Corpus.expectedResponses());
   }
 
   @Test
@@ -73,7 +85,8 @@ class ImapsScanTest {
 
   @Test
   void withoutATrustFileASelfSignedServerIsRefused() {
-    ScanReport report = ReplyScan.scan(campaign, index, corpus("localhost", Optional.empty()).subList(0, 1));
+    ScanReport report =
+        ReplyScan.scan(campaign, index, corpus("localhost", Optional.empty()).subList(0, 1));
 
     assertThat(report.problems())
         .singleElement(InstanceOfAssertFactories.STRING)
@@ -86,7 +99,10 @@ class ImapsScanTest {
   @Test
   void aCertificateWithTheSameNamesButAnotherKeyIsRefused() {
     ScanReport report =
-        ReplyScan.scan(campaign, index, corpus("localhost", Optional.of(TrustFile.of(TLS.impostor()))).subList(0, 1));
+        ReplyScan.scan(
+            campaign,
+            index,
+            corpus("localhost", Optional.of(TrustFile.of(TLS.impostor()))).subList(0, 1));
 
     assertThat(report.problems())
         .singleElement(InstanceOfAssertFactories.STRING)

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class KeptRepliesTest {
   @RegisterExtension
-  static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
+  static final GreenMailExtension greenMail =
+      new GreenMailExtension(ServerSetupTest.IMAP.dynamicPort());
 
   @TempDir Path dir;
 
@@ -47,7 +48,9 @@ class KeptRepliesTest {
   }
 
   private static List<ResponseRow> replies(Campaign campaign) {
-    return ResponseLog.read(campaign.responses()).stream().filter(r -> r.kind() == Kind.REPLY).toList();
+    return ResponseLog.read(campaign.responses()).stream()
+        .filter(r -> r.kind() == Kind.REPLY)
+        .toList();
   }
 
   private static List<String> kept(Campaign campaign) throws Exception {
@@ -57,7 +60,10 @@ class KeptRepliesTest {
   }
 
   private static List<String> expectedCopies(Campaign campaign) {
-    return replies(campaign).stream().map(r -> ReplyCopies.of(campaign).file(r.messageId()).getFileName().toString()).sorted().toList();
+    return replies(campaign).stream()
+        .map(r -> ReplyCopies.of(campaign).file(r.messageId()).getFileName().toString())
+        .sorted()
+        .toList();
   }
 
   /** The corpus file whose Message-ID is {@code id}. */
@@ -105,13 +111,18 @@ class KeptRepliesTest {
     new GreenMailboxes(greenMail).loadCorpus();
     Campaign campaign = Corpus.campaignIn(dir);
     int port = greenMail.getImap().getPort();
-    ImapSource inbox = ImapSource.of(
-        ImapUrl.parse("imap://" + GreenMailboxes.CONTACT_LOGIN + "@127.0.0.1:" + port + "/INBOX"),
-        new Login(GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD));
+    ImapSource inbox =
+        ImapSource.of(
+            ImapUrl.parse(
+                "imap://" + GreenMailboxes.CONTACT_LOGIN + "@127.0.0.1:" + port + "/INBOX"),
+            new Login(
+                GreenMailboxes.CONTACT_LOGIN, GreenMailboxes.CONTACT_PASSWORD, Mechanism.PASSWORD));
 
     ReplyScan.scan(campaign, Corpus.index(campaign), List.of(inbox));
 
-    assertThat(replies(campaign)).extracting(ResponseRow::recipientId).containsExactly("AUT", "NOR", "MEX", "FRA", "CHL", "SEN");
+    assertThat(replies(campaign))
+        .extracting(ResponseRow::recipientId)
+        .containsExactly("AUT", "NOR", "MEX", "FRA", "CHL", "SEN");
     assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign));
     for (ResponseRow reply : replies(campaign)) {
       // as the server holds it: the headers and body the corpus file has, line ends made CRLF

@@ -2,7 +2,6 @@ package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.campaign.Status;
 import circular.mailbox.MailHeaders;
 import circular.replies.DeliveryReport.Outcome;
 import circular.replies.DeliveryReport.Recipient;
@@ -13,7 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class PlainTextBounceTest {
   private static final MailHeaders FROM_SERVER =
-      new MailHeaders(Map.of("From", "MAILER-DAEMON@mx.x.example", "Subject", "Undelivered Mail Returned to Sender"));
+      new MailHeaders(
+          Map.of(
+              "From",
+              "MAILER-DAEMON@mx.x.example",
+              "Subject",
+              "Undelivered Mail Returned to Sender"));
 
   private static Optional<ReportReader.Reading> read(String words, MailHeaders headers) {
     return PlainTextBounce.read(words, headers, Set.of("office@mission.example"));
@@ -31,9 +35,12 @@ class PlainTextBounceTest {
     Optional<ReportReader.Reading> reading = read(words, FROM_SERVER);
 
     assertThat(reading).map(ReportReader.Reading::outcome).contains(Outcome.FAILED);
-    assertThat(reading.get().recipients()).extracting(Recipient::address).containsOnly("geneva@nzl-mission.example");
+    assertThat(reading.get().recipients())
+        .extracting(Recipient::address)
+        .containsOnly("geneva@nzl-mission.example");
     assertThat(reading.get().recipients().get(0).said())
-        .isEqualTo("<geneva@nzl-mission.example>: host mx.nzl-mission.example said: 550 5.1.1 <geneva@nzl-mission.example>: User unknown");
+        .isEqualTo(
+            "<geneva@nzl-mission.example>: host mx.nzl-mission.example said: 550 5.1.1 <geneva@nzl-mission.example>: User unknown");
   }
 
   @Test
@@ -45,7 +52,10 @@ class PlainTextBounceTest {
                 "Subject", "Mail delivery failed: returning message to sender",
                 "X-Failed-Recipients", "delegation@swe-mission.example"));
 
-    assertThat(read("A message that you sent could not be delivered to one or more of its recipients.", headers))
+    assertThat(
+            read(
+                "A message that you sent could not be delivered to one or more of its recipients.",
+                headers))
         .map(r -> r.recipients().get(0).address())
         .contains("delegation@swe-mission.example");
   }
@@ -61,7 +71,8 @@ class PlainTextBounceTest {
             + ">>> RCPT TO:<ginebra@chl-mission.example>\n"
             + "<<< 550 5.1.1 <ginebra@chl-mission.example>... User unknown\n";
 
-    assertThat(read(words, FROM_SERVER).get().recipients()).extracting(Recipient::address)
+    assertThat(read(words, FROM_SERVER).get().recipients())
+        .extracting(Recipient::address)
         .containsOnly("ginebra@chl-mission.example");
   }
 
@@ -72,7 +83,15 @@ class PlainTextBounceTest {
             + "THIS IS A WARNING MESSAGE ONLY.\n\nYOU DO NOT NEED TO RESEND YOUR MESSAGE.\n\n"
             + "Delivery to the following recipient has been delayed:\n\n     ginebra@ury-mission.example\n";
 
-    assertThat(read(words, new MailHeaders(Map.of("From", "postmaster@x.example", "Subject", "Delivery Status Notification (Delay)"))))
+    assertThat(
+            read(
+                words,
+                new MailHeaders(
+                    Map.of(
+                        "From",
+                        "postmaster@x.example",
+                        "Subject",
+                        "Delivery Status Notification (Delay)"))))
         .map(ReportReader.Reading::outcome)
         .contains(Outcome.DELAYED);
   }
@@ -85,13 +104,25 @@ class PlainTextBounceTest {
             + "Message could not be delivered for 5 days\n"
             + "Message will be deleted from queue\n";
 
-    assertThat(read(words, new MailHeaders(Map.of("From", "MAILER-DAEMON@x.example", "Subject", "Returned mail: Cannot send message for 5 days"))))
+    assertThat(
+            read(
+                words,
+                new MailHeaders(
+                    Map.of(
+                        "From",
+                        "MAILER-DAEMON@x.example",
+                        "Subject",
+                        "Returned mail: Cannot send message for 5 days"))))
         .map(ReportReader.Reading::outcome)
         .contains(Outcome.FAILED);
   }
 
   @Test
   void aTextThatIsNoReportIsNone() {
-    assertThat(read("Dear Helen, we will attend.", new MailHeaders(Map.of("From", "geneva@aut-mission.example")))).isEmpty();
+    assertThat(
+            read(
+                "Dear Helen, we will attend.",
+                new MailHeaders(Map.of("From", "geneva@aut-mission.example"))))
+        .isEmpty();
   }
 }

@@ -22,7 +22,8 @@ class QuotedOriginalTest {
 
     QuotedOriginal quoted = QuotedOriginal.in(text);
 
-    assertThat(quoted.ownWords()).isEqualTo("<geneva@nzl-mission.example>:\nRemote host said: 550 5.1.1 User unknown\n\n");
+    assertThat(quoted.ownWords())
+        .isEqualTo("<geneva@nzl-mission.example>:\nRemote host said: 550 5.1.1 User unknown\n\n");
     assertThat(quoted.ids()).containsExactly("<letter.1@mission.example>");
     assertThat(quoted.subject()).contains("Invitation");
     assertThat(quoted.recipients()).containsExactly("geneva@nzl-mission.example");
@@ -55,8 +56,11 @@ class QuotedOriginalTest {
 
     QuotedOriginal quoted = QuotedOriginal.in(text);
 
-    assertThat(quoted.ownWords()).doesNotContain("geneva@aut-mission.example").contains("disarmament@aut-mission.example on Thu");
-    assertThat(quoted.recipients()).containsExactly("geneva@aut-mission.example", "disarmament@aut-mission.example");
+    assertThat(quoted.ownWords())
+        .doesNotContain("geneva@aut-mission.example")
+        .contains("disarmament@aut-mission.example on Thu");
+    assertThat(quoted.recipients())
+        .containsExactly("geneva@aut-mission.example", "disarmament@aut-mission.example");
     assertThat(quoted.subject()).isEqualTo(Optional.of("Invitation"));
   }
 

@@ -33,7 +33,8 @@ class ResponseLogTest {
   void writesAHeaderThenOneQuotedRowPerMessage() throws IOException {
     Path file = dir.resolve("responses.csv");
     try (ResponseLog log = ResponseLog.open(file)) {
-      log.append(row("RE: Intersessional Meetings, Geneva (Austria)", Kind.REPLY, MatchedBy.THREAD));
+      log.append(
+          row("RE: Intersessional Meetings, Geneva (Austria)", Kind.REPLY, MatchedBy.THREAD));
       log.append(row("Invitation", Kind.UNMATCHED, MatchedBy.NONE));
     }
 
@@ -52,7 +53,8 @@ class ResponseLogTest {
     }
 
     assertThat(ResponseLog.read(file))
-        .containsExactly(row("'=HYPERLINK(\"http://evil.example\")", Kind.AUTO_REPLY, MatchedBy.ADDRESS));
+        .containsExactly(
+            row("'=HYPERLINK(\"http://evil.example\")", Kind.AUTO_REPLY, MatchedBy.ADDRESS));
   }
 
   @Test
@@ -78,8 +80,13 @@ class ResponseLogTest {
     Path file = dir.resolve("responses.csv");
     ResponseRow bounce =
         new ResponseRow(
-            Instant.parse("2012-03-22T09:07:09Z"), "NZL", Kind.BOUNCE, "MAILER-DAEMON@mx.nzl-mission.example",
-            "Undelivered Mail Returned to Sender", "<b1@mx.nzl-mission.example>", MatchedBy.THREAD,
+            Instant.parse("2012-03-22T09:07:09Z"),
+            "NZL",
+            Kind.BOUNCE,
+            "MAILER-DAEMON@mx.nzl-mission.example",
+            "Undelivered Mail Returned to Sender",
+            "<b1@mx.nzl-mission.example>",
+            MatchedBy.THREAD,
             "geneva@nzl-mission.example 5.1.1 user unknown");
     try (ResponseLog log = ResponseLog.open(file)) {
       log.append(bounce);
@@ -105,7 +112,8 @@ class ResponseLogTest {
   }
 
   @Test
-  void aFileWrittenBeforeTheDetailColumnIsWidenedWhenExtendedItsRowsKeptAsTheyWere() throws IOException {
+  void aFileWrittenBeforeTheDetailColumnIsWidenedWhenExtendedItsRowsKeptAsTheyWere()
+      throws IOException {
     Path file = dir.resolve("responses.csv");
     Files.writeString(file, WITHOUT_DETAIL + "2012-03-24T09:10:12Z,URY,auto-re");
 
@@ -125,7 +133,9 @@ class ResponseLogTest {
 
   @Test
   void onlyAnUnmatchedResponseIsMatchedByNone() {
-    assertThatThrownBy(() -> row("Hi", Kind.REPLY, MatchedBy.NONE)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> row("Hi", Kind.UNMATCHED, MatchedBy.THREAD)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> row("Hi", Kind.REPLY, MatchedBy.NONE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> row("Hi", Kind.UNMATCHED, MatchedBy.THREAD))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -30,6 +30,7 @@ class ReturnDatesTest {
         "I am travelling and will answer on my return.                         | ''",
       })
   void theReturnDateIsTheOneTheNoticeGivesAsTheDayBackOrTheLastDayAway(String text, String detail) {
-    assertThat(ReturnDates.in(text, WRITTEN).map(ReturnDates.Found::detail).orElse("")).isEqualTo(detail);
+    assertThat(ReturnDates.in(text, WRITTEN).map(ReturnDates.Found::detail).orElse(""))
+        .isEqualTo(detail);
   }
 }

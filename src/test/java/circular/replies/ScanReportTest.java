@@ -13,15 +13,19 @@ class ScanReportTest {
     ScanReport report = new ScanReport(3, Map.of(Kind.REPLY, 1, Kind.BOUNCE, 1), 1, 0, List.of());
 
     assertThat(report.summary())
-        .isEqualTo("3 messages: 1 reply and 1 bounce added to responses.csv; 0 already there; 1 not about the campaign.");
+        .isEqualTo(
+            "3 messages: 1 reply and 1 bounce added to responses.csv; 0 already there; 1 not about the campaign.");
   }
 
   @Test
   void aScanThatFoundNothingNewSaysSoAndCountsItsProblems() {
-    ScanReport report = new ScanReport(0, Map.of(), 0, 0, List.of("imaps://x@y.example:993/INBOX: no such host 'y.example'"));
+    ScanReport report =
+        new ScanReport(
+            0, Map.of(), 0, 0, List.of("imaps://x@y.example:993/INBOX: no such host 'y.example'"));
 
     assertThat(report.summary())
-        .isEqualTo("0 messages: nothing new for responses.csv; 0 already there; 0 not about the campaign; 1 problem.");
+        .isEqualTo(
+            "0 messages: nothing new for responses.csv; 0 already there; 0 not about the campaign; 1 problem.");
     assertThat(report.addedTotal()).isZero();
     assertThat(report.added(Kind.UNMATCHED)).isZero();
   }

@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SubjectsTest {
-  private static final String LETTER = "réunions intersessionnelles, genève : mesures nationales d'application (france)";
+  private static final String LETTER =
+      "réunions intersessionnelles, genève : mesures nationales d'application (france)";
 
   @ParameterizedTest
   @ValueSource(
@@ -29,7 +30,8 @@ class SubjectsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Report: national implementation", "Revised agenda", "Tr\u00e8s urgent: agenda"})
+  @ValueSource(
+      strings = {"Report: national implementation", "Revised agenda", "Tr\u00e8s urgent: agenda"})
   void wordsThatMerelyStartLikeAPrefixAreKept(String subject) {
     assertThat(Subjects.key(subject)).isEqualTo(subject.toLowerCase(Locale.ROOT));
   }

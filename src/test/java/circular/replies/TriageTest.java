@@ -32,11 +32,25 @@ class TriageTest {
       new Triage(
           CampaignIndex.of(
               List.of(
-                  new SentRow(Instant.parse("2012-03-22T09:00:00Z"), "invitation", "AUT", "geneva@aut-mission.example",
-                      LETTER_ID, Status.SENT, ""),
-                  new SentRow(Instant.parse("2012-03-22T09:00:01Z"), "invitation", "NZL", "geneva@nzl-mission.example",
-                      "<m0yq3k3.11@mission.example>", Status.SENT, "")),
-              List.of(delegation("AUT", "geneva@aut-mission.example"), delegation("NZL", "geneva@nzl-mission.example"),
+                  new SentRow(
+                      Instant.parse("2012-03-22T09:00:00Z"),
+                      "invitation",
+                      "AUT",
+                      "geneva@aut-mission.example",
+                      LETTER_ID,
+                      Status.SENT,
+                      ""),
+                  new SentRow(
+                      Instant.parse("2012-03-22T09:00:01Z"),
+                      "invitation",
+                      "NZL",
+                      "geneva@nzl-mission.example",
+                      "<m0yq3k3.11@mission.example>",
+                      Status.SENT,
+                      "")),
+              List.of(
+                  delegation("AUT", "geneva@aut-mission.example"),
+                  delegation("NZL", "geneva@nzl-mission.example"),
                   delegation("GHA", "ghana.mission@gmail.com")),
               List.of(SUBJECT),
               List.of("office@mission.example"),
@@ -59,7 +73,8 @@ class TriageTest {
 
     @Override
     public MimePart whole() throws MessagingException {
-      return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+      return new MimeMessage(
+          Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
     }
 
     @Override
@@ -78,53 +93,82 @@ class TriageTest {
     }
   }
 
-  private static Optional<ResponseRow> triage(Message message) throws MessagingException, IOException {
+  private static Optional<ResponseRow> triage(Message message)
+      throws MessagingException, IOException {
     MailHeaders headers = message.headers();
     return TRIAGE.row(message, headers, headers.messageId().orElseGet(headers::syntheticId));
   }
 
   @Test
   void aReplyThreadedOntoALetterIsThatDelegationsReply() throws Exception {
-    Optional<ResponseRow> row = triage(Message.of(
-        "From: Eva Huber <disarmament@aut-mission.example>",
-        "To: contact@mission.example",
-        "Subject: RE: " + SUBJECT,
-        "Date: Fri, 23 Mar 2012 10:14:32 +0100",
-        "Message-ID: <r1@aut-mission.example>",
-        "In-Reply-To: " + LETTER_ID,
-        "",
-        "Austria will report."));
+    Optional<ResponseRow> row =
+        triage(
+            Message.of(
+                "From: Eva Huber <disarmament@aut-mission.example>",
+                "To: contact@mission.example",
+                "Subject: RE: " + SUBJECT,
+                "Date: Fri, 23 Mar 2012 10:14:32 +0100",
+                "Message-ID: <r1@aut-mission.example>",
+                "In-Reply-To: " + LETTER_ID,
+                "",
+                "Austria will report."));
 
-    assertThat(row).contains(new ResponseRow(Instant.parse("2012-03-23T09:14:32Z"), "AUT", Kind.REPLY,
-        "disarmament@aut-mission.example", "RE: " + SUBJECT, "<r1@aut-mission.example>", MatchedBy.THREAD, ""));
+    assertThat(row)
+        .contains(
+            new ResponseRow(
+                Instant.parse("2012-03-23T09:14:32Z"),
+                "AUT",
+                Kind.REPLY,
+                "disarmament@aut-mission.example",
+                "RE: " + SUBJECT,
+                "<r1@aut-mission.example>",
+                MatchedBy.THREAD,
+                ""));
   }
 
   @Test
-  void anOutOfOfficeNoticeIsAnAutoReplyEvenWhenThreadedAndSaysWhenItsWriterIsBack() throws Exception {
-    Optional<ResponseRow> row = triage(Message.of(
-        "From: Eva Huber <disarmament@aut-mission.example>",
-        "Subject: Automatic reply: " + SUBJECT,
-        "Date: Thu, 22 Mar 2012 10:00:29 +0100",
-        "Message-ID: <ooo1@aut-mission.example>",
-        "In-Reply-To: " + LETTER_ID,
-        "",
-        "I am out of the office until 2 April 2012 with limited access to e-mail."));
+  void anOutOfOfficeNoticeIsAnAutoReplyEvenWhenThreadedAndSaysWhenItsWriterIsBack()
+      throws Exception {
+    Optional<ResponseRow> row =
+        triage(
+            Message.of(
+                "From: Eva Huber <disarmament@aut-mission.example>",
+                "Subject: Automatic reply: " + SUBJECT,
+                "Date: Thu, 22 Mar 2012 10:00:29 +0100",
+                "Message-ID: <ooo1@aut-mission.example>",
+                "In-Reply-To: " + LETTER_ID,
+                "",
+                "I am out of the office until 2 April 2012 with limited access to e-mail."));
 
-    assertThat(row).hasValueSatisfying(r -> {
-      assertThat(r.kind()).isEqualTo(Kind.AUTO_REPLY);
-      assertThat(r.matchedBy()).isEqualTo(MatchedBy.THREAD);
-      assertThat(r.detail()).isEqualTo("away until 2012-04-02");
-    });
+    assertThat(row)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Kind.AUTO_REPLY);
+              assertThat(r.matchedBy()).isEqualTo(MatchedBy.THREAD);
+              assertThat(r.detail()).isEqualTo("away until 2012-04-02");
+            });
   }
 
   @Test
   void withoutThreadingTheSendersAddressThenItsDomainTellTheDelegation() throws Exception {
-    Optional<ResponseRow> byAddress = triage(Message.of(
-        "From: geneva@nzl-mission.example", "Subject: Our report", "Date: Fri, 23 Mar 2012 08:00:00 +0000",
-        "Message-ID: <r2@nzl-mission.example>", "", "Attached."));
-    Optional<ResponseRow> byDomain = triage(Message.of(
-        "From: attache@nzl-mission.example", "Subject: RE: " + SUBJECT, "Date: Fri, 23 Mar 2012 08:00:00 +0000",
-        "Message-ID: <r3@nzl-mission.example>", "", "On behalf of the ambassador."));
+    Optional<ResponseRow> byAddress =
+        triage(
+            Message.of(
+                "From: geneva@nzl-mission.example",
+                "Subject: Our report",
+                "Date: Fri, 23 Mar 2012 08:00:00 +0000",
+                "Message-ID: <r2@nzl-mission.example>",
+                "",
+                "Attached."));
+    Optional<ResponseRow> byDomain =
+        triage(
+            Message.of(
+                "From: attache@nzl-mission.example",
+                "Subject: RE: " + SUBJECT,
+                "Date: Fri, 23 Mar 2012 08:00:00 +0000",
+                "Message-ID: <r3@nzl-mission.example>",
+                "",
+                "On behalf of the ambassador."));
 
     assertThat(byAddress.map(r -> r.recipientId() + " " + r.matchedBy())).contains("NZL address");
     assertThat(byDomain.map(r -> r.recipientId() + " " + r.matchedBy())).contains("NZL domain");
@@ -132,70 +176,106 @@ class TriageTest {
 
   @Test
   void anAnswerToTheLetterFromAPublicProviderIsUnmatchedNeverGuessed() throws Exception {
-    Optional<ResponseRow> row = triage(Message.of(
-        "From: someone@gmail.com", "Subject: Re: " + SUBJECT, "Date: Fri, 23 Mar 2012 08:00:00 +0000",
-        "Message-ID: <r4@mail.gmail.com>", "", "Is this for us?"));
+    Optional<ResponseRow> row =
+        triage(
+            Message.of(
+                "From: someone@gmail.com",
+                "Subject: Re: " + SUBJECT,
+                "Date: Fri, 23 Mar 2012 08:00:00 +0000",
+                "Message-ID: <r4@mail.gmail.com>",
+                "",
+                "Is this for us?"));
 
-    assertThat(row).hasValueSatisfying(r -> {
-      assertThat(r.kind()).isEqualTo(Kind.UNMATCHED);
-      assertThat(r.recipientId()).isEmpty();
-      assertThat(r.matchedBy()).isEqualTo(MatchedBy.NONE);
-    });
+    assertThat(row)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Kind.UNMATCHED);
+              assertThat(r.recipientId()).isEmpty();
+              assertThat(r.matchedBy()).isEqualTo(MatchedBy.NONE);
+            });
   }
 
   @Test
   void aDeliveryReportIsABounceOfTheDelegationItNamesWithWhatTheServerSaid() throws Exception {
-    Optional<ResponseRow> row = triage(Message.of(
-        "From: MAILER-DAEMON@mail.mission.example (Mail Delivery System)",
-        "To: office@mission.example",
-        "Subject: Undelivered Mail Returned to Sender",
-        "Date: Thu, 22 Mar 2012 09:07:09 +0000",
-        "Message-ID: <b1@mail.mission.example>",
-        "Auto-Submitted: auto-replied",
-        "MIME-Version: 1.0",
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
-        "",
-        "--b",
-        "Content-Type: text/plain",
-        "",
-        "Your message could not be delivered.",
-        "--b",
-        "Content-Type: message/delivery-status",
-        "",
-        "Reporting-MTA: dns; mail.mission.example",
-        "",
-        "Final-Recipient: rfc822; geneva@nzl-mission.example",
-        "Action: failed",
-        "Status: 5.1.1",
-        "Diagnostic-Code: smtp; 550 5.1.1 <geneva@nzl-mission.example>: User unknown",
-        "--b--",
-        ""));
+    Optional<ResponseRow> row =
+        triage(
+            Message.of(
+                "From: MAILER-DAEMON@mail.mission.example (Mail Delivery System)",
+                "To: office@mission.example",
+                "Subject: Undelivered Mail Returned to Sender",
+                "Date: Thu, 22 Mar 2012 09:07:09 +0000",
+                "Message-ID: <b1@mail.mission.example>",
+                "Auto-Submitted: auto-replied",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "Your message could not be delivered.",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mail.mission.example",
+                "",
+                "Final-Recipient: rfc822; geneva@nzl-mission.example",
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 <geneva@nzl-mission.example>: User unknown",
+                "--b--",
+                ""));
 
-    assertThat(row).hasValueSatisfying(r -> {
-      assertThat(r.kind()).isEqualTo(Kind.BOUNCE);
-      assertThat(r.recipientId()).isEqualTo("NZL");
-      assertThat(r.matchedBy()).isEqualTo(MatchedBy.ADDRESS);
-      assertThat(r.detail()).isEqualTo("geneva@nzl-mission.example 5.1.1 user unknown");
-    });
+    assertThat(row)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.kind()).isEqualTo(Kind.BOUNCE);
+              assertThat(r.recipientId()).isEqualTo("NZL");
+              assertThat(r.matchedBy()).isEqualTo(MatchedBy.ADDRESS);
+              assertThat(r.detail()).isEqualTo("geneva@nzl-mission.example 5.1.1 user unknown");
+            });
   }
 
   @Test
   void mailThatIsNoneOfTheCampaignsBusinessIsLeftOut() throws Exception {
-    Message newsletter = Message.of(
-        "From: news@unoda.example", "Subject: Disarmament newsletter", "Date: Fri, 23 Mar 2012 08:00:00 +0000",
-        "Message-ID: <n1@unoda.example>", "", "This month...");
-    Message otherConversation = Message.of(
-        "From: geneva@aut-mission.example", "Subject: RE: Lunch on Friday", "Date: Fri, 23 Mar 2012 08:00:00 +0000",
-        "Message-ID: <o1@aut-mission.example>", "In-Reply-To: <lunch@mission.example>", "", "Yes, gladly.");
-    Message beforeTheCampaign = Message.of(
-        "From: geneva@aut-mission.example", "Subject: Our report", "Date: Mon, 19 Mar 2012 08:00:00 +0000",
-        "Message-ID: <old@aut-mission.example>", "", "As promised last year.");
-    Message ourOwnLetter = Message.of(
-        "From: office@mission.example", "To: geneva@aut-mission.example", "Subject: " + SUBJECT,
-        "Date: Thu, 22 Mar 2012 09:00:00 +0000", "Message-ID: " + LETTER_ID, "", "Excellency,");
+    Message newsletter =
+        Message.of(
+            "From: news@unoda.example",
+            "Subject: Disarmament newsletter",
+            "Date: Fri, 23 Mar 2012 08:00:00 +0000",
+            "Message-ID: <n1@unoda.example>",
+            "",
+            "This month...");
+    Message otherConversation =
+        Message.of(
+            "From: geneva@aut-mission.example",
+            "Subject: RE: Lunch on Friday",
+            "Date: Fri, 23 Mar 2012 08:00:00 +0000",
+            "Message-ID: <o1@aut-mission.example>",
+            "In-Reply-To: <lunch@mission.example>",
+            "",
+            "Yes, gladly.");
+    Message beforeTheCampaign =
+        Message.of(
+            "From: geneva@aut-mission.example",
+            "Subject: Our report",
+            "Date: Mon, 19 Mar 2012 08:00:00 +0000",
+            "Message-ID: <old@aut-mission.example>",
+            "",
+            "As promised last year.");
+    Message ourOwnLetter =
+        Message.of(
+            "From: office@mission.example",
+            "To: geneva@aut-mission.example",
+            "Subject: " + SUBJECT,
+            "Date: Thu, 22 Mar 2012 09:00:00 +0000",
+            "Message-ID: " + LETTER_ID,
+            "",
+            "Excellency,");
 
     assertThat(triage(newsletter)).isEmpty();
-    assertThat(triage(otherConversation)).as("a delegation's mail in another conversation").isEmpty();
+    assertThat(triage(otherConversation))
+        .as("a delegation's mail in another conversation")
+        .isEmpty();
     assertThat(triage(beforeTheCampaign)).isEmpty();
     assertThat(triage(ourOwnLetter)).isEmpty();
   }

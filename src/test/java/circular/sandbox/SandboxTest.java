@@ -49,9 +49,20 @@ class SandboxTest {
   @Test
   void keepsMailSentOverSmtpAcrossARestart() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(),
-          message("<letter-1@circular.example>", FRANCE, CONTACT, SUBJECT, "Excellence, première lettre."),
-          message("<letter-2@circular.example>", FRANCE, CONTACT, "Second letter", "Dear colleague,\nsecond letter."));
+      TestMail.send(
+          sandbox.smtpPort(),
+          message(
+              "<letter-1@circular.example>",
+              FRANCE,
+              CONTACT,
+              SUBJECT,
+              "Excellence, première lettre."),
+          message(
+              "<letter-2@circular.example>",
+              FRANCE,
+              CONTACT,
+              "Second letter",
+              "Dear colleague,\nsecond letter."));
     }
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
@@ -59,7 +70,11 @@ class SandboxTest {
           .extracting(Mail::messageId, Mail::subject, Mail::from, Mail::body)
           .containsExactlyInAnyOrder(
               tuple("<letter-1@circular.example>", SUBJECT, FRANCE, "Excellence, première lettre."),
-              tuple("<letter-2@circular.example>", "Second letter", FRANCE, "Dear colleague,\r\nsecond letter."));
+              tuple(
+                  "<letter-2@circular.example>",
+                  "Second letter",
+                  FRANCE,
+                  "Dear colleague,\r\nsecond letter."));
     }
     assertThat(emlFiles(dir.resolve(CONTACT).resolve("INBOX"))).hasSize(2);
   }
@@ -67,7 +82,8 @@ class SandboxTest {
   @Test
   void savingAgainWithoutChangeLeavesEveryFileAsItWas() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(),
+      TestMail.send(
+          sandbox.smtpPort(),
           message("<a@circular.example>", FRANCE, CONTACT, SUBJECT, "one"),
           message("<b@circular.example>", FRANCE, CONTACT, SUBJECT, "two"));
       sandbox.save();
@@ -83,7 +99,8 @@ class SandboxTest {
   @Test
   void startingAndStoppingThreeTimesKeepsTheSameMessages() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(),
+      TestMail.send(
+          sandbox.smtpPort(),
           message("<a@circular.example>", FRANCE, CONTACT, SUBJECT, "one"),
           message("<b@circular.example>", FRANCE, CONTACT, SUBJECT, "two"));
     }
@@ -105,10 +122,14 @@ class SandboxTest {
     Semaphore looks = new Semaphore(0);
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
       sandbox.saveEvery(Duration.ofMillis(50), failures::add, looks::release);
-      TestMail.send(sandbox.smtpPort(), message("<early@circular.example>", FRANCE, CONTACT, SUBJECT, "early"));
+      TestMail.send(
+          sandbox.smtpPort(),
+          message("<early@circular.example>", FRANCE, CONTACT, SUBJECT, "early"));
 
       do {
-        assertThat(looks.tryAcquire(30, TimeUnit.SECONDS)).as("the sandbox looks for mail to save").isTrue();
+        assertThat(looks.tryAcquire(30, TimeUnit.SECONDS))
+            .as("the sandbox looks for mail to save")
+            .isTrue();
       } while (!Files.isDirectory(inbox) || emlFiles(inbox).isEmpty());
       Map<Path, String> saved = snapshot(dir);
       assertThat(looks.tryAcquire(3, 30, TimeUnit.SECONDS)).as("three more looks").isTrue();
@@ -120,25 +141,28 @@ class SandboxTest {
   @Test
   void loadsAnEmlDroppedIntoAnInboxAndKeepsItUnderItsOwnName() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve(CONTACT).resolve("INBOX"));
-    String exported = String.join("\n",
-        "From: Délégation de la France <" + FRANCE + ">",
-        "To: " + CONTACT,
-        "Subject: =?UTF-8?Q?R=C3=A9ponse_=C3=A0_la_lettre?=",
-        "Message-ID: <reply-fra@france.example>",
-        "In-Reply-To: <letter-1@circular.example>",
-        "Date: Mon, 2 Apr 2012 10:00:00 +0200",
-        "Content-Type: text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding: 8bit",
-        "",
-        "Nous serons présents.",
-        "");
+    String exported =
+        String.join(
+            "\n",
+            "From: Délégation de la France <" + FRANCE + ">",
+            "To: " + CONTACT,
+            "Subject: =?UTF-8?Q?R=C3=A9ponse_=C3=A0_la_lettre?=",
+            "Message-ID: <reply-fra@france.example>",
+            "In-Reply-To: <letter-1@circular.example>",
+            "Date: Mon, 2 Apr 2012 10:00:00 +0200",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: 8bit",
+            "",
+            "Nous serons présents.",
+            "");
     Path dropped = inbox.resolve("reply from France.eml");
     Files.writeString(dropped, exported, StandardCharsets.UTF_8);
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
       assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX"))
           .extracting(Mail::messageId, Mail::subject, Mail::body)
-          .containsExactly(tuple("<reply-fra@france.example>", "Réponse à la lettre", "Nous serons présents."));
+          .containsExactly(
+              tuple("<reply-fra@france.example>", "Réponse à la lettre", "Nous serons présents."));
       sandbox.save();
     }
 
@@ -149,11 +173,17 @@ class SandboxTest {
   @Test
   void savesAMessageAppendedOverImap() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.append(sandbox.imapPort(), CONTACT, "INBOX", message("<appended@france.example>", FRANCE, CONTACT, SUBJECT, "Filed by hand."));
+      TestMail.append(
+          sandbox.imapPort(),
+          CONTACT,
+          "INBOX",
+          message("<appended@france.example>", FRANCE, CONTACT, SUBJECT, "Filed by hand."));
     }
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX")).extracting(Mail::messageId).containsExactly("<appended@france.example>");
+      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX"))
+          .extracting(Mail::messageId)
+          .containsExactly("<appended@france.example>");
     }
     assertThat(emlFiles(dir.resolve(CONTACT).resolve("INBOX"))).hasSize(1);
   }
@@ -161,16 +191,25 @@ class SandboxTest {
   @Test
   void savesAReplySentOverSmtpToAnotherUserAndTheCopyAppendedToItsSentFolder() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(), message("<letter@circular.example>", CONTACT, FRANCE, SUBJECT, "The letter."));
-      var reply = message("<reply@france.example>", FRANCE, CONTACT, "Re: " + SUBJECT, "We shall attend.");
+      TestMail.send(
+          sandbox.smtpPort(),
+          message("<letter@circular.example>", CONTACT, FRANCE, SUBJECT, "The letter."));
+      var reply =
+          message("<reply@france.example>", FRANCE, CONTACT, "Re: " + SUBJECT, "We shall attend.");
       TestMail.send(sandbox.smtpPort(), reply);
       TestMail.append(sandbox.imapPort(), FRANCE, "Sent", reply);
     }
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      assertThat(TestMail.read(sandbox.imapPort(), FRANCE, "INBOX")).extracting(Mail::messageId).containsExactly("<letter@circular.example>");
-      assertThat(TestMail.read(sandbox.imapPort(), FRANCE, "Sent")).extracting(Mail::messageId).containsExactly("<reply@france.example>");
-      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX")).extracting(Mail::messageId).containsExactly("<reply@france.example>");
+      assertThat(TestMail.read(sandbox.imapPort(), FRANCE, "INBOX"))
+          .extracting(Mail::messageId)
+          .containsExactly("<letter@circular.example>");
+      assertThat(TestMail.read(sandbox.imapPort(), FRANCE, "Sent"))
+          .extracting(Mail::messageId)
+          .containsExactly("<reply@france.example>");
+      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX"))
+          .extracting(Mail::messageId)
+          .containsExactly("<reply@france.example>");
     }
     assertThat(emlFiles(dir.resolve(FRANCE).resolve("Sent"))).hasSize(1);
   }
@@ -178,7 +217,8 @@ class SandboxTest {
   @Test
   void deletesTheFileOfAMessageExpungedOverImap() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(),
+      TestMail.send(
+          sandbox.smtpPort(),
           message("<keep@circular.example>", FRANCE, CONTACT, SUBJECT, "keep"),
           message("<drop@circular.example>", FRANCE, CONTACT, SUBJECT, "drop"));
       sandbox.save();
@@ -186,7 +226,9 @@ class SandboxTest {
     }
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX")).extracting(Mail::messageId).containsExactly("<keep@circular.example>");
+      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX"))
+          .extracting(Mail::messageId)
+          .containsExactly("<keep@circular.example>");
     }
     assertThat(emlFiles(dir.resolve(CONTACT).resolve("INBOX"))).hasSize(1);
   }
@@ -195,12 +237,16 @@ class SandboxTest {
   void leavesAFileDroppedWhileRunningForTheNextStart() throws Exception {
     Path inbox = dir.resolve(CONTACT).resolve("INBOX");
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(), message("<first@circular.example>", FRANCE, CONTACT, SUBJECT, "first"));
+      TestMail.send(
+          sandbox.smtpPort(),
+          message("<first@circular.example>", FRANCE, CONTACT, SUBJECT, "first"));
       sandbox.save();
       try (var out = Files.newOutputStream(inbox.resolve("late.eml"))) {
         message("<late@france.example>", FRANCE, CONTACT, SUBJECT, "late").writeTo(out);
       }
-      TestMail.send(sandbox.smtpPort(), message("<second@circular.example>", FRANCE, CONTACT, SUBJECT, "second"));
+      TestMail.send(
+          sandbox.smtpPort(),
+          message("<second@circular.example>", FRANCE, CONTACT, SUBJECT, "second"));
       sandbox.save();
       assertThat(inbox.resolve("late.eml")).exists();
     }
@@ -208,14 +254,16 @@ class SandboxTest {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
       assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX"))
           .extracting(Mail::messageId)
-          .containsExactlyInAnyOrder("<first@circular.example>", "<second@circular.example>", "<late@france.example>");
+          .containsExactlyInAnyOrder(
+              "<first@circular.example>", "<second@circular.example>", "<late@france.example>");
     }
   }
 
   @Test
   void ignoresTheTemporaryFileOfASaveThatWasKilled() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(), message("<only@circular.example>", FRANCE, CONTACT, SUBJECT, "only"));
+      TestMail.send(
+          sandbox.smtpPort(), message("<only@circular.example>", FRANCE, CONTACT, SUBJECT, "only"));
     }
     Path inbox = dir.resolve(CONTACT).resolve("INBOX");
     Path saved = emlFiles(inbox).get(0);
@@ -233,17 +281,21 @@ class SandboxTest {
   void keepsTheDateAMessageWasReceived() throws Exception {
     Date received;
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(), message("<dated@circular.example>", FRANCE, CONTACT, SUBJECT, "dated"));
+      TestMail.send(
+          sandbox.smtpPort(),
+          message("<dated@circular.example>", FRANCE, CONTACT, SUBJECT, "dated"));
       received = TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received();
     }
     Path saved = emlFiles(dir.resolve(CONTACT).resolve("INBOX")).get(0);
-    assertThat(Files.getLastModifiedTime(saved).toInstant().truncatedTo(ChronoUnit.SECONDS)).isEqualTo(received.toInstant());
+    assertThat(Files.getLastModifiedTime(saved).toInstant().truncatedTo(ChronoUnit.SECONDS))
+        .isEqualTo(received.toInstant());
     // a date the next start could not take for its own: the file's date is the message's
     Instant sent = Instant.parse("2012-03-22T09:00:00Z");
     Files.setLastModifiedTime(saved, FileTime.from(sent));
 
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received().toInstant()).isEqualTo(sent);
+      assertThat(TestMail.read(sandbox.imapPort(), CONTACT, "INBOX").get(0).received().toInstant())
+          .isEqualTo(sent);
     }
   }
 
@@ -251,29 +303,44 @@ class SandboxTest {
   void neverWritesOutsideItsFolderWhateverTheUserName() throws Exception {
     Path mailboxes = dir.resolve("sandbox");
     try (Sandbox sandbox = Sandbox.start(mailboxes, SandboxPorts.dynamic())) {
-      TestMail.append(sandbox.imapPort(), "..", "INBOX", message("<odd@circular.example>", FRANCE, CONTACT, SUBJECT, "odd"));
-      TestMail.append(sandbox.imapPort(), CONTACT, "INBOX", message("<fine@circular.example>", FRANCE, CONTACT, SUBJECT, "fine"));
+      TestMail.append(
+          sandbox.imapPort(),
+          "..",
+          "INBOX",
+          message("<odd@circular.example>", FRANCE, CONTACT, SUBJECT, "odd"));
+      TestMail.append(
+          sandbox.imapPort(),
+          CONTACT,
+          "INBOX",
+          message("<fine@circular.example>", FRANCE, CONTACT, SUBJECT, "fine"));
     }
 
     try (Stream<Path> files = Files.walk(dir)) {
       assertThat(files.filter(Files::isRegularFile).toList())
           .singleElement()
-          .satisfies(file -> assertThat(file).startsWith(mailboxes.resolve(CONTACT).resolve("INBOX")));
+          .satisfies(
+              file -> assertThat(file).startsWith(mailboxes.resolve(CONTACT).resolve("INBOX")));
     }
   }
 
   @Test
   void listsTheFoldersThatHoldMailWithTheirCounts() throws Exception {
     try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic())) {
-      TestMail.send(sandbox.smtpPort(),
+      TestMail.send(
+          sandbox.smtpPort(),
           message("<a@circular.example>", FRANCE, CONTACT, SUBJECT, "one"),
           message("<b@circular.example>", FRANCE, CONTACT, SUBJECT, "two"));
-      TestMail.append(sandbox.imapPort(), FRANCE, "INBOX.Archive", message("<c@circular.example>", CONTACT, FRANCE, SUBJECT, "three"));
+      TestMail.append(
+          sandbox.imapPort(),
+          FRANCE,
+          "INBOX.Archive",
+          message("<c@circular.example>", CONTACT, FRANCE, SUBJECT, "three"));
       TestMail.read(sandbox.imapPort(), "empty@nowhere.example", "INBOX");
 
-      assertThat(sandbox.mailboxes()).containsExactly(
-          new MailboxSummary(FRANCE, "INBOX/Archive", 1),
-          new MailboxSummary(CONTACT, "INBOX", 2));
+      assertThat(sandbox.mailboxes())
+          .containsExactly(
+              new MailboxSummary(FRANCE, "INBOX/Archive", 1),
+              new MailboxSummary(CONTACT, "INBOX", 2));
     }
     assertThat(emlFiles(dir.resolve(FRANCE).resolve("INBOX").resolve("Archive"))).hasSize(1);
     assertThat(dir.resolve("empty@nowhere.example")).doesNotExist();
@@ -291,7 +358,8 @@ class SandboxTest {
       assertThat(sandbox.imapPort()).isEqualTo(imap);
       assertThat(sandbox.smtpUrl()).hasToString("smtp://127.0.0.1:" + smtp);
       assertThat(sandbox.imapUrl(CONTACT, "INBOX"))
-          .hasToString("imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:" + imap + "/INBOX")
+          .hasToString(
+              "imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:" + imap + "/INBOX")
           .satisfies(url -> assertThat(url.getUserInfo()).isEqualTo(CONTACT));
     }
   }
@@ -299,24 +367,31 @@ class SandboxTest {
   @Test
   void refusesAFixedPortThatIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(TestMail.HOST))) {
-      assertThatThrownBy(() -> Sandbox.start(dir, SandboxPorts.fixed(TestMail.freePort(), taken.getLocalPort())))
-          .isInstanceOfSatisfying(PortUnavailableException.class, e -> {
-            assertThat(e.protocol()).isEqualTo("IMAP");
-            assertThat(e.port()).isEqualTo(taken.getLocalPort());
-          });
+      assertThatThrownBy(
+              () ->
+                  Sandbox.start(dir, SandboxPorts.fixed(TestMail.freePort(), taken.getLocalPort())))
+          .isInstanceOfSatisfying(
+              PortUnavailableException.class,
+              e -> {
+                assertThat(e.protocol()).isEqualTo("IMAP");
+                assertThat(e.port()).isEqualTo(taken.getLocalPort());
+              });
     }
   }
 
   @Test
   void cannotBeReachedFromTheNetwork() throws Exception {
-    Optional<InetAddress> outside = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
-        .findFirst();
+    Optional<InetAddress> outside =
+        Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+            .findFirst();
     assumeThat(outside).as("a network address besides loopback").isPresent();
-    try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic()); Socket socket = new Socket()) {
+    try (Sandbox sandbox = Sandbox.start(dir, SandboxPorts.dynamic());
+        Socket socket = new Socket()) {
       assertThat(sandbox.host()).isEqualTo("127.0.0.1");
-      assertThatThrownBy(() -> socket.connect(new InetSocketAddress(outside.get(), sandbox.smtpPort()), 2000))
+      assertThatThrownBy(
+              () -> socket.connect(new InetSocketAddress(outside.get(), sandbox.smtpPort()), 2000))
           .isInstanceOfAny(ConnectException.class, SocketTimeoutException.class);
     }
   }
@@ -327,7 +402,9 @@ class SandboxTest {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path file : walk.filter(Files::isRegularFile).toList()) {
         FileTime time = Files.getLastModifiedTime(file);
-        files.put(root.relativize(file), time + " " + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+        files.put(
+            root.relativize(file),
+            time + " " + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
       }
     }
     return files;

@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A plain Jakarta Mail client for tests: sends over SMTP and reads over IMAP on 127.0.0.1, as a mail
- * client or {@code circular send} would, with short timeouts so that a hung server fails the test.
+ * A plain Jakarta Mail client for tests: sends over SMTP and reads over IMAP on 127.0.0.1, as a
+ * mail client or {@code circular send} would, with short timeouts so that a hung server fails the
+ * test.
  */
 public final class TestMail {
   public static final String HOST = "127.0.0.1";
@@ -41,14 +42,16 @@ public final class TestMail {
   }
 
   /** A text message that keeps the Message-ID it is given, as the letters circular sends do. */
-  public static MimeMessage message(String messageId, String from, String to, String subject, String body) {
+  public static MimeMessage message(
+      String messageId, String from, String to, String subject, String body) {
     try {
-      MimeMessage message = new MimeMessage(session()) {
-        @Override
-        protected void updateMessageID() throws MessagingException {
-          setHeader("Message-ID", messageId);
-        }
-      };
+      MimeMessage message =
+          new MimeMessage(session()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+              setHeader("Message-ID", messageId);
+            }
+          };
       message.setFrom(new InternetAddress(from));
       message.setRecipients(Message.RecipientType.TO, to);
       message.setSubject(subject, "UTF-8");
@@ -70,7 +73,8 @@ public final class TestMail {
   }
 
   /** Every message in a folder, read-only, logged in as {@code user} with a password nobody set. */
-  public static List<Mail> read(int imapPort, String user, String folderName) throws MessagingException, IOException {
+  public static List<Mail> read(int imapPort, String user, String folderName)
+      throws MessagingException, IOException {
     try (Store store = session().getStore("imap")) {
       store.connect(HOST, imapPort, user, "any password");
       Folder folder = store.getFolder(folderName);
@@ -81,12 +85,13 @@ public final class TestMail {
       List<Mail> mails = new ArrayList<>();
       for (Message message : folder.getMessages()) {
         String[] ids = message.getHeader("Message-ID");
-        mails.add(new Mail(
-            ids == null ? null : ids[0],
-            message.getSubject(),
-            message.getFrom()[0].toString(),
-            message.getContent().toString().strip(),
-            message.getReceivedDate()));
+        mails.add(
+            new Mail(
+                ids == null ? null : ids[0],
+                message.getSubject(),
+                message.getFrom()[0].toString(),
+                message.getContent().toString().strip(),
+                message.getReceivedDate()));
       }
       folder.close(false);
       return mails;
@@ -94,7 +99,8 @@ public final class TestMail {
   }
 
   /** What a mail client does to file a message: IMAP APPEND, creating the folder if need be. */
-  public static void append(int imapPort, String user, String folderName, MimeMessage message) throws MessagingException {
+  public static void append(int imapPort, String user, String folderName, MimeMessage message)
+      throws MessagingException {
     try (Store store = session().getStore("imap")) {
       store.connect(HOST, imapPort, user, "any password");
       Folder folder = store.getFolder(folderName);
@@ -106,7 +112,8 @@ public final class TestMail {
   }
 
   /** Deletes the messages with this Message-ID from a folder, as a user emptying the bin would. */
-  public static void expunge(int imapPort, String user, String folderName, String messageId) throws MessagingException {
+  public static void expunge(int imapPort, String user, String folderName, String messageId)
+      throws MessagingException {
     try (Store store = session().getStore("imap")) {
       store.connect(HOST, imapPort, user, "any password");
       Folder folder = store.getFolder(folderName);

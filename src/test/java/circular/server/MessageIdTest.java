@@ -16,7 +16,8 @@ class MessageIdTest {
 
   @Test
   void everyNewIdIsAnother() {
-    assertThat(MessageId.create("nim@mission.example")).isNotEqualTo(MessageId.create("nim@mission.example"));
+    assertThat(MessageId.create("nim@mission.example"))
+        .isNotEqualTo(MessageId.create("nim@mission.example"));
   }
 
   @Test
@@ -29,13 +30,16 @@ class MessageIdTest {
   @Test
   void aMessageIdWithoutBracketsGetsThem() {
     assertThat(MessageId.parse(" a.1@x.example ")).contains(new MessageId("<a.1@x.example>"));
-    assertThat(MessageId.parse("<a.1@x.example> (comment)")).contains(new MessageId("<a.1@x.example>"));
+    assertThat(MessageId.parse("<a.1@x.example> (comment)"))
+        .contains(new MessageId("<a.1@x.example>"));
     assertThat(MessageId.parse("  ")).isEmpty();
   }
 
   @Test
   void twoIdsAreTheSameWhateverTheCaseOfTheirDomainButNotOfTheirLocalPart() {
-    assertThat(new MessageId("<Ab.1@EXCH01.Example>").key()).isEqualTo(new MessageId("<Ab.1@exch01.example>").key());
-    assertThat(new MessageId("<ab.1@exch01.example>").key()).isNotEqualTo(new MessageId("<Ab.1@exch01.example>").key());
+    assertThat(new MessageId("<Ab.1@EXCH01.Example>").key())
+        .isEqualTo(new MessageId("<Ab.1@exch01.example>").key());
+    assertThat(new MessageId("<ab.1@exch01.example>").key())
+        .isNotEqualTo(new MessageId("<Ab.1@exch01.example>").key());
   }
 }

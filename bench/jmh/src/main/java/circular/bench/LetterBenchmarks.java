@@ -26,10 +26,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * One letter's costs, each on its own: rendering (HTML and text from letter.txt; HTML with the
- * text derived from it), building the MIME message, and encoding it to bytes. The fixtures are
- * those of {@code bench/src/Fixture.java} under {@code target/bench}, or {@code -Dbench.root=DIR}.
- * There is no PDF benchmark: {@code circular.letters} has no PDF renderer in this tree.
+ * One letter's costs, each on its own: rendering (HTML and text from letter.txt; HTML with the text
+ * derived from it), building the MIME message, and encoding it to bytes. The fixtures are those of
+ * {@code bench/src/Fixture.java} under {@code target/bench}, or {@code -Dbench.root=DIR}. There is
+ * no PDF benchmark: {@code circular.letters} has no PDF renderer in this tree.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -48,10 +48,15 @@ public class LetterBenchmarks {
     Path root = Path.of(System.getProperty("bench.root", "target/bench"));
     withText = LetterTemplate.load(root.resolve("letters/bench-letter"));
     htmlOnly = LetterTemplate.load(root.resolve("letters/bench-letter-html"));
-    recipients = new RecipientReader().read(root.resolve("recipients-10000.csv")).recipients().subList(0, 100);
+    recipients =
+        new RecipientReader()
+            .read(root.resolve("recipients-10000.csv"))
+            .recipients()
+            .subList(0, 100);
     builder = new MessageBuilder(Session.getInstance(new Properties()));
     letter = withText.render(recipients.get(3)); // a French one: encoded words and quoted-printable
-    built = builder.build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());
+    built =
+        builder.build(letter, MessageId.create(letter.from().address()).text(), Optional.empty());
   }
 
   private Recipient nextRecipient() {
@@ -89,7 +94,9 @@ public class LetterBenchmarks {
    */
   @Benchmark
   public byte[] writeMessage() throws MessagingException {
-    return builder.encode(letter, "<bench.1@mission-coordinator.example>", Optional.empty()).bytes();
+    return builder
+        .encode(letter, "<bench.1@mission-coordinator.example>", Optional.empty())
+        .bytes();
   }
 
   /** A built message written out as the server receives it (quoted-printable, encoded words). */
