@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the delegations answered, compiled for the office: for every delegation with a {@code reply}
@@ -171,23 +172,26 @@ public final class Digest {
     String language = recipient.map(Recipient::language).orElse("");
     AttachmentFolder folder = new AttachmentFolder(out.resolve(FileNames.safe(id, "delegation")));
     String folderName = folder.path().getFileName().toString();
+    Function<String, Answer> unread =
+        why ->
+            new Answer(
+                id,
+                country,
+                language,
+                folderName,
+                row.received(),
+                row.from(),
+                row.subject(),
+                "",
+                List.of(),
+                Optional.of(why));
     Path copy = copies.file(row.messageId());
     if (!Files.isRegularFile(copy)) {
       String why =
           "its message was not kept (recorded before circular kept replies); run 'circular replies' again"
               + " to keep it (for an IMAP folder, delete scan-state.csv first so that the folder is read again)";
       problems.add(id + ": reply " + row.messageId() + ": " + why);
-      return new Answer(
-          id,
-          country,
-          language,
-          folderName,
-          row.received(),
-          row.from(),
-          row.subject(),
-          "",
-          List.of(),
-          Optional.of(why));
+      return unread.apply(why);
     }
     ReplyMessage message;
     try {
@@ -195,17 +199,7 @@ public final class Digest {
     } catch (IOException | MessagingException | RuntimeException e) {
       String why = "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
       problems.add(copy + ": " + why);
-      return new Answer(
-          id,
-          country,
-          language,
-          folderName,
-          row.received(),
-          row.from(),
-          row.subject(),
-          "",
-          List.of(),
-          Optional.of(why));
+      return unread.apply(why);
     }
     Set<String> files = new LinkedHashSet<>();
     Optional<String> problem = Optional.empty();
