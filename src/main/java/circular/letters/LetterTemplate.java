@@ -135,14 +135,22 @@ public final class LetterTemplate {
     if (translations.supports(language)) {
       return Optional.empty();
     }
+    String suffix = language.replace('-', '_');
+    String main = bodyFor(translations.defaultLanguage()).files().get(0).getFileName().toString();
+    String extension = main.substring(main.lastIndexOf('.'));
     return Optional.of(
         "'"
             + language
             + "': "
             + folder
-            + " has no letter_"
-            + language.replace('-', '_')
-            + ".properties; add one, or use one of "
+            + " has no letter in that language: add letter_"
+            + suffix
+            + ".properties (the text of "
+            + main
+            + " in it) or a whole letter_"
+            + suffix
+            + extension
+            + ", or use one of "
             + String.join(", ", languages()));
   }
 

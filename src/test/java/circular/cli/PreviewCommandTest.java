@@ -174,7 +174,7 @@ class PreviewCommandTest {
             list
                 + ":2: column 'language': 'de': "
                 + LETTER
-                + " has no letter_de.properties; add one, or use one of en, es, fr\n1 problem; nothing was written.\n");
+                + " has no letter in that language: add letter_de.properties (the text of letter.html in it) or a whole letter_de.html, or use one of en, es, fr\n1 problem; nothing was written.\n");
   }
 
   @Test

@@ -97,7 +97,7 @@ class LetterTemplateTest {
         .hasValue(
             "'de': "
                 + dir.resolve("letter")
-                + " has no letter_de.properties; add one, or use one of en");
+                + " has no letter in that language: add letter_de.properties (the text of letter.html in it) or a whole letter_de.html, or use one of en");
     assertThat(template.languageProblem("en")).isEmpty();
     assertThat(template.languageProblem("")).isEmpty();
   }

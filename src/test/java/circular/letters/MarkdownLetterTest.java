@@ -61,6 +61,19 @@ class MarkdownLetterTest {
   }
 
   @Test
+  void aLanguageWithoutALetterNamesTheMarkdownFilesToAdd() {
+    LetterTemplate template =
+        new LetterFolder(dir).file("letter.md", "Text.\n").properties("").load();
+
+    assertThat(template.languageProblem("es"))
+        .hasValue(
+            "'es': "
+                + dir.resolve("letter")
+                + " has no letter in that language: add letter_es.properties (the text of letter.md"
+                + " in it) or a whole letter_es.md, or use one of en");
+  }
+
+  @Test
   void theHtmlPartIsADocumentInTheLettersLanguageWithTheLetterStyle() {
     LetterTemplate template =
         new LetterFolder(dir)

@@ -199,7 +199,7 @@ class PreviewServerTest {
         list
             + ":2: column 'language': 'ps': "
             + SAMPLE
-            + " has no letter_ps.properties; add one, or use one of en, es, fr";
+            + " has no letter in that language: add letter_ps.properties (the text of letter.html in it) or a whole letter_ps.html, or use one of en, es, fr";
     assertThat(commandLineProblems(SAMPLE, list)).containsExactly(problem);
     assertThat(index.select("#problems li").eachText()).containsExactly(problem);
     assertThat(index.select("#delegations tbody tr")).hasSize(70);
