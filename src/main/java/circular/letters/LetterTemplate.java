@@ -76,6 +76,7 @@ public final class LetterTemplate {
     }
     List<Problem> problems = new ArrayList<>();
     BodyFiles files = BodyFiles.read(folder, problems);
+    problems.addAll(ForeignPlaceholders.in(folder));
     Translations translations = null;
     try {
       translations = Translations.load(folder, files.languages());

@@ -73,6 +73,24 @@ class MarkdownLetterCommandTest {
   }
 
   @Test
+  void aPlaceholderInAnotherMailMergesNotationStopsTheLetterInsteadOfReachingTheDelegation()
+      throws IOException {
+    Path letter = copy();
+    Path md = letter.resolve("letter_fr.md");
+    Files.writeString(
+        md, Files.readString(md).replace("la **[(${country})]**", "la **{{ country }}**"));
+
+    CliRun run = CliRun.of("send", letter.toString(), LIST.toString(), "--dry-run");
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            md
+                + ":11:48: '{{ country }}' would reach the delegation as typed; a column is written"
+                + " [(${country})]\n1 problem; nothing was sent.\n");
+  }
+
+  @Test
   void anUnknownMessageAndAnUnclosedExpressionAreReportedAtTheirPlaces() throws IOException {
     Path letter = copy();
     Path md = letter.resolve("letter.md");
