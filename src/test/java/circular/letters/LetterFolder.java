@@ -1,11 +1,15 @@
 package circular.letters;
 
+import circular.InputException;
+import circular.Problem;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Writes a small letter folder and recipient list for tests. */
 final class LetterFolder {
@@ -51,5 +55,23 @@ final class LetterFolder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The problems {@code call} stops with, each as its one line with {@code dir} left out of its
+   * paths; fails when it does not stop with an {@link InputException}.
+   */
+  static List<String> problems(Path dir, ThrowingCallable call) {
+    try {
+      call.call();
+    } catch (InputException e) {
+      return e.problems().stream()
+          .map(Problem::toString)
+          .map(s -> s.replace(dir + "/", ""))
+          .toList();
+    } catch (Throwable t) {
+      throw new AssertionError(t);
+    }
+    throw new AssertionError("expected an InputException");
   }
 }

@@ -2,8 +2,6 @@ package circular.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import circular.InputException;
-import circular.Problem;
 import circular.recipients.Recipient;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,17 +24,7 @@ class MarkdownLetterTest {
   }
 
   private List<String> problems(ThrowingCallable call) {
-    try {
-      call.call();
-    } catch (InputException e) {
-      return e.problems().stream()
-          .map(Problem::toString)
-          .map(s -> s.replace(dir + "/", ""))
-          .toList();
-    } catch (Throwable t) {
-      throw new AssertionError(t);
-    }
-    throw new AssertionError("expected an InputException");
+    return LetterFolder.problems(dir, call);
   }
 
   private static String body(String html) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
-import circular.Problem;
 import circular.recipients.Recipient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,14 +21,7 @@ class PdfSettingsTest {
   }
 
   private String problemsOf(LetterFolder folder) {
-    try {
-      folder.load();
-    } catch (InputException e) {
-      return String.join(
-          "\n",
-          e.problems().stream().map(Problem::toString).map(s -> s.replace(dir + "/", "")).toList());
-    }
-    throw new AssertionError("expected an InputException");
+    return String.join("\n", LetterFolder.problems(dir, folder::load));
   }
 
   @Test
