@@ -1,6 +1,7 @@
 package circular.cli;
 
 import circular.InputException;
+import circular.letters.LetterTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,9 +18,7 @@ final class Locations {
   private Locations() {}
 
   static Path letter(String name) {
-    Path typed = Path.of(name);
-    Path usual = Path.of("letter-templates", name);
-    return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+    return LetterTemplate.folderNamed(name);
   }
 
   /**

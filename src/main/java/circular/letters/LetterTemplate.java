@@ -67,6 +67,16 @@ public final class LetterTemplate {
   }
 
   /**
+   * The folder a letter's name stands for: the path as typed, or else a folder of that name in
+   * {@code letter-templates/}, so that {@code preview 2012-03-22-nim-invitation …} works.
+   */
+  public static Path folderNamed(String name) {
+    Path typed = Path.of(name);
+    Path usual = Path.of("letter-templates", name);
+    return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+  }
+
+  /**
    * @throws InputException listing every problem of the folder: missing files or keys, bad
    *     addresses, missing attachments, files that are not UTF-8
    */

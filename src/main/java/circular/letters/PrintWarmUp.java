@@ -1,9 +1,11 @@
 package circular.letters;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -66,9 +68,7 @@ public final class PrintWarmUp {
    */
   private static Path folder(String name) {
     try {
-      Path typed = Path.of(name);
-      Path usual = Path.of("letter-templates", name);
-      return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+      return LetterTemplate.folderNamed(name);
     } catch (RuntimeException e) {
       return Path.of("");
     }
@@ -91,20 +91,14 @@ public final class PrintWarmUp {
     }
   }
 
+  /** Read as the letter reads its properties, so that every way of writing the line counts. */
   private static boolean saysAttach(Path properties) {
-    try {
-      for (String line : Files.readAllLines(properties)) {
-        String setting = line.strip();
-        int equals = setting.indexOf('=');
-        if (equals > 0
-            && setting.substring(0, equals).strip().equals(PdfSettings.ATTACH)
-            && setting.substring(equals + 1).strip().equalsIgnoreCase("attach")) {
-          return true;
-        }
-      }
-      return false;
+    Properties read = new Properties();
+    try (Reader in = Files.newBufferedReader(properties)) {
+      read.load(in);
     } catch (IOException | RuntimeException e) {
       return false;
     }
+    return read.getProperty(PdfSettings.ATTACH, "").strip().equalsIgnoreCase("attach");
   }
 }
