@@ -113,10 +113,25 @@ def timed(cmd, label, cwd=ROOT):
     return status, wall, rss, cpu
 
 
+CAMPAIGNS = []
+
+
+def campaign_folder(k, tag):
+    """A campaign folder of its own for every circular run, all removed at the end of the benchmark:
+    never one removed just before a run. Deleting a campaign's 10,000 letter copies makes ext4's
+    next 10,000 file creations slow for a while (its inode allocator skips recently deleted inodes:
+    up to ~300 us of system CPU per file instead of ~10 here, seen in perf as find_inode_bit and
+    recently_deleted), a cost a user's run never meets after the benchmark's own rmtree."""
+    folder = os.path.join(BENCH, "runs", "campaign-%s-%s" % (k, tag))
+    if folder not in CAMPAIGNS:
+        CAMPAIGNS.append(folder)
+    return folder
+
+
 def file_creation_cost():
     """CPU microseconds to create one file in a new folder under target/bench/runs, as circular's
-    letters/ copies are. On this project's machine it varied from 9 to 330 us with where ext4
-    placed the folder and with other processes' writes; it is printed beside each circular run."""
+    letters/ copies are. On this project's machine it varied from 9 to 330 us, highest just after
+    many files were deleted (see campaign_folder); it is printed beside each circular run."""
     import resource
     folder = os.path.join(BENCH, "runs", "probe-%d" % os.getpid())
     os.makedirs(folder, exist_ok=True)
@@ -149,7 +164,7 @@ def sending_phase(k, rep, n):
     if k in ("c1", "c4"):
         import csv
         import datetime
-        rows = list(csv.DictReader(open(os.path.join(BENCH, "runs", "campaign-" + k, "sent.csv"))))
+        rows = list(csv.DictReader(open(os.path.join(campaign_folder(k, rep), "sent.csv"))))
         t = [datetime.datetime.fromisoformat(r["time"].replace("Z", "+00:00")) for r in rows]
         return (t[-1] - t[0]).total_seconds() if len(t) > 1 else None
     if k == "bare":
@@ -163,9 +178,9 @@ def variants(n, port):
     listfile = os.path.join(BENCH, "recipients-%d.csv" % n)
     one = os.path.join(BENCH, "one-letter.eml")
 
-    def circular(connections):
-        campaign = os.path.join(BENCH, "runs", "campaign-c%d" % connections)
-        shutil.rmtree(campaign, ignore_errors=True)
+    def circular(connections, tag):
+        campaign = campaign_folder("c%d" % connections, tag)
+        shutil.rmtree(campaign, ignore_errors=True)  # left by an interrupted benchmark only
         return ["java"] + circular_jvm() + ["-jar", CIRCULAR_JAR, "send", LETTER, listfile, "--smtp", smtp, "--yes",
                                             "--campaign", campaign, "--connections", str(connections)]
 
@@ -182,15 +197,15 @@ def variants(n, port):
                 "-t", "geneva@d000001-mission.example", "127.0.0.1:%d" % port]
 
     return {
-        "c1": ("circular send --connections 1", lambda: circular(1)),
-        "c4": ("circular send --connections 4", lambda: circular(4)),
+        "c1": ("circular send --connections 1", lambda tag: circular(1, tag)),
+        "c4": ("circular send --connections 4", lambda tag: circular(4, tag)),
         # compiled beforehand (see main): source-file mode would add javac to its start-up time
         "bare": ("bare reference (1 connection, no log)",
-                 lambda: ["java", "-cp", JAR + ":" + os.path.join(BENCH, "classes"), "BareSend",
+                 lambda tag: ["java", "-cp", JAR + ":" + os.path.join(BENCH, "classes"), "BareSend",
                           LETTER, listfile, "127.0.0.1", str(port)]),
-        "mm": ("awdeorio/mailmerge (Python, a connection per letter)", mailmerge),
-        "src1": ("smtp-source -s 1 (pre-rendered)", lambda: source(1)),
-        "src4": ("smtp-source -s 4 (pre-rendered)", lambda: source(4)),
+        "mm": ("awdeorio/mailmerge (Python, a connection per letter)", lambda tag: mailmerge()),
+        "src1": ("smtp-source -s 1 (pre-rendered)", lambda tag: source(1)),
+        "src4": ("smtp-source -s 4 (pre-rendered)", lambda tag: source(4)),
     }
 
 
@@ -233,7 +248,7 @@ def main():
             log = os.path.join(BENCH, "runs", "sink-%s-%d.log" % (k, rep))
             sink, out = start_sink(args.port, log)
             try:
-                status, wall, rss, cpu = timed(cmd(), "%s-%d" % (k, rep))
+                status, wall, rss, cpu = timed(cmd(rep), "%s-%d" % (k, rep))
             finally:
                 received = stop_sink(sink, out, log)
             ok = status == 0 and received == args.n
@@ -250,7 +265,7 @@ def main():
             log = os.path.join(BENCH, "runs", "sink-%s-strace.log" % k)
             sink, out = start_sink(args.port, log)
             try:
-                calls[k] = syscalls(strace_table[k][1](), "%s-strace" % k, args.strace)
+                calls[k] = syscalls(strace_table[k][1]("strace"), "%s-strace" % k, args.strace)
             finally:
                 stop_sink(sink, out, log)
     medians = {}
@@ -285,6 +300,8 @@ def main():
             else:
                 verdict = "" if target is None else (" (target >= %d%%: %s)" % (target * 100, "met" if ratio >= target else "MISSED"))
                 print("- %s / %s = %.0f%%%s" % (a, b, 100 * ratio, verdict))
+    for folder in CAMPAIGNS:
+        shutil.rmtree(folder, ignore_errors=True)
     sys.exit(0 if all(all(r[0] for r in results[k]) for k in keys) else 1)
 
 
