@@ -71,7 +71,7 @@ public final class Cli {
     Optional<String> explain(ParameterException e);
   }
 
-  private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+  static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
     PrintWriter err = command.getErr();
     if (userMistake(e) instanceof InputException input) {
       for (Problem problem : input.problems()) {
