@@ -62,9 +62,9 @@ final class Defaults extends PropertiesDefaultProvider {
   }
 
   /**
-   * Reads the value of option {@code --key} with {@code read}; a problem with a value that came from
-   * this file, not from the command line, names the file and key: {@code circular.properties: smtp:
-   * …} rather than {@code --smtp: …}.
+   * Reads the value of option {@code --key} with {@code read}; a problem with a value that came
+   * from this file, not from the command line, names the file and key: {@code circular.properties:
+   * smtp: …} rather than {@code --smtp: …}.
    */
   <T> T named(CommandSpec command, String key, Supplier<T> read) {
     String option = "--" + key;

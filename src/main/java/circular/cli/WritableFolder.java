@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 /**
  * A folder the user names for circular to write into ({@code --out DIR}, {@code --campaign DIR}):
- * checked before anything is read or written, and created only when the run writes, so that a
- * file, or a place no folder can be made, is one line naming the option: {@code --out: README.md is
- * a file, not a folder}.
+ * checked before anything is read or written, and created only when the run writes, so that a file,
+ * or a place no folder can be made, is one line naming the option: {@code --out: README.md is a
+ * file, not a folder}.
  */
 final class WritableFolder {
   private WritableFolder() {}

@@ -8,7 +8,9 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** How the command line tells the user's mistake from a bug when a command ends with an exception. */
+/**
+ * How the command line tells the user's mistake from a bug when a command ends with an exception.
+ */
 class CliFailedTest {
   private final StringWriter err = new StringWriter();
 

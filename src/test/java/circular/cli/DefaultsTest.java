@@ -101,7 +101,8 @@ class DefaultsTest {
     SendCommand typed =
         parsed(defaults, SendCommand.class, "send", "letter", "list", "--smtp", "smtp//oops");
     SendCommand trust =
-        parsed(defaults, SendCommand.class, "send", "letter", "list", "--smtp", "smtps://x.example");
+        parsed(
+            defaults, SendCommand.class, "send", "letter", "list", "--smtp", "smtps://x.example");
 
     assertThatThrownBy(fromFile.options.smtp::relay)
         .isInstanceOf(InputException.class)

@@ -189,7 +189,7 @@ class RepliesJarIT {
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .isEqualTo(
-            inbox2
+            inbox2.replace("%40", "@")
                 + ": no folder 'Inbox2' on this server (folder names are case-sensitive, except INBOX)\n"
                 + "1 problem; nothing was recorded.\n");
     assertThat(ResponseLog.read(campaign.resolve("responses.csv")))

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A new user's mistakes with the options of {@code send}, {@code remind} and {@code preview}, in the
- * jar as a user runs it: each is one line and exit 2, with nothing created and nothing sent; a
+ * A new user's mistakes with the options of {@code send}, {@code remind} and {@code preview}, in
+ * the jar as a user runs it: each is one line and exit 2, with nothing created and nothing sent; a
  * server that stops the run says how many letters it left.
  */
 @Timeout(300)
@@ -44,7 +44,14 @@ class SendInputJarIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "send", LETTER, LIST, "--campaign", campaign().toString(), "--smtp", smtp(), "--yes"));
+                "send",
+                LETTER,
+                LIST,
+                "--campaign",
+                campaign().toString(),
+                "--smtp",
+                smtp(),
+                "--yes"));
     args.addAll(Arrays.asList(more));
     return JarProcess.run(PROJECT, args.toArray(String[]::new));
   }
@@ -90,8 +97,7 @@ class SendInputJarIT {
   }
 
   @Test
-  void aTrustFileThatCannotBeReadIsOneLineBeforeAnythingIsCreatedDryRunIncluded()
-      throws Exception {
+  void aTrustFileThatCannotBeReadIsOneLineBeforeAnythingIsCreatedDryRunIncluded() throws Exception {
     String line = "--smtp-trust: 'nope.pem' is not a readable file";
 
     refused(send("--smtp-trust", "nope.pem"), line);
@@ -102,7 +108,18 @@ class SendInputJarIT {
   void aBadServerUrlIsFoundByTheDryRunAndNamedWhereItWasWritten() throws Exception {
     String what =
         "'smtp//oops' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox";
-    refused(send("--smtp", "smtp//oops", "--dry-run"), "--smtp: " + what);
+    refused(
+        JarProcess.run(
+            PROJECT,
+            "send",
+            LETTER,
+            LIST,
+            "--campaign",
+            campaign().toString(),
+            "--smtp",
+            "smtp//oops",
+            "--dry-run"),
+        "--smtp: " + what);
 
     Files.writeString(dir.resolve("circular.properties"), "smtp = smtp//oops\n");
     JarProcess.Result fromFile =
@@ -137,10 +154,19 @@ class SendInputJarIT {
     for (String dryRun : List.of("--dry-run", "--yes")) {
       JarProcess.Result run =
           JarProcess.run(
-              PROJECT, "send", LETTER, LIST, "--campaign", file.toString(), "--smtp", smtp(), dryRun);
+              PROJECT,
+              "send",
+              LETTER,
+              LIST,
+              "--campaign",
+              file.toString(),
+              "--smtp",
+              smtp(),
+              dryRun);
       assertThat(run.status()).as(run.toString()).isEqualTo(2);
       assertThat(run.err())
-          .isEqualTo("--campaign: " + file + " is a file, not a folder\n1 problem; nothing was sent.\n");
+          .isEqualTo(
+              "--campaign: " + file + " is a file, not a folder\n1 problem; nothing was sent.\n");
     }
     JarProcess.Result inside =
         JarProcess.run(
@@ -176,12 +202,15 @@ class SendInputJarIT {
   void previewOutThatIsAFileOrCannotBeMadeIsOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
 
-    JarProcess.Result onFile = JarProcess.run(PROJECT, "preview", LETTER, LIST, "--out", file.toString());
-    JarProcess.Result inProc = JarProcess.run(PROJECT, "preview", LETTER, LIST, "--out", "/proc/nope");
+    JarProcess.Result onFile =
+        JarProcess.run(PROJECT, "preview", LETTER, LIST, "--out", file.toString());
+    JarProcess.Result inProc =
+        JarProcess.run(PROJECT, "preview", LETTER, LIST, "--out", "/proc/nope");
 
     assertThat(onFile.status()).as(onFile.toString()).isEqualTo(2);
     assertThat(onFile.err())
-        .isEqualTo("--out: " + file + " is a file, not a folder\n1 problem; nothing was written.\n");
+        .isEqualTo(
+            "--out: " + file + " is a file, not a folder\n1 problem; nothing was written.\n");
     assertThat(file).hasContent("not a folder");
     assertThat(inProc.status()).as(inProc.toString()).isEqualTo(2);
     assertThat(inProc.err())

@@ -34,7 +34,11 @@ class WritableFolderTest {
     assertThatThrownBy(() -> WritableFolder.create("--campaign", file.resolve("c")))
         .isInstanceOf(InputException.class)
         .hasMessage(
-            "--campaign: " + file.resolve("c") + " cannot be created: " + file + " is a file, not a folder");
+            "--campaign: "
+                + file.resolve("c")
+                + " cannot be created: "
+                + file
+                + " is a file, not a folder");
     assertThat(file).hasContent("text");
   }
 
