@@ -52,8 +52,8 @@ final class CampaignRunner {
       Map<String, SentRow> latest = SentLog.latest(SentLog.read(campaign.sentLog()), letterName);
       SendPlan plan =
           test.isPresent()
-              ? SendPlan.of(recipients, Map.of(), true, true, options.limit)
-              : SendPlan.of(recipients, latest, options.retryFailed, false, options.limit)
+              ? SendPlan.of(recipients, Map.of(), true, true, options.letterLimit())
+              : SendPlan.of(recipients, latest, options.retryFailed, false, options.letterLimit())
                   .withInDoubtResent(options.resendInDoubt, recipients);
       reportLeftAlone(plan, err);
       if (!plan.toSend().isEmpty() && prepared.template().hasLetterPerLanguage()) {
@@ -62,11 +62,12 @@ final class CampaignRunner {
 
       if (options.dryRun || plan.toSend().isEmpty()) {
         out.printf(
-            "%s %d letter%s%s; %d already sent, %d failed before, %d in doubt.%n",
+            "%s %d letter%s%s%s; %d already sent, %d failed before, %d in doubt.%n",
             options.dryRun ? "Would send" : "Nothing to send:",
             plan.toSend().size(),
             plan.toSend().size() == 1 ? "" : "s",
             test.map(t -> " to " + t.address() + " (test)").orElse(""),
+            options.dryRun ? " through " + options.smtp.description() : "",
             plan.alreadySent().size(),
             plan.failedLeft().size(),
             plan.inDoubtLeft().size());
@@ -88,7 +89,7 @@ final class CampaignRunner {
             new Sending(
                 campaign,
                 prepared,
-                new Sending.Options(test, options.rate, options.connections, inReplyTo));
+                new Sending.Options(test, options.ratePerMinute(), options.connections, inReplyTo));
         Sending.Report report =
             sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
         return summarize(report, plan, campaign, server, test, out, err);
@@ -141,10 +142,18 @@ final class CampaignRunner {
         err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());
       }
     }
-    report.stoppedBecause().ifPresent(why -> err.println("Stopped: " + why));
     long sent = report.count(Status.SENT);
     long deferred = report.count(Status.DEFERRED);
     long failed = report.count(Status.FAILED);
+    if (report.stoppedBecause().isPresent()) {
+      err.println("Stopped: " + report.stoppedBecause().get());
+      // deferred by the stop, or never tried: the next run sends them
+      long notSent = plan.toSend().size() - sent - failed - report.count(Status.IN_DOUBT);
+      err.printf(
+          "%d letter%s not sent: run the same command again when the server can be used;"
+              + " letters already sent are skipped.%n",
+          notSent, notSent == 1 ? "" : "s");
+    }
     long inDoubt = report.count(Status.IN_DOUBT) + plan.inDoubtLeft().size();
     out.printf(
         "%s %d, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",

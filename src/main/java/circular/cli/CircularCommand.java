@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       ExitCode.DONE + ":all done",
-      ExitCode.SOME_FAILED + ":some letters failed, were deferred or are in doubt",
+      ExitCode.SOME_FAILED
+          + ":some letters failed, were deferred or are in doubt, or the server stopped the run",
       ExitCode.BAD_INPUT + ":bad input or usage (nothing was sent)",
       ExitCode.INTERNAL_ERROR
           + ":an internal error, a bug to report (see 'Reporting a bug' in the README)"

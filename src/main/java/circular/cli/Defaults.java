@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,8 +21,8 @@ import picocli.CommandLine.PropertiesDefaultProvider;
  * and {@code --imap}), applied by picocli's {@link PropertiesDefaultProvider}. Never a place for a
  * password. The file is read, as UTF-8, only by a command that has one of these options; a key with
  * an empty value counts as absent, and any other key is ignored. A file that cannot be read is
- * reported where its values are needed ({@link #check}), as it always was: not by a dry run, nor by
- * a scan of named mailboxes.
+ * reported where its values are needed ({@link #check}): by a send, dry run included, not by a scan
+ * of named mailboxes. A bad value read from it is reported as the file's ({@link #named}).
  */
 final class Defaults extends PropertiesDefaultProvider {
   static final Path FILE = Path.of("circular.properties");
@@ -57,6 +58,26 @@ final class Defaults extends PropertiesDefaultProvider {
   void check() {
     if (problem != null) {
       throw problem;
+    }
+  }
+
+  /**
+   * Reads the value of option {@code --key} with {@code read}; a problem with a value that came
+   * from this file, not from the command line, names the file and key: {@code circular.properties:
+   * smtp: …} rather than {@code --smtp: …}.
+   */
+  <T> T named(CommandSpec command, String key, Supplier<T> read) {
+    String option = "--" + key;
+    try {
+      return read.get();
+    } catch (InputException e) {
+      if (command.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw e;
+      }
+      throw new InputException(
+          e.problems().stream()
+              .map(p -> p.where().equals(option) ? new Problem(file + ": " + key, p.what()) : p)
+              .toList());
     }
   }
 

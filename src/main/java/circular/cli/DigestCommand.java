@@ -1,13 +1,10 @@
 package circular.cli;
 
-import circular.InputException;
-import circular.Problem;
 import circular.campaign.Campaign;
 import circular.digest.Digest;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,10 +37,9 @@ final class DigestCommand implements Callable<Integer> {
     Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
     Campaign.Origin origin = CampaignOption.origin(campaign);
     Path folder = out != null ? out : campaign.folder().resolve("digest");
-    if (Files.exists(folder) && !Files.isDirectory(folder)) {
-      throw new InputException(new Problem("--out", folder + " is a file, not a folder"));
-    }
+    WritableFolder.check("--out", folder);
     RecipientList list = new RecipientReader().read(origin.recipients());
+    WritableFolder.create("--out", folder);
     Digest.Report report =
         Digest.compile(campaign, list, origin.letter().getFileName().toString(), folder);
     PrintWriter err = spec.commandLine().getErr();

@@ -105,6 +105,9 @@ final class Locations {
   /** The campaign folder named by the user, which must exist. */
   static Path existingCampaign(String name) {
     Path folder = campaign(name);
+    if (Files.exists(folder) && !Files.isDirectory(folder)) {
+      throw InputException.of(name, "is a file, not a campaign folder");
+    }
     if (!Files.isDirectory(folder)) {
       throw InputException.of(name, "no such campaign folder (campaigns are in campaigns/)");
     }

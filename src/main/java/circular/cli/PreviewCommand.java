@@ -131,13 +131,16 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
       throw new ParameterException(
           spec.commandLine(), "--format pdf writes files, one per recipient: add --out DIR");
     }
+    if (out != null) {
+      WritableFolder.check("--out", out);
+    }
     Preflight.Prepared prepared =
         Preflight.check(arguments.letterFolder(), arguments.listFile(), only.ids);
     MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
     PrintWriter stdout = spec.commandLine().getOut();
     List<Recipient> rows = prepared.recipients().recipients();
     if (out != null) {
-      Files.createDirectories(out);
+      WritableFolder.create("--out", out);
       for (Recipient recipient : rows) {
         Path file = out.resolve(recipient.id() + "." + format.name().replace("text", "txt"));
         try (OutputStream stream = Files.newOutputStream(file)) {

@@ -44,6 +44,7 @@ final class RemindCommand implements Callable<Integer> {
     Path folder = letter.folder();
     LetterTemplate reminder = LetterTemplate.load(folder);
     Campaign campaign = campaign(reminder, folder);
+    WritableFolder.check("--campaign", campaign.folder());
     Campaign.Origin origin = CampaignOption.origin(campaign);
     String original = origin.letter().getFileName().toString();
     if (original.equals(reminder.name())) {

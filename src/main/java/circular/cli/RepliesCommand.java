@@ -79,6 +79,7 @@ final class RepliesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
+    WritableFolder.check("--campaign", campaign.folder());
     Campaign.Origin origin = CampaignOption.origin(campaign);
     // Read only when needed: a rescan that finds nothing new reads neither the list nor the
     // letters.

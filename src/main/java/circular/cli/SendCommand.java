@@ -36,7 +36,9 @@ final class SendCommand implements Callable<Integer> {
         Preflight.check(arguments.letterFolder(), list, options.only.ids, !options.dryRun);
     Campaign campaign =
         campaignOption.asTyped().orElseGet(() -> Campaign.forLetter(prepared.template().name()));
+    WritableFolder.check("--campaign", campaign.folder());
     if (!options.dryRun) {
+      WritableFolder.create("--campaign", campaign.folder());
       campaign.remember(prepared.template().folder(), list);
     }
     return new CampaignRunner(spec.commandLine(), options)

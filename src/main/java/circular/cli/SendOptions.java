@@ -28,15 +28,19 @@ final class SendOptions {
 
   @Mixin OnlyOption only;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Send at most N letters in this run.")
-  int limit;
+  /** Absent: every letter; 0 is refused, since a user typing it means "none", not "all". */
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Send at most N letters in this run (1 or more; default: every letter).")
+  Integer limit;
 
   @Option(
       names = "--rate",
       paramLabel = "PER_MINUTE",
       description =
-          "Send at most this many letters a minute (default: as fast as the server takes them).")
-  double rate;
+          "Send at most this many letters a minute (more than 0; default: as fast as the server takes them).")
+  Double rate;
 
   @Option(
       names = "--connections",
@@ -64,22 +68,43 @@ final class SendOptions {
           "Send again to these recipients although their letter may have arrived (ids, or 'all'). Check with them first.")
   Set<String> resendInDoubt = new LinkedHashSet<>();
 
+  /** At most this many letters in this run; 0 for every letter, as {@code SendPlan} reads it. */
+  int letterLimit() {
+    return limit == null ? 0 : limit;
+  }
+
+  /** At most this many letters a minute; 0 for no limit, as {@code Sending} reads it. */
+  double ratePerMinute() {
+    return rate == null ? 0 : rate;
+  }
+
   /**
-   * @throws InputException listing every option out of range
+   * Checks the options before anything is read, created or sent, dry run included.
+   *
+   * @throws InputException listing every option out of range, and a server that cannot be used
    */
   void check() {
     List<Problem> problems = new ArrayList<>();
     if (connections < 1 || connections > 32) {
       problems.add(new Problem("--connections", connections + " is out of range; use 1 to 32"));
     }
-    if (limit < 0) {
-      problems.add(new Problem("--limit", "must not be negative"));
+    if (limit != null && limit < 1) {
+      problems.add(
+          new Problem("--limit", "must be at least 1; leave --limit out to send every letter"));
     }
-    if (rate < 0) {
-      problems.add(new Problem("--rate", "must not be negative"));
+    if (rate != null && !(rate > 0 && Double.isFinite(rate))) {
+      problems.add(
+          new Problem(
+              "--rate",
+              "must be a number of letters a minute more than 0; leave --rate out for no limit"));
     }
     if (testTo != null && !Addresses.isAddress(testTo)) {
       problems.add(new Problem("--test-to", "'" + testTo + "' is not an email address"));
+    }
+    try {
+      smtp.relay();
+    } catch (InputException e) {
+      problems.addAll(e.problems());
     }
     if (!problems.isEmpty()) {
       throw new InputException(problems);

@@ -9,6 +9,7 @@ import circular.sandbox.SandboxPorts;
 import circular.server.Login;
 import circular.server.Protocol;
 import circular.server.TrustFile;
+import circular.server.TrustStores;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,17 +39,48 @@ final class SmtpOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
+  private static final String SANDBOX = "the sandbox";
+
+  private Optional<SmtpSettings> relay; // checked once, on first use
+
+  /**
+   * The relay letters go through, its URL and trust file checked as a send needs them, connecting
+   * to nothing; empty for the sandbox. A dry run checks them too, before anything is created.
+   *
+   * @throws circular.InputException naming the option, or circular.properties, that holds the bad
+   *     value
+   */
+  Optional<SmtpSettings> relay() {
+    if (relay == null) {
+      Defaults defaults = Defaults.of(command);
+      defaults.check();
+      if (url == null || url.equals("sandbox")) {
+        relay = Optional.empty();
+      } else {
+        SmtpSettings settings = defaults.named(command, "smtp", () -> SmtpSettings.fromUrl(url));
+        if (trust != null) {
+          TrustFile file = TrustFile.of(trust);
+          defaults.named(
+              command, "smtp-trust", () -> TrustStores.socketFactory(file, Protocol.SMTP));
+          settings = settings.withTrust(file);
+        }
+        relay = Optional.of(settings);
+      }
+    }
+    return relay;
+  }
+
+  /** The server as a run's summary names it: {@code 127.0.0.1:2525}, or the sandbox. */
+  String description() {
+    return relay().map(SmtpSettings::server).orElse(SANDBOX);
+  }
+
   /** Opens the chosen server for the length of a run. */
   MailServer open(Campaign campaign) {
-    Defaults.of(command).check();
-    String chosen = url != null ? url : "sandbox";
-    if (chosen.equals("sandbox")) {
+    if (relay().isEmpty()) {
       return new SandboxServer(Sandbox.start(campaign.sandbox(), SandboxPorts.dynamic()));
     }
-    SmtpSettings settings = SmtpSettings.fromUrl(chosen);
-    if (trust != null) {
-      settings = settings.withTrust(TrustFile.of(trust));
-    }
+    SmtpSettings settings = relay().get();
     Optional<Login> login =
         Login.fromEnvironment(
             Protocol.SMTP, System.getenv(), settings.user(), PasswordPrompt.of(Protocol.SMTP));
@@ -75,7 +107,7 @@ final class SmtpOptions {
 
     @Override
     public String description() {
-      return "the sandbox";
+      return SANDBOX;
     }
 
     @Override

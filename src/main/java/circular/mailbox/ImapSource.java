@@ -1,5 +1,6 @@
 package circular.mailbox;
 
+import circular.InputException;
 import circular.server.ConnectFailure;
 import circular.server.Login;
 import circular.server.Protocol;
@@ -133,9 +134,10 @@ public final class ImapSource extends Source {
     try {
       IMAPFolder folder = (IMAPFolder) store.getFolder(url.folder());
       if (!folder.exists()) {
-        throw new MailboxException(
-            name()
-                + ": no folder '"
+        // the server answered: the URL is wrong, not the connection
+        throw InputException.of(
+            name(),
+            "no folder '"
                 + url.folder()
                 + "' on this server (folder names are case-sensitive, except INBOX)");
       }
@@ -143,8 +145,8 @@ public final class ImapSource extends Source {
       return list(session, store, folder, bookmarks);
     } catch (MessagingException | RuntimeException e) {
       close(store);
-      if (e instanceof MailboxException m) {
-        throw m;
+      if (e instanceof MailboxException || e instanceof InputException) {
+        throw (RuntimeException) e;
       }
       throw new MailboxException(name() + ": " + ServerReply.cause(e), e);
     }

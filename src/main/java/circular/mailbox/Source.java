@@ -21,6 +21,7 @@ public abstract sealed class Source permits ImapSource, EmlFolderSource {
    * Opens the source and lists the messages new since the last scan its {@code bookmarks} record.
    *
    * @throws MailboxException if the source cannot be read at all
+   * @throws circular.InputException if it names something the server does not have
    */
   public abstract Batch open(Bookmarks bookmarks);
 

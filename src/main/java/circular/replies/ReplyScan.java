@@ -57,8 +57,9 @@ public final class ReplyScan {
   /**
    * Scans every source in order; a source that cannot be read is reported and the others go on, as
    * does the scan past a message that cannot be parsed. A problem with the campaign or its
-   * recipient list is no message's: it stops the scan, as an {@link InputException}, before any row
-   * is written.
+   * recipient list is no message's, nor is a source naming a folder its server does not have: it
+   * stops the scan, as an {@link InputException}, before any row is written (every source is opened
+   * before any is read).
    *
    * @param index read only when some source has a message new since the last scan: a rescan that
    *     finds nothing new does not read the campaign's letters and list at all

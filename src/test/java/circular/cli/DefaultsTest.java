@@ -92,6 +92,31 @@ class DefaultsTest {
   }
 
   @Test
+  void aBadServerFromTheFileIsNamedAsTheFilesAndATypedOneAsTheOptions() throws IOException {
+    Defaults defaults = new Defaults(file("smtp = smtp//oops\nsmtp-trust = nope.pem\n"));
+    String what =
+        "'smtp//oops' is not a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox";
+
+    SendCommand fromFile = parsed(defaults, SendCommand.class, "send", "letter", "list");
+    SendCommand typed =
+        parsed(defaults, SendCommand.class, "send", "letter", "list", "--smtp", "smtp//oops");
+    SendCommand trust =
+        parsed(
+            defaults, SendCommand.class, "send", "letter", "list", "--smtp", "smtps://x.example");
+
+    assertThatThrownBy(fromFile.options.smtp::relay)
+        .isInstanceOf(InputException.class)
+        .hasMessage(dir.resolve("circular.properties") + ": smtp: " + what);
+    assertThatThrownBy(typed.options.smtp::relay)
+        .isInstanceOf(InputException.class)
+        .hasMessage("--smtp: " + what);
+    assertThatThrownBy(trust.options.smtp::relay)
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            dir.resolve("circular.properties") + ": smtp-trust: 'nope.pem' is not a readable file");
+  }
+
+  @Test
   void noFileMeansNoDefaults() {
     Defaults defaults = new Defaults(dir.resolve("circular.properties"));
 

@@ -127,7 +127,7 @@ class MarkdownLetterCommandTest {
         .isEqualTo(
             "Letters to send, by the file they are written from: letter.md + letter.properties 1, letter_fr.md 1,"
                 + " letter.md + letter_es.properties 1.\n"
-                + "Would send 3 letters; 0 already sent, 0 failed before, 0 in doubt.\n");
+                + "Would send 3 letters through the sandbox; 0 already sent, 0 failed before, 0 in doubt.\n");
   }
 
   @Test

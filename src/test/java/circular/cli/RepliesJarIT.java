@@ -156,6 +156,47 @@ class RepliesJarIT {
     assertThat(ResponseLog.read(campaign.resolve("responses.csv"))).isEmpty();
   }
 
+  @Test
+  void anImapFolderThatDoesNotExistIsOneLineWithExitTwoAndNothingRecorded() throws Exception {
+    Path campaign = dir.resolve("campaign");
+    copy(PROJECT.resolve("src/test/resources/mailbox/campaign"), campaign);
+    Files.writeString(
+        campaign.resolve("campaign.properties"),
+        "letter="
+            + PROJECT.resolve("letter-templates/2012-03-22-nim-invitation")
+            + "\nrecipients="
+            + PROJECT.resolve("recipients/ccm-states-parties-2012.csv")
+            + "\n");
+    String inbox2 =
+        "imap://raylene.liufalani%40nz-mission-geneva.example@127.0.0.1:"
+            + greenMail.getImap().getPort()
+            + "/Inbox2";
+
+    JarProcess.Result run =
+        JarProcess.run(
+            PROJECT,
+            Map.of("CIRCULAR_IMAP_PASSWORD", PASSWORD),
+            Duration.ofSeconds(60),
+            "replies",
+            "--campaign",
+            campaign.toString(),
+            "--imap",
+            inbox2,
+            "--eml",
+            PROJECT.resolve("src/test/resources/mailbox/sender/INBOX").toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            inbox2.replace("%40", "@")
+                + ": no folder 'Inbox2' on this server (folder names are case-sensitive, except INBOX)\n"
+                + "1 problem; nothing was recorded.\n");
+    assertThat(ResponseLog.read(campaign.resolve("responses.csv")))
+        .as("not even the --eml folder's messages")
+        .isEmpty();
+  }
+
   private static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {

@@ -144,7 +144,10 @@ class SendCommandTest {
 
     assertThat(run.status()).as(run.toString()).isZero();
     assertThat(run.out())
-        .isEqualTo("Would send 5 letters; 0 already sent, 0 failed before, 0 in doubt.\n");
+        .isEqualTo(
+            "Would send 5 letters through 127.0.0.1:"
+                + greenMail.getSmtp().getPort()
+                + "; 0 already sent, 0 failed before, 0 in doubt.\n");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
     assertThat(dir.resolve("sent.csv")).doesNotExist();
   }

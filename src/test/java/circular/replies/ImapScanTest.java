@@ -1,7 +1,9 @@
 package circular.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.InputException;
 import circular.campaign.Campaign;
 import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
@@ -23,7 +25,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -204,15 +205,18 @@ class ImapScanTest {
   }
 
   @Test
-  void aFolderThatDoesNotExistIsReportedByName() {
+  void aFolderThatDoesNotExistIsTheUsersMistakeAndNothingIsRecordedFromTheOtherMailboxes() {
+    ImapSource sender =
+        source(GreenMailboxes.SENDER_LOGIN, "INBOX", GreenMailboxes.SENDER_PASSWORD);
     ImapSource missing =
         source(GreenMailboxes.CONTACT_LOGIN, "Replies", GreenMailboxes.CONTACT_PASSWORD);
 
-    ScanReport report = ReplyScan.scan(campaign, index, List.of(missing));
-
-    assertThat(report.problems())
-        .singleElement(InstanceOfAssertFactories.STRING)
-        .endsWith(
-            "/Replies: no folder 'Replies' on this server (folder names are case-sensitive, except INBOX)");
+    assertThatThrownBy(() -> ReplyScan.scan(campaign, index, List.of(sender, missing)))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "imap://nim-contact@127.0.0.1:"
+                + greenMail.getImap().getPort()
+                + "/Replies: no folder 'Replies' on this server (folder names are case-sensitive, except INBOX)");
+    assertThat(ResponseLog.read(campaign.responses())).isEmpty();
   }
 }
