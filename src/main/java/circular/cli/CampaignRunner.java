@@ -89,9 +89,15 @@ final class CampaignRunner {
                 campaign,
                 prepared,
                 new Sending.Options(test, options.rate, options.connections, inReplyTo));
-        Sending.Report report =
-            sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
-        return summarize(report, plan, campaign, server, test, out, err);
+        try (StopOnInterrupt onCtrlC =
+            StopOnInterrupt.install(sending, err, Progress.onTerminal())) {
+          Sending.Report report =
+              sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+          int status = summarize(report, plan, campaign, server, test, out, err);
+          out.flush();
+          err.flush();
+          return status;
+        }
       }
     }
   }
