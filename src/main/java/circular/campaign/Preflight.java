@@ -44,7 +44,11 @@ public final class Preflight {
     LetterTemplate template = null;
     RecipientList list = null;
     try {
-      template = LetterTemplate.load(letterFolder);
+      // A folder whose problems still let its letters render is rendered too, so that every
+      // problem is listed at once; it is never sent.
+      LetterTemplate.Checked checked = LetterTemplate.check(letterFolder);
+      problems.addAll(checked.problems());
+      template = checked.template().orElse(null);
     } catch (InputException e) {
       problems.addAll(e.problems());
     }
@@ -56,7 +60,7 @@ public final class Preflight {
     } catch (InputException e) {
       problems.addAll(e.problems());
     }
-    if (!problems.isEmpty()) {
+    if (template == null || list == null) {
       throw new InputException(problems);
     }
     // One PDF per language is enough to check the letterhead and the printing; the list's own
@@ -91,8 +95,9 @@ public final class Preflight {
                 })
             .flatMap(List::stream)
             .collect(Collectors.toCollection(LinkedHashSet::new));
-    if (!found.isEmpty()) {
-      throw new InputException(List.copyOf(found));
+    problems.addAll(found);
+    if (!problems.isEmpty()) {
+      throw new InputException(problems.stream().distinct().toList());
     }
     return new Prepared(template, list, kept, Map.copyOf(printed));
   }

@@ -80,6 +80,8 @@ public final class Sending {
   private final Function<Path, SentLog> logs;
   private final Keeping keeping;
   private final MessageBuilder builder = new MessageBuilder(Session.getInstance(new Properties()));
+  private final AtomicReference<String> stopRequested = new AtomicReference<>();
+  private volatile Run current;
 
   public Sending(Campaign campaign, Preflight.Prepared prepared, Options options) {
     this(campaign, prepared, options, SentLog::open);
@@ -103,7 +105,26 @@ public final class Sending {
   /** Sends the planned letters, each connection from {@code outboxes}, and waits for the end. */
   public Report run(List<SendPlan.Planned> planned, Supplier<Outbox> outboxes, Listener listener)
       throws InterruptedException {
-    return new Run(planned, outboxes, listener).sendAll();
+    Run run = new Run(planned, outboxes, listener);
+    current = run;
+    String why = stopRequested.get();
+    if (why != null) {
+      run.stop(why);
+    }
+    return run.sendAll();
+  }
+
+  /**
+   * Stops the run from another thread (a Ctrl-C): no letter is started after this, each letter
+   * under way finishes and is logged, and {@link #run} returns with {@code why} as the reason it
+   * stopped. Called before the run, it stops the run at its start.
+   */
+  public void stop(String why) {
+    stopRequested.compareAndSet(null, why);
+    Run run = current;
+    if (run != null) {
+      run.stop(why);
+    }
   }
 
   /**
@@ -390,6 +411,10 @@ public final class Sending {
             return;
           }
           pace.await();
+          if (stopped.get() != null) {
+            next.get().discard(); // stopped while it waited for its turn: neither logged nor sent
+            return;
+          }
           Outcome outcome = deliver(next.get(), outbox);
           outcomes.add(outcome);
           listener.sent(outcome.recipient(), outcome.status(), outcome.detail());

@@ -90,9 +90,15 @@ final class CampaignRunner {
                 campaign,
                 prepared,
                 new Sending.Options(test, options.ratePerMinute(), options.connections, inReplyTo));
-        Sending.Report report =
-            sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
-        return summarize(report, plan, campaign, server, test, out, err);
+        try (StopOnInterrupt onCtrlC =
+            StopOnInterrupt.install(sending, err, Progress.onTerminal())) {
+          Sending.Report report =
+              sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+          int status = summarize(report, plan, campaign, server, test, onCtrlC.fired(), out, err);
+          out.flush();
+          err.flush();
+          return status;
+        }
       }
     }
   }
@@ -135,6 +141,7 @@ final class CampaignRunner {
       Campaign campaign,
       MailServer server,
       Optional<NamedAddress> test,
+      boolean interrupted,
       PrintWriter out,
       PrintWriter err) {
     for (Sending.Outcome o : report.outcomes()) {
@@ -150,9 +157,11 @@ final class CampaignRunner {
       // deferred by the stop, or never tried: the next run sends them
       long notSent = plan.toSend().size() - sent - failed - report.count(Status.IN_DOUBT);
       err.printf(
-          "%d letter%s not sent: run the same command again when the server can be used;"
-              + " letters already sent are skipped.%n",
-          notSent, notSent == 1 ? "" : "s");
+          "%d letter%s not sent: run the same command again%s; letters already sent are"
+              + " skipped.%n",
+          notSent,
+          notSent == 1 ? "" : "s",
+          interrupted ? " to send them" : " when the server can be used");
     }
     long inDoubt = report.count(Status.IN_DOUBT) + plan.inDoubtLeft().size();
     out.printf(

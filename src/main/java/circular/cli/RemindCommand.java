@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Sends a reminder to the delegations that have not replied.",
-      "Only to those sent the original letter that have not replied and did not bounce, each threaded under its original (In-Reply-To, References). The reminder's letter.properties names the original with follows=<letter folder name>. Run 'circular replies' first, so that recent replies count. Safe to re-run, like send."
+      "Only to those sent the original letter that have not replied and did not bounce, each threaded under its original (In-Reply-To, References). The reminder's letter.properties names the original with follows=<letter folder name>. Run 'circular replies' first, so that recent replies count: without any scan of replies, remind sends nothing. Safe to re-run, like send."
     })
 final class RemindCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -53,16 +53,16 @@ final class RemindCommand implements Callable<Integer> {
               folder,
               "is the campaign's own letter; a reminder is another letter that follows it"));
     }
+    if (!Files.exists(campaign.responses())) {
+      // Without a scan, a delegation that answered would be reminded too: a wrong letter.
+      throw new InputException(
+          Problem.in(
+              campaign.responses(),
+              "no replies have been read for this campaign yet; run 'circular replies' first, so"
+                  + " that the delegations that answered are not reminded"));
+    }
     Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
-    if (!Files.exists(campaign.responses())) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "Note: "
-                  + campaign.responses()
-                  + " does not exist yet; run 'circular replies' first, or every delegation counts as not having replied.");
-    }
     Standings standings =
         Standings.of(
             prepared.recipients().recipients(),

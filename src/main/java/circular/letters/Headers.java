@@ -20,9 +20,17 @@ record Headers(
     List<Path> attachments,
     PdfSettings pdf) {
 
-  /** Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}. */
+  /**
+   * Reads and checks the headers of {@code language}, adding what is wrong to {@code problems}, or
+   * to {@code notRendering} when it does not keep the letter from being rendered (an attachment
+   * that cannot be read): the headers are then still given, without that attachment.
+   */
   static Optional<Headers> of(
-      Path folder, Translations translations, String language, List<Problem> problems) {
+      Path folder,
+      Translations translations,
+      String language,
+      List<Problem> problems,
+      List<Problem> notRendering) {
     int before = problems.size();
     String subject = translations.get(language, "subject").orElse("");
     if (subject.isBlank()) {
@@ -39,7 +47,9 @@ record Headers(
               fromFile,
               "missing key 'from': the sender, e.g. from=Office <office@mission.example>"));
     } else if (from.size() > 1) {
-      problems.add(Problem.in(fromFile, "key 'from': give one sender, not " + from.size()));
+      problems.add(
+          translations.problem(
+              language, "from", "key 'from': give one sender, not " + from.size()));
     }
     List<NamedAddress> replyTo = addresses(translations, language, "reply-to", problems);
     List<NamedAddress> cc = addresses(translations, language, "cc", problems);
@@ -51,9 +61,10 @@ record Headers(
       }
       Path path = folder.resolve(name.strip()).normalize();
       if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-        problems.add(
-            Problem.in(
-                translations.sourceOf(language, "attachments"),
+        notRendering.add(
+            translations.problem(
+                language,
+                "attachments",
                 "key 'attachments': no readable file '" + name.strip() + "' in " + folder));
       } else {
         attachments.add(path);
@@ -75,8 +86,7 @@ record Headers(
     try {
       return NamedAddress.parseList(value);
     } catch (IllegalArgumentException e) {
-      problems.add(
-          Problem.in(translations.sourceOf(language, key), "key '" + key + "': " + e.getMessage()));
+      problems.add(translations.problem(language, key, "key '" + key + "': " + e.getMessage()));
       return List.of();
     }
   }

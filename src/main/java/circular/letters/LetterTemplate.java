@@ -81,12 +81,39 @@ public final class LetterTemplate {
    *     addresses, missing attachments, files that are not UTF-8
    */
   public static LetterTemplate load(Path folder) {
+    Checked checked = check(folder);
+    if (!checked.problems().isEmpty()) {
+      throw new InputException(checked.problems());
+    }
+    return checked.template().orElseThrow();
+  }
+
+  /**
+   * A letter folder read and checked, with every problem found in it. Its template is there when
+   * the letters can still be rendered despite the problems (an attachment that cannot be read, a
+   * placeholder in another mail merge's notation), so that a check can list the problems of the
+   * rendering too, all at once; such a template must never be used for sending.
+   */
+  public record Checked(Optional<LetterTemplate> template, List<Problem> problems) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /**
+   * Reads and checks the letter folder: see {@link Checked}.
+   *
+   * @throws InputException when there is no such folder
+   */
+  public static Checked check(Path folder) {
     if (!Files.isDirectory(folder)) {
       throw new InputException(Problem.in(folder, "no such letter folder" + siblings(folder)));
     }
     List<Problem> problems = new ArrayList<>();
+    List<Problem> notRendering = new ArrayList<>();
     BodyFiles files = BodyFiles.read(folder, problems);
-    problems.addAll(ForeignPlaceholders.in(folder));
+    notRendering.addAll(ForeignPlaceholders.in(folder));
+    problems.addAll(notRendering);
     Translations translations = null;
     try {
       translations = Translations.load(folder, files.languages());
@@ -96,19 +123,23 @@ public final class LetterTemplate {
     Map<String, Headers> headers = new LinkedHashMap<>();
     if (translations != null) {
       for (String language : translations.languages()) {
-        Headers.of(folder, translations, language, problems)
+        List<Problem> attachments = new ArrayList<>();
+        Headers.of(folder, translations, language, problems, attachments)
             .ifPresent(h -> headers.put(language, h));
+        problems.addAll(attachments);
+        notRendering.addAll(attachments);
       }
     }
-    if (!problems.isEmpty()) {
-      throw new InputException(problems.stream().distinct().toList());
+    List<Problem> all = problems.stream().distinct().toList();
+    if (!notRendering.containsAll(problems)) {
+      return new Checked(Optional.empty(), all);
     }
     Map<String, BodySource> bodies = new LinkedHashMap<>();
     translations.languages().forEach(language -> bodies.put(language, files.forLanguage(language)));
     if (headers.values().stream().anyMatch(h -> h.pdf().attach())) {
       PdfRenderer.readStandardFontsAhead();
     }
-    return new LetterTemplate(folder, bodies, translations, headers);
+    return new Checked(Optional.of(new LetterTemplate(folder, bodies, translations, headers)), all);
   }
 
   /** The letter's name: its folder's name, as the campaign log records it. */
@@ -329,8 +360,7 @@ public final class LetterTemplate {
           .replaceAll("\\s+", " ")
           .strip();
     } catch (TemplateProcessingException e) {
-      throw new InputException(
-          RenderFailure.inSubject(e, translations.fileFor(language), recipient));
+      throw new InputException(RenderFailure.inSubject(e, translations, language, recipient));
     }
   }
 

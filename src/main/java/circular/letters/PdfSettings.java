@@ -28,8 +28,9 @@ record PdfSettings(boolean attach, Optional<Path> letterhead) {
     String attach = translations.get(language, ATTACH).orElse("").strip().toLowerCase(Locale.ROOT);
     if (!List.of("", "attach", "no").contains(attach)) {
       problems.add(
-          Problem.in(
-              translations.sourceOf(language, ATTACH),
+          translations.problem(
+              language,
+              ATTACH,
               "key 'pdf': '"
                   + attach
                   + "' is not a setting; write pdf = attach to send each letter's PDF with it, or pdf = no"));
@@ -39,16 +40,20 @@ record PdfSettings(boolean attach, Optional<Path> letterhead) {
       return new PdfSettings(attach.equals("attach"), Optional.empty());
     }
     Path file = folder.resolve(image).normalize();
-    Path source = translations.sourceOf(language, LETTERHEAD);
     if (!file.startsWith(folder.normalize())
         || !Files.isRegularFile(file)
         || !Files.isReadable(file)) {
       problems.add(
-          Problem.in(
-              source, "key 'pdf.letterhead': no readable file '" + image + "' in " + folder));
+          translations.problem(
+              language,
+              LETTERHEAD,
+              "key 'pdf.letterhead': no readable file '" + image + "' in " + folder));
     } else if (!isImage(file)) {
       problems.add(
-          Problem.in(source, "key 'pdf.letterhead': '" + image + "' is not a PNG or JPEG image"));
+          translations.problem(
+              language,
+              LETTERHEAD,
+              "key 'pdf.letterhead': '" + image + "' is not a PNG or JPEG image"));
     }
     return new PdfSettings(attach.equals("attach"), Optional.of(file));
   }

@@ -12,8 +12,12 @@ final class RenderFailure {
   private RenderFailure() {}
 
   /** A problem of the subject, a template in a properties file: named by its key, not its place. */
-  static Problem inSubject(TemplateProcessingException e, Path file, Recipient recipient) {
-    return Problem.in(file, "key 'subject': " + describe(e, recipient));
+  static Problem inSubject(
+      TemplateProcessingException e,
+      Translations translations,
+      String language,
+      Recipient recipient) {
+    return translations.problem(language, "subject", "key 'subject': " + describe(e, recipient));
   }
 
   /**

@@ -115,6 +115,16 @@ final class Translations {
         .orElse(folder.resolve("letter.properties"));
   }
 
+  /**
+   * A problem with the value of {@code key} in {@code language}, placed at the line of the file it
+   * is read from where the key is set (the file alone when that line cannot be told).
+   */
+  Problem problem(String language, String key, String what) {
+    Path file = sourceOf(language, key);
+    long line = KeyLines.of(file, key);
+    return line > 0 ? Problem.at(file, line, what) : Problem.in(file, what);
+  }
+
   /** The file {@code key} is read from for {@code language}, for messages. */
   Path sourceOf(String language, String key) {
     Optional<String> lang = resolveLanguage(language);

@@ -42,20 +42,35 @@ final class IndexPage {
 
   private static String summary(Review review, Duration took) {
     Map<String, Integer> languages = new TreeMap<>();
-    review
-        .rows()
-        .forEach(r -> r.letter().ifPresent(l -> languages.merge(l.language(), 1, Integer::sum)));
+    review.rows().forEach(r -> languages.merge(language(review, r), 1, Integer::sum));
     List<String> counts = new ArrayList<>();
     languages.forEach((language, n) -> counts.add(language + " " + n));
     int n = review.rows().size();
+    long stopped = review.rows().stream().filter(r -> !r.problems().isEmpty()).count();
     return (n == 1 ? "1 delegation" : n + " delegations")
         + (counts.isEmpty() ? "" : " (" + String.join(", ", counts) + ")")
+        + (stopped == 0 ? "" : ", " + stopped + " with a problem")
         + ". Read and rendered at "
         + LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
         + " in "
         + took.toMillis()
         + " ms;"
         + " every page reads the files afresh: edit them, then reload.";
+  }
+
+  /**
+   * The language a delegation's letter is in, or would be in: a row whose letter could not be
+   * rendered still counts under its language.
+   */
+  private static String language(Review review, Preflight.Checked row) {
+    if (row.letter().isPresent()) {
+      return row.letter().get().language();
+    }
+    String column = row.recipient().language();
+    if (!column.isEmpty() || review.template().isEmpty()) {
+      return column.isEmpty() ? "?" : column;
+    }
+    return review.template().get().languages().get(0);
   }
 
   private static void table(Element body, Review review) {
@@ -71,7 +86,7 @@ final class IndexPage {
             "Subject",
             "Files",
             "Letter file",
-            "Warnings",
+            "Problems",
             "View")) {
       head.appendElement("th").text(title);
     }

@@ -1,15 +1,23 @@
 package circular.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import circular.InputException;
+import circular.Problem;
 import circular.letters.Letter;
 import circular.recipients.Recipient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The check before sending, over the sample letter, which goes with a PDF. */
 class PreflightTest {
+  @TempDir Path dir;
   private static final Path LETTER = Path.of("letter-templates/2012-03-22-nim-invitation");
   private static final Path LIST = Path.of("recipients/ccm-states-parties-2012.csv");
 
@@ -28,5 +36,39 @@ class PreflightTest {
         .containsExactly("2012-03-22-nim-invitation-GBR.pdf");
     assertThat(prepared.letterFor(britain).enclosures().get(0).content())
         .startsWith("%PDF-".getBytes());
+  }
+
+  @Test
+  void problemsOfTheFolderAndOfTheRenderingAreListedTogether() throws Exception {
+    Path letter = Files.createDirectories(dir.resolve("letter"));
+    try (Stream<Path> files = Files.list(LETTER)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, letter.resolve(file.getFileName()));
+      }
+    }
+    Path english = letter.resolve("letter.properties");
+    Files.writeString(
+        english,
+        Files.readString(english, StandardCharsets.UTF_8)
+                .replace("([(${country})])", "({{country}}) ([(${contry})])")
+            + "attachments = programme.pdf\n",
+        StandardCharsets.UTF_8);
+
+    InputException e =
+        catchThrowableOfType(
+            () -> Preflight.check(letter, LIST, Set.of("AUT")), InputException.class);
+
+    assertThat(e.problems().stream().map(Problem::toString))
+        .anySatisfy(
+            p -> assertThat(p).contains("'{{country}}' would reach the delegation as typed"))
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(english + ":")
+                    .contains("key 'attachments': no readable file 'programme.pdf'"))
+        .anySatisfy(
+            p ->
+                assertThat(p).startsWith(english + ":42: key 'subject': unknown variable 'contry'"))
+        .hasSize(3);
   }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -181,6 +185,89 @@ class SendingTest {
     assertThat(files)
         .as("copies of the letters tried, and nothing prepared ahead")
         .containsExactly("D000.eml", "D001.eml", "D002.eml", "D003.eml", "D004.eml");
+  }
+
+  @Test
+  void aStopFromAnotherThreadLetsTheLettersUnderWayFinishAndStartsNoOther() throws Exception {
+    Preflight.Prepared prepared = prepared(30);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    Sending sending = sending(campaign, prepared, 2);
+    CountDownLatch underWay = new CountDownLatch(2);
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicInteger handed = new AtomicInteger();
+    Outbox outbox =
+        new Outbox() {
+          @Override
+          public Result send(MimeMessage message, Gate before) {
+            try {
+              before.pass();
+              handed.incrementAndGet();
+              underWay.countDown();
+              stopped.await(); // the server takes its time with the first letters
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new Result(Status.SENT, "250 2.0.0 Ok");
+          }
+
+          @Override
+          public void close() {}
+        };
+    ExecutorService caller = Executors.newSingleThreadExecutor();
+    try {
+      Future<Sending.Report> run =
+          caller.submit(() -> sending.run(plan(prepared), () -> outbox, (r, st, d) -> {}));
+      underWay.await();
+
+      sending.stop("interrupted");
+      stopped.countDown();
+      Sending.Report report = run.get();
+
+      assertThat(report.stoppedBecause()).contains("interrupted");
+      assertThat(report.outcomes()).hasSize(2).allMatch(o -> o.status() == Status.SENT);
+      assertThat(handed).hasValue(2);
+      Map<String, List<Status>> rows =
+          SentLog.read(campaign.sentLog()).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      SentRow::recipientId,
+                      Collectors.mapping(SentRow::status, Collectors.toList())));
+      assertThat(rows)
+          .as("each letter under way logged with its outcome; none in doubt, none more")
+          .hasSize(2)
+          .allSatisfy(
+              (id, statuses) -> assertThat(statuses).containsExactly(Status.SENDING, Status.SENT));
+      try (Stream<Path> list = Files.list(campaign.letters().resolve("invitation"))) {
+        assertThat(list.map(p -> p.getFileName().toString()))
+            .as("copies of the two letters sent, nothing prepared ahead left behind")
+            .hasSize(2)
+            .allMatch(name -> name.endsWith(".eml"));
+      }
+    } finally {
+      caller.shutdownNow();
+    }
+  }
+
+  @Test
+  void aRunStoppedBeforeItStartsSendsNothing() throws Exception {
+    Preflight.Prepared prepared = prepared(5);
+    Campaign campaign = new Campaign(dir.resolve("campaign"));
+    Sending sending = sending(campaign, prepared, 2);
+    List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+
+    sending.stop("interrupted");
+    Sending.Report report =
+        sending.run(
+            plan(prepared),
+            () -> new ScriptedOutbox(campaign, seen, new AtomicInteger(), -1),
+            (r, s, d) -> {});
+
+    assertThat(report.stoppedBecause()).contains("interrupted");
+    assertThat(report.outcomes()).isEmpty();
+    assertThat(seen).isEmpty();
+    assertThat(SentLog.read(campaign.sentLog())).isEmpty();
   }
 
   @Test

@@ -178,6 +178,23 @@ class RemindCommandTest {
   }
 
   @Test
+  void noReminderLeavesBeforeAnyReplyHasBeenRead() throws Exception {
+    Files.delete(dir.resolve("responses.csv"));
+
+    CliRun run =
+        CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--yes");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            dir.resolve("responses.csv")
+                + ": no replies have been read for this campaign yet; run 'circular replies' first");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(SentLog.read(dir.resolve("sent.csv")))
+        .allMatch(r -> r.letter().equals("2012-03-22-nim-invitation"));
+  }
+
+  @Test
   void aReminderWithoutFollowsOrCampaignIsAnInputError() throws Exception {
     Path copy = dir.resolve("reminder");
     Files.createDirectories(copy);

@@ -166,6 +166,40 @@ class SendJarIT {
   }
 
   @Test
+  void ctrlCMidRunFinishesTheLettersUnderWayLeavesNoneInDoubtAndSaysSo() throws Exception {
+    Process run = JarProcess.start(PROJECT, Map.of(), send("--rate", "300", "--connections", "2"));
+    awaitRows(10, run);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    String seen = "--- stdout\n" + out + "--- stderr\n" + err;
+    assertThat(run.exitValue()).as(seen).isEqualTo(130);
+    assertThat(err).as(seen).contains("Stopping: no new letter is started");
+    assertThat(err).as(seen).contains("Stopped: interrupted (Ctrl-C)");
+    assertThat(err)
+        .as(seen)
+        .containsPattern("\\d+ letters not sent: run the same command again to send them;");
+    assertThat(out).as(seen).containsPattern("Sent \\d+, deferred 0, failed 0, in doubt 0");
+    Map<String, SentRow> latest =
+        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation");
+    assertThat(latest.values())
+        .as("every letter begun was finished and logged")
+        .allMatch(r -> r.status() == Status.SENT);
+    assertThat(lettersPerDelegation()).hasSize(latest.size());
+
+    JarProcess.Result rest = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send());
+
+    assertThat(rest.status()).as(rest.toString()).isZero();
+    assertThat(rest.err()).as(rest.toString()).doesNotContain("In doubt");
+    assertThat(lettersPerDelegation())
+        .hasSize(70)
+        .allSatisfy((to, n) -> assertThat(n).isEqualTo(1L));
+  }
+
+  @Test
   void aSecondRunOnTheSameCampaignRefusesToStartWhileTheFirstSends() throws Exception {
     Process first = JarProcess.start(PROJECT, Map.of(), send("--rate", "600"));
     awaitRows(4, first);

@@ -164,7 +164,7 @@ class LetterTemplateTest {
 
     assertThat(problems(() -> template.render(recipient("en"))))
         .containsExactly(
-            "letter/letter.properties: key 'subject': unknown variable 'nation'; the recipient list's columns are: id, country, name, language, email, cc");
+            "letter/letter.properties:1: key 'subject': unknown variable 'nation'; the recipient list's columns are: id, country, name, language, email, cc");
   }
 
   @Test
@@ -226,8 +226,8 @@ class LetterTemplateTest {
         .containsExactly(
             "letter/letter.properties: missing key 'subject': the letter's subject line, e.g. subject=Invitation",
             "letter/letter.properties: missing key 'from': the sender, e.g. from=Office <office@mission.example>",
-            "letter/letter.properties: key 'reply-to': 'not an address' is not a list of email addresses",
-            "letter/letter.properties: key 'attachments': no readable file 'programme.pdf' in letter");
+            "letter/letter.properties:1: key 'reply-to': 'not an address' is not a list of email addresses",
+            "letter/letter.properties:2: key 'attachments': no readable file 'programme.pdf' in letter");
   }
 
   @Test

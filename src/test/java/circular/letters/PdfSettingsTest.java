@@ -69,7 +69,7 @@ class PdfSettingsTest {
   void anUnknownSettingIsAProblemThatSaysWhatToWrite() {
     assertThat(problemsOf(new LetterFolder(dir).html("<p>x</p>").properties("pdf = yes please\n")))
         .isEqualTo(
-            "letter/letter.properties: key 'pdf': 'yes please' is not a setting; write pdf = attach to send each letter's PDF with it, or pdf = no");
+            "letter/letter.properties:3: key 'pdf': 'yes please' is not a setting; write pdf = attach to send each letter's PDF with it, or pdf = no");
   }
 
   @Test
@@ -84,15 +84,15 @@ class PdfSettingsTest {
 
     assertThat(problemsOf(folder))
         .isEqualTo(
-            "letter/letter.properties: key 'pdf.letterhead': no readable file 'head.png' in letter\n"
-                + "letter/letter_fr.properties: key 'pdf.letterhead': 'notes.txt' is not a PNG or JPEG image");
+            "letter/letter.properties:3: key 'pdf.letterhead': no readable file 'head.png' in letter\n"
+                + "letter/letter_fr.properties:1: key 'pdf.letterhead': 'notes.txt' is not a PNG or JPEG image");
     assertThat(
             problemsOf(
                 folder
                     .properties("pdf.letterhead = ../outside.png\n")
                     .file("letter_fr.properties", "")))
         .isEqualTo(
-            "letter/letter.properties: key 'pdf.letterhead': no readable file '../outside.png' in letter");
+            "letter/letter.properties:3: key 'pdf.letterhead': no readable file '../outside.png' in letter");
   }
 
   @Test

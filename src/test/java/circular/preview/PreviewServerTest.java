@@ -210,6 +210,26 @@ class PreviewServerTest {
   }
 
   @Test
+  void delegationsWhoseLetterCannotBeRenderedStillCountUnderTheirLanguage() throws Exception {
+    Path letter = copy(SAMPLE, dir.resolve("letter"));
+    Path english = letter.resolve("letter.properties");
+    Files.writeString(
+        english,
+        Files.readString(english).replace("2012 ([(${country})])", "2012 ([(${contry})])"));
+    URI url = start(letter, LIST);
+
+    Document index = page(url, "/");
+
+    assertThat(index.selectFirst("#summary").text())
+        .startsWith(
+            "70 delegations (en 43, es 12, fr 15), 43 with a problem. Read and rendered at ");
+    assertThat(index.select("#delegations thead th").eachText()).contains("Problems");
+    assertThat(index.select("#row-AFG .warning").eachText())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("unknown variable 'contry'"));
+  }
+
+  @Test
   void aBrokenLetterIsShownInTheCommandLinesWords() throws Exception {
     Path letter = copy(SAMPLE, dir.resolve("letter"));
     Path html = letter.resolve("letter.html");
