@@ -102,7 +102,9 @@ public record SendPlan(
                       new Problem(
                           "--resend-in-doubt",
                           listed.contains(id.toLowerCase(Locale.ROOT))
-                              ? "'" + id + "' is not in doubt; only letters in doubt can be named here"
+                              ? "'"
+                                  + id
+                                  + "' is not in doubt; only letters in doubt can be named here"
                               : "no recipient with id '" + id + "' in " + list.file()))
               .toList();
       if (!unknown.isEmpty()) {

@@ -40,8 +40,7 @@ public record NearNames(Path folder, List<String> names) {
     }
     try (Stream<Path> entries = Files.list(folder)) {
       return new NearNames(
-          folder,
-          entries.filter(kept).map(p -> p.getFileName().toString()).sorted().toList());
+          folder, entries.filter(kept).map(p -> p.getFileName().toString()).sorted().toList());
     } catch (IOException e) {
       return new NearNames(folder, List.of());
     }

@@ -5,7 +5,6 @@ import circular.Problem;
 import circular.files.NearNames;
 import circular.recipients.Recipient;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

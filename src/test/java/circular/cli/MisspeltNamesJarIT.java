@@ -18,8 +18,7 @@ class MisspeltNamesJarIT {
   @Test
   void aMisspeltLetterNamesLetterTemplatesAndSuggestsTheLetterMeant() throws Exception {
     JarProcess.Result run =
-        JarProcess.run(
-            PROJECT, "preview", "2012-03-22-nim-invitaton", "ccm-states-parties-2012");
+        JarProcess.run(PROJECT, "preview", "2012-03-22-nim-invitaton", "ccm-states-parties-2012");
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
@@ -77,8 +76,7 @@ class MisspeltNamesJarIT {
   @Test
   void aMisspeltCommandIsOneLineWithTheCommandMeant() throws Exception {
     JarProcess.Result run =
-        JarProcess.run(
-            PROJECT, "previw", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
+        JarProcess.run(PROJECT, "previw", "2012-03-22-nim-invitation", "ccm-states-parties-2012");
 
     assertThat(run.status()).as(run.toString()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

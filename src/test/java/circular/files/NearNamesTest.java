@@ -59,7 +59,8 @@ class NearNamesTest {
     Files.createDirectories(dir.resolve("a-letter"));
     Files.writeString(dir.resolve("notes.txt"), "");
 
-    assertThat(NearNames.in(dir, Files::isDirectory).names()).containsExactly("a-letter", "b-letter");
+    assertThat(NearNames.in(dir, Files::isDirectory).names())
+        .containsExactly("a-letter", "b-letter");
     assertThat(NearNames.in(dir.resolve("missing"), Files::isDirectory).names()).isEmpty();
   }
 }

@@ -194,7 +194,8 @@ class RecipientReaderTest {
             "list.csv: the file is empty; its first line must name the columns, e.g. id,email");
     assertThat(problems("id,email\n")).containsExactly("list.csv: has a header but no recipients");
     assertThatThrownBy(() -> new RecipientReader().read(dir.resolve("nope.csv")))
-        .hasMessage(dir.resolve("nope.csv") + ": no such file (the lists in " + dir + "/: list.csv)");
+        .hasMessage(
+            dir.resolve("nope.csv") + ": no such file (the lists in " + dir + "/: list.csv)");
   }
 
   @Test
@@ -220,9 +221,11 @@ class RecipientReaderTest {
     Path empty = Files.createDirectories(dir.resolve("empty"));
 
     assertThatThrownBy(() -> new RecipientReader().read(folder))
-        .hasMessage(folder + ": is a folder, not a list; name a .csv or .xlsx file in it (a.csv, b.xlsx)");
+        .hasMessage(
+            folder + ": is a folder, not a list; name a .csv or .xlsx file in it (a.csv, b.xlsx)");
     assertThatThrownBy(() -> new RecipientReader().read(empty))
-        .hasMessage(empty + ": is a folder, not a list; name a .csv or .xlsx file in it (it has none)");
+        .hasMessage(
+            empty + ": is a folder, not a list; name a .csv or .xlsx file in it (it has none)");
   }
 
   @Test
