@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Keeps a second {@code send} (or a second mailbox scan) off a campaign while one runs. An
@@ -20,6 +23,14 @@ import java.time.Instant;
  * {@code kill -9}) is not blocked. The file holds the owner's pid and start time, for the message.
  */
 public final class CampaignLock implements AutoCloseable {
+  /**
+   * When the holder started, on this computer's clock and to the second, as {@code status} shows
+   * times: {@code 2012-03-23 11:00:07 CET}.
+   */
+  private static final DateTimeFormatter SINCE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ENGLISH)
+          .withZone(ZoneId.systemDefault());
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -70,7 +81,7 @@ public final class CampaignLock implements AutoCloseable {
       channel.truncate(0);
       channel.write(
           ByteBuffer.wrap(
-              ("pid " + ProcessHandle.current().pid() + ", since " + Instant.now())
+              ("pid " + ProcessHandle.current().pid() + ", since " + SINCE.format(Instant.now()))
                   .getBytes(StandardCharsets.UTF_8)),
           0);
       return new CampaignLock(channel, lock);

@@ -3,6 +3,7 @@ package circular.campaign;
 import circular.InputException;
 import circular.Problem;
 import circular.recipients.Recipient;
+import circular.recipients.RecipientList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -72,10 +73,12 @@ public record SendPlan(
    * after all, in list order; a limit does not hold them back.
    *
    * @param named recipient ids, in any case, or {@code all}
-   * @param recipients the list the plan was made from
-   * @throws InputException naming every id that is not in doubt
+   * @param recipients the recipients the plan was made from
+   * @param list the list they come from, where a named id must be
+   * @throws InputException naming every id that is not in the list, or not in doubt, as typed
    */
-  public SendPlan withInDoubtResent(Set<String> named, List<Recipient> recipients) {
+  public SendPlan withInDoubtResent(
+      Set<String> named, List<Recipient> recipients, RecipientList list) {
     Set<String> ids =
         named.stream().map(id -> id.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     if (ids.isEmpty()) {
@@ -86,15 +89,23 @@ public record SendPlan(
         inDoubtLeft.stream()
             .map(r -> r.recipientId().toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
+    Set<String> listed =
+        list.recipients().stream()
+            .map(r -> r.id().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
     if (!all) {
       List<Problem> unknown =
-          ids.stream()
-              .filter(id -> !doubtful.contains(id))
+          named.stream()
+              .filter(id -> !doubtful.contains(id.toLowerCase(Locale.ROOT)))
               .map(
                   id ->
                       new Problem(
                           "--resend-in-doubt",
-                          "'" + id + "' is not in doubt; only letters in doubt can be named here"))
+                          listed.contains(id.toLowerCase(Locale.ROOT))
+                              ? "'"
+                                  + id
+                                  + "' is not in doubt; only letters in doubt can be named here"
+                              : "no recipient with id '" + id + "' in " + list.file()))
               .toList();
       if (!unknown.isEmpty()) {
         throw new InputException(unknown);

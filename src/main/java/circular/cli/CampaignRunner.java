@@ -54,7 +54,7 @@ final class CampaignRunner {
           test.isPresent()
               ? SendPlan.of(recipients, Map.of(), true, true, options.letterLimit())
               : SendPlan.of(recipients, latest, options.retryFailed, false, options.letterLimit())
-                  .withInDoubtResent(options.resendInDoubt, recipients);
+                  .withInDoubtResent(options.resendInDoubt, recipients, prepared.recipients());
       reportLeftAlone(plan, err);
       if (!plan.toSend().isEmpty() && prepared.template().hasLetterPerLanguage()) {
         out.println(writtenFrom(plan, prepared));

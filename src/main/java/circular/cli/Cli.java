@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Runs the command line with the given writers, so tests see exactly what a user sees. Output is
@@ -59,6 +60,14 @@ public final class Cli {
             : e.getMessage();
     if (command.getCommand() instanceof Misuse misuse) {
       message = misuse.explain(e).orElse(message);
+    }
+    Optional<String> unknown =
+        e instanceof UnmatchedArgumentException unmatched
+            ? UnknownArgument.explain(unmatched)
+            : Optional.empty();
+    if (unknown.isPresent()) { // the line says where to read more
+      err.println("circular: " + unknown.get());
+      return ExitCode.BAD_INPUT;
     }
     err.println("circular: " + message);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help'.");

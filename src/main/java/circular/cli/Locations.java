@@ -2,6 +2,7 @@ package circular.cli;
 
 import circular.InputException;
 import circular.letters.LetterTemplate;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,12 @@ final class Locations {
     if (isCsv) {
       return csv;
     }
-    return isWorkbook ? Path.of("recipients", file + ".xlsx" + sheet) : typed;
+    if (isWorkbook) {
+      return Path.of("recipients", file + ".xlsx" + sheet);
+    }
+    // a bare name found nowhere: the message about it names recipients/ and lists what is there
+    boolean bare = !file.isBlank() && !file.contains("/") && !file.contains(File.separator);
+    return bare ? Path.of("recipients", name) : typed;
   }
 
   /** A campaign folder as typed, or a bare name in {@code campaigns/}. */

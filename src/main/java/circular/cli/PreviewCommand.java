@@ -158,12 +158,15 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
               "Showing %s (1 of %d); --only ID shows another, --out DIR writes them all.%n",
               rows.get(0).id(), rows.size());
     }
+    String text = "";
     for (Recipient recipient : shown) {
       if (shown.size() > 1) {
-        stdout.printf("==> %s <==%n", recipient.id());
+        // as head(1) does: a blank line between one letter and the next one's header
+        String gap = text.isEmpty() ? "" : text.endsWith("\n") ? "\n" : "\n\n";
+        stdout.printf("%s==> %s <==%n", gap, recipient.id());
       }
-      stdout.print(
-          new String(render(recipient, prepared, builder, format), StandardCharsets.UTF_8));
+      text = new String(render(recipient, prepared, builder, format), StandardCharsets.UTF_8);
+      stdout.print(text);
       stdout.flush();
     }
     return ExitCode.DONE;

@@ -2,8 +2,9 @@ package circular.letters;
 
 import circular.InputException;
 import circular.Problem;
+import circular.files.NearNames;
 import circular.recipients.Recipient;
-import java.io.IOException;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
  * }</pre>
  */
 public final class LetterTemplate {
+  /** The folder a letter named without a path is in. */
+  private static final String LETTERS = "letter-templates";
+
   private static final PdfRenderer PDF = new PdfRenderer();
 
   private final Path folder;
@@ -68,12 +72,18 @@ public final class LetterTemplate {
 
   /**
    * The folder a letter's name stands for: the path as typed, or else a folder of that name in
-   * {@code letter-templates/}, so that {@code preview 2012-03-22-nim-invitation …} works.
+   * {@code letter-templates/}, so that {@code preview 2012-03-22-nim-invitation …} works. A bare
+   * name found in neither place stands for {@code letter-templates/NAME}, where it was looked for,
+   * so that the message about it lists the letters there.
    */
   public static Path folderNamed(String name) {
     Path typed = Path.of(name);
-    Path usual = Path.of("letter-templates", name);
-    return !Files.exists(typed) && Files.isDirectory(usual) ? usual : typed;
+    Path usual = Path.of(LETTERS, name);
+    if (Files.exists(typed)) {
+      return typed;
+    }
+    boolean bare = !name.isBlank() && !name.contains("/") && !name.contains(File.separator);
+    return Files.isDirectory(usual) || bare ? usual : typed;
   }
 
   /**
@@ -479,23 +489,21 @@ public final class LetterTemplate {
     return engine;
   }
 
+  /** What a message about a missing letter folder adds: the letters beside it, or where to look. */
   private static String siblings(Path folder) {
-    Path parent = folder.toAbsolutePath().getParent();
-    if (parent == null || !Files.isDirectory(parent)) {
-      return "";
+    Path parent = folder.getParent() == null ? Path.of(".") : folder.getParent();
+    if (!Files.isDirectory(parent)) {
+      return "; there is no folder "
+          + parent
+          + "/ in "
+          + Path.of("").toAbsolutePath()
+          + ": run circular from the folder that holds it, or give the letter folder's path";
     }
-    try (Stream<Path> list = Files.list(parent)) {
-      List<String> names =
-          list.filter(
-                  p ->
-                      Files.isRegularFile(p.resolve("letter.html"))
-                          || Files.isRegularFile(p.resolve("letter.md")))
-              .map(p -> p.getFileName().toString())
-              .sorted()
-              .toList();
-      return names.isEmpty() ? "" : "; the letters there are: " + String.join(", ", names);
-    } catch (IOException e) {
-      return "";
-    }
+    return NearNames.in(
+            parent,
+            p ->
+                Files.isRegularFile(p.resolve("letter.html"))
+                    || Files.isRegularFile(p.resolve("letter.md")))
+        .hint(String.valueOf(folder.getFileName()), "letters");
   }
 }

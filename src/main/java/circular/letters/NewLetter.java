@@ -115,7 +115,11 @@ public final class NewLetter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Created(files, all);
+    // the sample list follows the languages as named: the letter's default, then those
+    List<String> ordered = new ArrayList<>(all.subList(0, 1));
+    languages.stream().filter(l -> !ordered.contains(l)).forEach(ordered::add);
+    all.stream().filter(l -> !ordered.contains(l)).forEach(ordered::add);
+    return new Created(files, ordered);
   }
 
   /** A copy of the main letter for {@code language}, marked to be translated. */
@@ -137,15 +141,19 @@ public final class NewLetter {
               note + Files.readString(markdown)));
       files.add(translation(folder, language, subject));
     } else {
+      // the notes at the head of letter.properties speak of that file and its language: the
+      // copy points to them instead of repeating them
       String properties =
           Files.readString(folder.resolve("letter.properties"))
+              .replaceFirst("^(\\s*#[^\n]*\n|\\s*\n)*", "")
               .replaceAll("(?m)^\\s*lang\\s*[=:].*$", "lang = " + language);
       String note =
           "# "
               + fileName("letter", language, "properties")
               + ": the text of the letter for the delegations whose language is "
               + language
-              + ". Translate every text below: until then, they read it as it is.\n";
+              + ". Translate every text below: until then, they read it as it is.\n"
+              + "# letter.properties says how to edit it; a key missing here is taken from there.\n\n";
       files.add(
           write(folder.resolve(fileName("letter", language, "properties")), note + properties));
     }

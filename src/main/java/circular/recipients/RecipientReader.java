@@ -2,6 +2,7 @@ package circular.recipients;
 
 import circular.InputException;
 import circular.Problem;
+import circular.files.NearNames;
 import circular.files.TextFile;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,11 +46,19 @@ public final class RecipientReader {
   }
 
   private RecipientList readCsv(Path file) {
+    if (Files.isDirectory(file)) {
+      NearNames lists = listsBeside(file.resolve("x"));
+      throw new InputException(
+          Problem.in(
+              file,
+              "is a folder, not a list; name a .csv or .xlsx file in it"
+                  + (lists.names().isEmpty() ? " (it has none)" : " (" + lists.listing() + ")")));
+    }
     CountingReader counting;
     try {
       counting = new CountingReader(strictUtf8(file));
     } catch (NoSuchFileException e) {
-      throw new InputException(Problem.in(file, "no such file"));
+      throw missing(file);
     } catch (IOException e) {
       throw new InputException(
           Problem.in(file, "cannot be read (" + e.getClass().getSimpleName() + ")"));
@@ -116,6 +125,29 @@ public final class RecipientReader {
       rows.problem(Problem.at(file, csvErrorLine(e), syntaxMessage(e)));
     }
     return rows.list();
+  }
+
+  /**
+   * A list that is not there, with the lists beside it; a name without {@code .csv} or {@code
+   * .xlsx} is one the command line looked for with either.
+   */
+  private static InputException missing(Path file) {
+    String name = String.valueOf(file.getFileName());
+    String what = name.contains(".") ? "no such file" : "no such list (neither .csv nor .xlsx)";
+    return new InputException(Problem.in(file, what + listsBeside(file).hint(name, "lists")));
+  }
+
+  /** The .csv and .xlsx files in the folder of {@code file}. */
+  private static NearNames listsBeside(Path file) {
+    Path folder = file.getParent() == null ? Path.of(".") : file.getParent();
+    return NearNames.in(
+        folder,
+        p -> {
+          String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+          return Files.isRegularFile(p)
+              && !name.startsWith("~$") // the lock file Excel keeps beside an open workbook
+              && (name.endsWith(".csv") || name.endsWith(".xlsx"));
+        });
   }
 
   private static Reader strictUtf8(Path file) throws IOException {

@@ -244,9 +244,17 @@ public record ServerUrl(
           return port;
         }
       }
-      // What stands after the last ':' is not repeated: it may be a password typed in the wrong
-      // place.
-      throw bad("the port in '" + masked(beforePort) + ":…' must be a number from 1 to 65535");
+      // In an address with a user, what stands after the last ':' may be a password typed in the
+      // wrong place: it is repeated only if it is a number. Without a user nothing logs in, and
+      // the user sees what they typed.
+      boolean mayBeSecret = raw.contains("@") && !text.matches("\\d{1,5}");
+      throw bad(
+          "the port in '"
+              + masked(beforePort)
+              + ":"
+              + (mayBeSecret ? "…" : text)
+              + "' must be a number from 1 to 65535"
+              + (mayBeSecret ? " (what follows ':' is not shown, in case it is a password)" : ""));
     }
 
     private InputException bad(String what) {

@@ -34,6 +34,17 @@ class CampaignLockTest {
   }
 
   @Test
+  void theHoldersStartIsShownToTheSecondInLocalTimeWithItsZone() {
+    try (CampaignLock first = CampaignLock.acquire(campaign)) {
+      assertThatThrownBy(() -> CampaignLock.acquire(campaign))
+          .hasMessageMatching(
+              ".*\\(pid \\d+, since \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} [^ ]+\\); wait .*");
+    }
+
+    CampaignLock.acquire(campaign).close();
+  }
+
+  @Test
   void aScanAndASendHoldLocksOfTheirOwn() {
     try (CampaignLock send = CampaignLock.acquire(campaign);
         CampaignLock scan = CampaignLock.acquire(campaign, ".scan.lock", "scanning%s")) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import circular.InputException;
+import circular.recipients.Places;
 import circular.recipients.Recipient;
+import circular.recipients.RecipientList;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +33,9 @@ class SendPlanTest {
           recipient("DNK", 5),
           recipient("ECU", 6),
           recipient("FRA", 7));
+  private static final RecipientList STATES =
+      new RecipientList(
+          Path.of("states.csv"), new Places.Csv(Path.of("states.csv")), List.of("id"), LIST);
   private static final Map<String, SentRow> LATEST =
       Map.of(
           "aut", last("AUT", Status.SENT),
@@ -63,7 +69,7 @@ class SendPlanTest {
   @Test
   void aLetterInDoubtNamedInAnyCaseIsSentAgainInListOrderWithItsEarlierRow() {
     SendPlan plan =
-        SendPlan.of(LIST, LATEST, false, false, 0).withInDoubtResent(Set.of("dnk"), LIST);
+        SendPlan.of(LIST, LATEST, false, false, 0).withInDoubtResent(Set.of("dnk"), LIST, STATES);
 
     assertThat(plan.toSend())
         .extracting(p -> p.recipient().id())
@@ -75,7 +81,7 @@ class SendPlanTest {
   @Test
   void allSendsEveryLetterInDoubtAgainBeyondTheLimit() {
     SendPlan plan =
-        SendPlan.of(LIST, LATEST, false, false, 1).withInDoubtResent(Set.of("ALL"), LIST);
+        SendPlan.of(LIST, LATEST, false, false, 1).withInDoubtResent(Set.of("ALL"), LIST, STATES);
 
     assertThat(plan.toSend())
         .extracting(p -> p.recipient().id())
@@ -84,26 +90,28 @@ class SendPlanTest {
   }
 
   @Test
-  void namingALetterThatIsNotInDoubtIsAnInputErrorForEachOne() {
+  void namingALetterThatIsNotInDoubtOrNotInTheListIsAnInputErrorForEachOneAsTyped() {
     SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0);
 
     assertThatThrownBy(
-            () -> plan.withInDoubtResent(new LinkedHashSet<>(List.of("AUT", "dnk", "zzz")), LIST))
+            () ->
+                plan.withInDoubtResent(
+                    new LinkedHashSet<>(List.of("AUT", "dnk", "Zzz")), LIST, STATES))
         .isInstanceOfSatisfying(
             InputException.class,
             e ->
                 assertThat(e.problems())
                     .extracting(Object::toString)
-                    .containsExactlyInAnyOrder(
-                        "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here",
-                        "--resend-in-doubt: 'zzz' is not in doubt; only letters in doubt can be named here"));
+                    .containsExactly(
+                        "--resend-in-doubt: 'AUT' is not in doubt; only letters in doubt can be named here",
+                        "--resend-in-doubt: no recipient with id 'Zzz' in states.csv"));
   }
 
   @Test
   void namingNoneLeavesThePlanAsItWas() {
     SendPlan plan = SendPlan.of(LIST, LATEST, false, false, 0);
 
-    assertThat(plan.withInDoubtResent(Set.of(), LIST)).isSameAs(plan);
+    assertThat(plan.withInDoubtResent(Set.of(), LIST, STATES)).isSameAs(plan);
   }
 
   @Test

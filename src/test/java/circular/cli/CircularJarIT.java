@@ -46,6 +46,26 @@ class CircularJarIT {
   }
 
   @Test
+  void lettersPreviewedTogetherAreSetApartByABlankLine() throws Exception {
+    JarProcess.Result run =
+        JarProcess.run(
+            PROJECT,
+            "preview",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--only",
+            "AUT,SEN");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    List<String> lines = run.out().lines().toList();
+    int second = lines.indexOf("==> SEN <==");
+    assertThat(lines.get(0)).isEqualTo("==> AUT <==");
+    assertThat(second).as(run.out()).isGreaterThan(2);
+    assertThat(lines.get(second - 1)).isEmpty();
+    assertThat(lines.get(second - 2)).as("the last line of AUT's letter").isNotBlank();
+  }
+
+  @Test
   void aBrokenListExitsTwoWithOneLinePerProblemAndNoStackTrace() throws Exception {
     Path list = dir.resolve("x.csv");
     Files.writeString(list, "id,email\nAUT,a@x.example\nAUT,not-an-address\n");

@@ -46,7 +46,9 @@ class LauncherIT {
     assertThat(launched.err()).isEmpty();
     assertThat(broken.status()).isEqualTo(2);
     assertThat(broken.err())
-        .isEqualTo("nowhere.csv: no such file\n1 problem; nothing was written.\n");
+        .isEqualTo(
+            "recipients/nowhere.csv: no such file (the lists in recipients/: ccm-states-parties-2012.csv)\n"
+                + "1 problem; nothing was written.\n");
   }
 
   @Test

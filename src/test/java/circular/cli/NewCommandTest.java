@@ -136,12 +136,42 @@ class NewCommandTest {
         .startsWith(
             "# letter_de.properties: the text of the letter for the delegations whose language is de.")
         .contains("\nlang = de\n")
-        .contains("closing = Yours sincerely");
+        .contains("closing = Yours sincerely")
+        .doesNotContain("ENGLISH");
     assertThat(run.out())
         .contains(
             "Created "
                 + dir.resolve("recipients/invitation-2013-sample.csv")
-                + ": IRL (en), CHL (es)\n");
+                + ": IRL (en), XDE1 (de)\n");
+  }
+
+  @Test
+  void aCopyTranslatedIntoSeveralLanguagesSamplesThemInTheOrderNamed() throws IOException {
+    Path folder = letters().resolve("invitation-2013");
+
+    CliRun run =
+        CliRun.of(
+            "new",
+            folder.toString(),
+            "--from",
+            "2012-03-22-nim-invitation",
+            "--languages",
+            "en,fr,es,pt");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(read(folder.resolve("letter_pt.properties")))
+        .startsWith(
+            "# letter_pt.properties: the text of the letter for the delegations whose language is pt."
+                + " Translate every text below: until then, they read it as it is.\n"
+                + "# letter.properties says how to edit it; a key missing here is taken from there.\n"
+                + "\n")
+        .doesNotContain("ENGLISH")
+        .contains("\nlang = pt\n");
+    assertThat(run.out())
+        .contains(
+            "Created "
+                + dir.resolve("recipients/invitation-2013-sample.csv")
+                + ": IRL (en), SEN (fr)\n");
   }
 
   @Test

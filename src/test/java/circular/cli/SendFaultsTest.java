@@ -128,7 +128,7 @@ class SendFaultsTest {
   }
 
   @Test
-  void resendInDoubtRefusesIdsThatAreNotInDoubt() throws Exception {
+  void resendInDoubtRefusesIdsThatAreNotInDoubtOrNotInTheListNamingThemAsTyped() throws Exception {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> Reaction.normal())) {
       CliRun run =
           CliRun.of(
@@ -141,12 +141,15 @@ class SendFaultsTest {
               server.url(),
               "--yes",
               "--resend-in-doubt",
-              "AUT");
+              "AUT,XYZ");
 
       assertThat(run.status()).isEqualTo(2);
       assertThat(run.err())
-          .startsWith(
-              "--resend-in-doubt: 'aut' is not in doubt; only letters in doubt can be named here");
+          .isEqualTo(
+              "--resend-in-doubt: 'AUT' is not in doubt; only letters in doubt can be named here\n"
+                  + "--resend-in-doubt: no recipient with id 'XYZ' in "
+                  + list()
+                  + "\n2 problems; nothing was sent.\n");
       assertThat(server.count(".")).isZero();
     }
   }

@@ -231,6 +231,26 @@ class LetterTemplateTest {
   }
 
   @Test
+  void aMisspeltLetterNameIsLookedForInLetterTemplatesWhichItsMessageLists() {
+    Path folder = LetterTemplate.folderNamed("2012-03-22-nim-invitaton");
+
+    assertThat(folder).isEqualTo(Path.of("letter-templates", "2012-03-22-nim-invitaton"));
+    assertThatThrownBy(() -> LetterTemplate.load(folder))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "letter-templates/2012-03-22-nim-invitaton: no such letter folder;"
+                + " did you mean '2012-03-22-nim-invitation'? (the letters in letter-templates/:"
+                + " 2012-03-22-nim-invitation, 2012-03-22-nim-invitation-reminder)");
+  }
+
+  @Test
+  void aLetterNamedByItsPathIsTakenAsTyped() {
+    assertThat(LetterTemplate.folderNamed("letter-templates/2012-03-22-nim-invitation"))
+        .isEqualTo(Path.of("letter-templates/2012-03-22-nim-invitation"));
+    assertThat(LetterTemplate.folderNamed("src/none")).isEqualTo(Path.of("src/none"));
+  }
+
+  @Test
   void missingFolderAndMissingFilesAreNamed() {
     assertThatThrownBy(() -> LetterTemplate.load(dir.resolve("nope")))
         .isInstanceOf(InputException.class)

@@ -92,6 +92,6 @@ class ImapUrlTest {
             "names no user; use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER");
     assertThatThrownBy(() -> ImapUrl.parse("imap://u@imap.mission.example:99999/INBOX"))
         .hasMessage(
-            "--imap: the port in 'imap://u@imap.mission.example:…' must be a number from 1 to 65535");
+            "--imap: the port in 'imap://u@imap.mission.example:99999' must be a number from 1 to 65535");
   }
 }

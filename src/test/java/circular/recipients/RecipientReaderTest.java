@@ -194,7 +194,38 @@ class RecipientReaderTest {
             "list.csv: the file is empty; its first line must name the columns, e.g. id,email");
     assertThat(problems("id,email\n")).containsExactly("list.csv: has a header but no recipients");
     assertThatThrownBy(() -> new RecipientReader().read(dir.resolve("nope.csv")))
-        .hasMessage(dir.resolve("nope.csv") + ": no such file");
+        .hasMessage(
+            dir.resolve("nope.csv") + ": no such file (the lists in " + dir + "/: list.csv)");
+  }
+
+  @Test
+  void aMissingListNamesTheListsBesideItTheClosestFirst() throws IOException {
+    Files.writeString(dir.resolve("annex.csv"), "id,email\n");
+    Files.writeString(dir.resolve("states-2012.xlsx"), "");
+    Files.writeString(dir.resolve("notes.txt"), "");
+
+    assertThatThrownBy(() -> new RecipientReader().read(dir.resolve("states")))
+        .hasMessage(
+            dir.resolve("states")
+                + ": no such list (neither .csv nor .xlsx); did you mean 'states-2012'?"
+                + " (the lists in "
+                + dir
+                + "/: states-2012.xlsx, annex.csv)");
+  }
+
+  @Test
+  void aFolderGivenAsTheListSaysToNameAFileInIt() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("recipients"));
+    Files.writeString(folder.resolve("b.xlsx"), "");
+    Files.writeString(folder.resolve("a.csv"), "id,email\n");
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+
+    assertThatThrownBy(() -> new RecipientReader().read(folder))
+        .hasMessage(
+            folder + ": is a folder, not a list; name a .csv or .xlsx file in it (a.csv, b.xlsx)");
+    assertThatThrownBy(() -> new RecipientReader().read(empty))
+        .hasMessage(
+            empty + ": is a folder, not a list; name a .csv or .xlsx file in it (it has none)");
   }
 
   @Test

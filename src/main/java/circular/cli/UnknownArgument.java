@@ -1,0 +1,62 @@
+package circular.cli;
+
+import circular.files.NearNames;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * A command or option circular does not have, said in one line with the one the user most likely
+ * meant: {@code unknown command 'previw'; did you mean 'preview'? (circular --help lists the
+ * commands)}. Stateless.
+ */
+final class UnknownArgument {
+  private UnknownArgument() {}
+
+  /** The line for a misspelt command or option, or empty for another unmatched argument. */
+  static Optional<String> explain(UnmatchedArgumentException e) {
+    List<String> unmatched = e.getUnmatched();
+    if (unmatched.isEmpty()) {
+      return Optional.empty();
+    }
+    CommandSpec spec = e.getCommandLine().getCommandSpec();
+    String help = spec.qualifiedName() + " --help";
+    String typed = unmatched.get(0);
+    if (e.isUnknownOption()) {
+      String option = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+      // picocli's own suggestions for options are the names sharing the first two letters, so
+      // --fromat would get --from; the nearest by spelling is what a typo needs
+      List<String> names =
+          spec.options().stream()
+              .filter(o -> !o.hidden())
+              .map(OptionSpec::names)
+              .flatMap(Arrays::stream)
+              .toList();
+      return Optional.of(
+          "unknown option '"
+              + option
+              + "'"
+              + NearNames.closest(option, names).map(n -> "; did you mean '" + n + "'?").orElse("")
+              + " ("
+              + help
+              + " lists the options)");
+    }
+    if (spec.subcommands().isEmpty() || e.getCommandLine().getParent() != null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "unknown command '"
+            + typed
+            + "'"
+            + e.getSuggestions().stream()
+                .findFirst()
+                .map(n -> "; did you mean '" + n + "'?")
+                .orElse("")
+            + " ("
+            + help
+            + " lists the commands)");
+  }
+}
