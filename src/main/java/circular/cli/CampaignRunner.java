@@ -82,15 +82,17 @@ final class CampaignRunner {
             && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
-        Progress progress =
-            new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters");
         Sending sending =
             new Sending(
                 campaign,
                 prepared,
                 new Sending.Options(test, options.rate, options.connections, inReplyTo));
-        Sending.Report report =
-            sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+        Sending.Report report;
+        // closed before the summary: a run that stops early leaves the bar short of its end
+        try (Progress progress =
+            new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters")) {
+          report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+        }
         return summarize(report, plan, campaign, server, test, out, err);
       }
     }
