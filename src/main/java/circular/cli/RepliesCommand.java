@@ -65,7 +65,8 @@ final class RepliesCommand implements Callable<Integer> {
   @Option(
       names = "--eml",
       paramLabel = "DIR",
-      description = "A folder of .eml files exported from a mail client; may be repeated.")
+      description =
+          "A folder of .eml files exported from a mail client (not Outlook's .msg files); may be repeated.")
   List<Path> eml = new ArrayList<>();
 
   @Option(
@@ -124,7 +125,7 @@ final class RepliesCommand implements Callable<Integer> {
       if (!Files.isDirectory(folder)) {
         throw new InputException(new Problem("--eml", folder + " is not a folder"));
       }
-      sources.add(EmlFolderSource.of(folder));
+      sources.add(EmlFolderSource.named(folder));
     }
     if (sources.isEmpty()) {
       sources.addAll(sandboxMailboxes(campaign, list.get()));
