@@ -83,8 +83,6 @@ final class CampaignRunner {
             && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
-        Progress progress =
-            new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters");
         Sending sending =
             new Sending(
                 campaign,
@@ -92,8 +90,12 @@ final class CampaignRunner {
                 new Sending.Options(test, options.ratePerMinute(), options.connections, inReplyTo));
         try (StopOnInterrupt onCtrlC =
             StopOnInterrupt.install(sending, err, Progress.onTerminal())) {
-          Sending.Report report =
-              sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+          Sending.Report report;
+          // closed before the summary: a run that stops early leaves the bar short of its end
+          try (Progress progress =
+              new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters")) {
+            report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
+          }
           int status = summarize(report, plan, campaign, server, test, onCtrlC.fired(), out, err);
           out.flush();
           err.flush();

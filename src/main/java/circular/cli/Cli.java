@@ -89,10 +89,10 @@ public final class Cli {
       int n = input.problems().size();
       String verb =
           switch (command.getCommandName()) {
+            case "send", "remind" -> "sent";
             case "preview", "digest" -> "written";
             case "replies" -> "recorded";
-            case "sandbox", "new" -> ""; // they send no mail: their one line says it all
-            default -> "sent";
+            default -> ""; // status, sandbox, new: they send no mail; their lines say it all
           };
       if (!verb.isEmpty()) {
         err.println((n == 1 ? "1 problem" : n + " problems") + "; nothing was " + verb + ".");

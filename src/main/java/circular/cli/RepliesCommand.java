@@ -12,7 +12,6 @@ import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import circular.replies.CampaignIndex;
 import circular.replies.ReplyScan;
-import circular.replies.ScanProgress;
 import circular.replies.ScanReport;
 import circular.server.Login;
 import circular.server.Protocol;
@@ -66,7 +65,8 @@ final class RepliesCommand implements Callable<Integer> {
   @Option(
       names = "--eml",
       paramLabel = "DIR",
-      description = "A folder of .eml files exported from a mail client; may be repeated.")
+      description =
+          "A folder of .eml files exported from a mail client (not Outlook's .msg files); may be repeated.")
   List<Path> eml = new ArrayList<>();
 
   @Option(
@@ -87,12 +87,11 @@ final class RepliesCommand implements Callable<Integer> {
         new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
-    ScanReport report =
-        ReplyScan.scan(
-            campaign,
-            () -> CampaignIndex.read(campaign, list.get()),
-            sources,
-            new ScanBar(err, Progress.onTerminal()));
+    ScanReport report;
+    try (ScanBar bar = new ScanBar(err, Progress.onTerminal())) {
+      report =
+          ReplyScan.scan(campaign, () -> CampaignIndex.read(campaign, list.get()), sources, bar);
+    }
     report.problems().forEach(err::println);
     spec.commandLine().getOut().println(report.summary() + " Log: " + campaign.responses());
     return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
@@ -127,7 +126,7 @@ final class RepliesCommand implements Callable<Integer> {
       if (!Files.isDirectory(folder)) {
         throw new InputException(new Problem("--eml", folder + " is not a folder"));
       }
-      sources.add(EmlFolderSource.of(folder));
+      sources.add(EmlFolderSource.named(folder));
     }
     if (sources.isEmpty()) {
       sources.addAll(sandboxMailboxes(campaign, list.get()));
@@ -176,26 +175,6 @@ final class RepliesCommand implements Callable<Integer> {
         compute = null;
       }
       return value;
-    }
-  }
-
-  /** The scan's progress on a terminal. */
-  private static final class ScanBar implements ScanProgress {
-    private final PrintWriter err;
-    private final boolean terminal;
-    private Progress bar;
-
-    ScanBar(PrintWriter err, boolean terminal) {
-      this.err = err;
-      this.terminal = terminal;
-    }
-
-    @Override
-    public void update(int done, int total) {
-      if (bar == null) {
-        bar = new Progress(err, terminal, total, "messages");
-      }
-      bar.step();
     }
   }
 }

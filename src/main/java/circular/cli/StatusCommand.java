@@ -2,6 +2,8 @@ package circular.cli;
 
 import circular.campaign.Campaign;
 import circular.campaign.SentLog;
+import circular.campaign.SentRow;
+import circular.campaign.Status;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import circular.replies.ResponseLog;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -72,8 +75,39 @@ final class StatusCommand implements Callable<Integer> {
       writeTable(shown, out);
       out.println();
       out.println(standings.totals());
+      whatToDo(standings, out);
     }
     return ExitCode.DONE;
+  }
+
+  /**
+   * What the user may do about the letters that have not gone, in {@code send}'s words: ask the
+   * delegations whose letter is in doubt before naming them to {@code --resend-in-doubt}.
+   */
+  private static void whatToDo(Standings standings, PrintWriter out) {
+    for (Standing s : standings.inDoubt()) {
+      SentRow row = s.letter().orElseThrow();
+      out.printf(
+          "In doubt: %s (%s, %s): sending was cut off after it began, so the letter may have arrived."
+              + " Ask the delegation; to send it again: 'circular send' with --resend-in-doubt %s%n",
+          row.recipientId(), row.messageId(), row.time(), row.recipientId());
+    }
+    int notSent = standings.notSent().size();
+    int deferred = standings.withLetter(Status.DEFERRED).size();
+    if (notSent + deferred > 0) {
+      out.printf(
+          "%d letter%s %s: 'circular send' with the same letter and list sends %s, and none twice.%n",
+          notSent + deferred,
+          notSent + deferred == 1 ? "" : "s",
+          notSent == 0 ? "deferred" : deferred == 0 ? "not sent yet" : "not sent yet or deferred",
+          notSent + deferred == 1 ? "it" : "them");
+    }
+    List<Standing> failed = standings.withLetter(Status.FAILED);
+    if (!failed.isEmpty()) {
+      out.printf(
+          "Failed: %s (see sent.csv; --retry-failed sends them again)%n",
+          failed.stream().map(s -> s.recipient().id()).collect(Collectors.joining(", ")));
+    }
   }
 
   private static void writeTable(List<Standing> rows, PrintWriter out) {
@@ -85,7 +119,7 @@ final class StatusCommand implements Callable<Integer> {
           new String[] {
             s.recipient().id(),
             shorten(s.recipient().fields().getOrDefault("country", ""), 28),
-            s.letter().map(r -> r.status().label()).orElse("-"),
+            s.letterStatus().map(Status::label).orElse("-"),
             s.followUp().map(r -> r.status().label()).orElse("-"),
             s.reply().map(r -> DAY.format(r.received()) + " " + r.from()).orElse("-"),
             s.autoReply().map(StatusCommand::withDetail).orElse("-"),
@@ -142,7 +176,7 @@ final class StatusCommand implements Callable<Integer> {
       printer.printRecord(
           s.recipient().id(),
           s.recipient().fields().getOrDefault("country", ""),
-          s.letter().map(r -> r.status().label()).orElse(""),
+          s.letterStatus().map(Status::label).orElse(""),
           s.letter().map(r -> r.time().toString()).orElse(""),
           s.followUp().map(r -> r.status().label()).orElse(""),
           s.reply().map(r -> r.received().toString()).orElse(""),

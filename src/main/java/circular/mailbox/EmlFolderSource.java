@@ -43,6 +43,46 @@ public final class EmlFolderSource extends Source {
     return new EmlFolderSource(folder);
   }
 
+  /**
+   * A folder the user named ({@code --eml}): one with no {@code .eml} file at any depth is a
+   * mistake, said as such, not a scan of 0 messages; Outlook's {@code .msg} files, which are not
+   * MIME, are named with what to do instead.
+   *
+   * @throws InputException if {@code folder} is not a folder, cannot be listed or holds no {@code
+   *     .eml} file
+   */
+  public static EmlFolderSource named(Path folder) {
+    EmlFolderSource source = of(folder);
+    List<Path> files;
+    try {
+      files = source.files();
+    } catch (MailboxException e) {
+      Throwable why = e.getCause();
+      throw new InputException(
+          Problem.in(
+              folder,
+              "cannot be listed ("
+                  + why.getClass().getSimpleName()
+                  + ": "
+                  + why.getMessage()
+                  + ")"));
+    }
+    if (files.stream().noneMatch(f -> hasExtension(f, ".eml"))) {
+      long msg = files.stream().filter(f -> hasExtension(f, ".msg")).count();
+      throw new InputException(
+          Problem.in(
+              folder,
+              msg == 0
+                  ? "no .eml file in this folder or below it; --eml reads messages saved as .eml"
+                      + " files, one message each"
+                  : "no .eml file, only Outlook .msg files ("
+                      + msg
+                      + "), which circular cannot read: save the messages as .eml (Outlook on"
+                      + " the web and the new Outlook can), or read the mailbox with --imap"));
+    }
+    return source;
+  }
+
   @Override
   public String name() {
     return folder.toString();
@@ -51,17 +91,11 @@ public final class EmlFolderSource extends Source {
   @Override
   public Batch open(Bookmarks bookmarks) {
     Session session = Session.getInstance(new Properties());
-    List<Incoming> files;
-    try (Stream<Path> walk = Files.walk(folder)) {
-      files =
-          walk.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".eml"))
-              .filter(Files::isRegularFile)
-              .sorted()
-              .<Incoming>map(f -> new EmlFile(session, f))
-              .toList();
-    } catch (IOException | UncheckedIOException e) {
-      throw new MailboxException(name() + ": cannot be listed (" + e.getMessage() + ")", e);
-    }
+    List<Incoming> files =
+        files().stream()
+            .filter(f -> hasExtension(f, ".eml"))
+            .<Incoming>map(f -> new EmlFile(session, f))
+            .toList();
     return new Batch() {
       @Override
       public List<Incoming> messages() {
@@ -76,6 +110,19 @@ public final class EmlFolderSource extends Source {
       @Override
       public void close() {}
     };
+  }
+
+  /** Every file under the folder, at any depth, in order. */
+  private List<Path> files() {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new MailboxException(name() + ": cannot be listed (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static boolean hasExtension(Path file, String extension) {
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(extension);
   }
 
   /**

@@ -27,8 +27,22 @@ public record Standing(
     Optional<ResponseRow> autoReply,
     Optional<ResponseRow> bounce) {
 
+  /**
+   * Where the letter stands: its last row's status, except that a {@code sending} row with nothing
+   * after it — the run died mid-transaction — is {@link Status#IN_DOUBT}, as {@code send} treats
+   * it; empty if the letter was never tried.
+   */
+  public Optional<Status> letterStatus() {
+    return letter.map(r -> r.status() == Status.SENDING ? Status.IN_DOUBT : r.status());
+  }
+
   public boolean sent() {
-    return letter.map(r -> r.status() == Status.SENT).orElse(false);
+    return letterStatus().equals(Optional.of(Status.SENT));
+  }
+
+  /** The letter may have arrived: sending was cut off after it began. */
+  public boolean inDoubt() {
+    return letterStatus().equals(Optional.of(Status.IN_DOUBT));
   }
 
   public boolean answered() {

@@ -1,9 +1,12 @@
 package circular.replies;
 
 import circular.campaign.SentRow;
+import circular.campaign.Status;
 import circular.recipients.Recipient;
 import circular.replies.ResponseRow.Kind;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where every delegation of a campaign stands, in the list's order, and what {@code status} and
@@ -47,10 +50,26 @@ public record Standings(List<Standing> all, long unmatched) {
     return all.stream().filter(Standing::remindable).map(Standing::recipient).toList();
   }
 
+  /** The delegations whose letter may have arrived: its sending was cut off after it began. */
+  public List<Standing> inDoubt() {
+    return all.stream().filter(Standing::inDoubt).toList();
+  }
+
+  /** The delegations whose letter is in {@code status} ({@code failed}, {@code deferred}). */
+  public List<Standing> withLetter(Status status) {
+    return all.stream().filter(s -> s.letterStatus().equals(Optional.of(status))).toList();
+  }
+
+  /** The delegations the letter was never tried for. */
+  public List<Standing> notSent() {
+    return all.stream().filter(s -> s.letter().isEmpty()).toList();
+  }
+
   /**
-   * The counts under {@code status}'s table: {@code 70 delegations: 70 sent, 12 replied, 58
-   * awaiting (of whom 3 sent an automatic reply, 1 bounced).}, and the unmatched messages to look
-   * at.
+   * The counts under {@code status}'s table, every delegation of the list counted once: {@code 70
+   * delegations: 23 sent, 0 replied, 23 awaiting (of whom 0 sent an automatic reply, 0 bounced); 1
+   * in doubt, 46 not sent yet.}, and the unmatched messages to look at. The letters in doubt,
+   * deferred, failed and not sent yet are named only when there are some.
    */
   public String totals() {
     long sent = all.stream().filter(Standing::sent).count();
@@ -58,14 +77,20 @@ public record Standings(List<Standing> all, long unmatched) {
     List<Standing> awaiting = awaiting();
     long away = awaiting.stream().filter(s -> s.autoReply().isPresent()).count();
     long bounced = awaiting.stream().filter(s -> s.bounce().isPresent()).count();
+    List<String> unsent = new ArrayList<>();
+    count(unsent, inDoubt().size(), "in doubt");
+    count(unsent, withLetter(Status.DEFERRED).size(), "deferred");
+    count(unsent, withLetter(Status.FAILED).size(), "failed");
+    count(unsent, notSent().size(), "not sent yet");
     return String.format(
-        "%d delegations: %d sent, %d replied, %d awaiting (of whom %d sent an automatic reply, %d bounced)%s",
+        "%d delegations: %d sent, %d replied, %d awaiting (of whom %d sent an automatic reply, %d bounced)%s%s",
         all.size(),
         sent,
         replied,
         awaiting.size(),
         away,
         bounced,
+        unsent.isEmpty() ? "" : "; " + String.join(", ", unsent),
         unmatched == 0
             ? "."
             : ";\n"
@@ -73,6 +98,12 @@ public record Standings(List<Standing> all, long unmatched) {
                 + " unmatched message"
                 + (unmatched == 1 ? "" : "s")
                 + " to look at in responses.csv.");
+  }
+
+  private static void count(List<String> parts, int n, String what) {
+    if (n > 0) {
+      parts.add(n + " " + what);
+    }
   }
 
   /**

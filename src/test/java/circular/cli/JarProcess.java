@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs the packaged {@code circular.jar} as its own process, as a user does, with a plain "C"
@@ -106,6 +107,27 @@ final class JarProcess {
       Files.deleteIfExists(out);
       Files.deleteIfExists(err);
     }
+  }
+
+  /** util-linux's {@code script}, which runs a command in a pseudo-terminal of its own. */
+  static final Path SCRIPT = Path.of("/usr/bin/script");
+
+  /**
+   * Runs the jar in a pseudo-terminal, as at a user's terminal: {@code System.console()} is there
+   * and progress bars are drawn. Needs {@link #SCRIPT}; stdout and stderr come back together, as
+   * {@code out}, with the terminal's CR LF line ends.
+   */
+  static Result onTerminal(Path workingDir, String... args)
+      throws IOException, InterruptedException {
+    String inside =
+        command(args).stream()
+            .map(a -> "'" + a.replace("'", "'\\''") + "'")
+            .collect(Collectors.joining(" "));
+    return run(
+        workingDir,
+        Map.of(),
+        Duration.ofSeconds(60),
+        List.of(SCRIPT.toString(), "-q", "-e", "-c", inside, "/dev/null"));
   }
 
   private static List<String> command(String... args) {

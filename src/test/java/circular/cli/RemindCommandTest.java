@@ -81,8 +81,10 @@ class RemindCommandTest {
         .containsPattern("MEX +Mexico +sent +- +- +- +2012-03-23 12:00 UTC")
         .containsPattern("AFG +Afghanistan +- +-")
         .endsWith(
-            "\n70 delegations: 5 sent, 1 replied, 4 awaiting (of whom 1 sent an automatic reply, 1 bounced);\n"
-                + "1 unmatched message to look at in responses.csv.\n");
+            "\n70 delegations: 5 sent, 1 replied, 4 awaiting (of whom 1 sent an automatic reply, 1 bounced);"
+                + " 65 not sent yet;\n1 unmatched message to look at in responses.csv.\n"
+                + "65 letters not sent yet: 'circular send' with the same letter and list sends them,"
+                + " and none twice.\n");
   }
 
   @Test

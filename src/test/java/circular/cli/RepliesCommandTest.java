@@ -129,4 +129,40 @@ class RepliesCommandTest {
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err()).contains("nope");
   }
+
+  @Test
+  void anEmlFolderOfOutlookMsgFilesIsRefusedWithWhatToDo() throws Exception {
+    Path export = dir.resolve("export");
+    Files.createDirectories(export.resolve("April"));
+    Files.write(export.resolve("RE Invitation.msg"), new byte[] {(byte) 0xd0, (byte) 0xcf});
+    Files.write(export.resolve("April").resolve("Out of office.MSG"), new byte[] {(byte) 0xd0});
+
+    CliRun run = CliRun.of("replies", "--campaign", dir.toString(), "--eml", export.toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            export
+                + ": no .eml file, only Outlook .msg files (2), which circular cannot read: save the"
+                + " messages as .eml (Outlook on the web and the new Outlook can), or read the mailbox"
+                + " with --imap\n1 problem; nothing was recorded.\n");
+    assertThat(dir.resolve("responses.csv")).doesNotExist();
+  }
+
+  @Test
+  void anEmlFolderWithNoEmlFileIsRefusedNotReadAsNoMessages() throws Exception {
+    Path export = Files.createDirectories(dir.resolve("export"));
+    Files.writeString(export.resolve("notes.txt"), "not a message");
+
+    CliRun run = CliRun.of("replies", "--campaign", dir.toString(), "--eml", export.toString());
+
+    assertThat(run.status()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            export
+                + ": no .eml file in this folder or below it; --eml reads messages saved as .eml"
+                + " files, one message each\n1 problem; nothing was recorded.\n");
+  }
 }

@@ -200,6 +200,44 @@ class SendJarIT {
   }
 
   @Test
+  void statusAfterAKillCountsEveryDelegationAndShowsALetterCutOffInDoubt() throws Exception {
+    Process run = JarProcess.start(PROJECT, Map.of(), send("--rate", "1500"));
+    awaitRows(21, run);
+    run.destroyForcibly(); // SIGKILL: the log ends wherever the run was
+    assertThat(run.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+    JarProcess.Result status = JarProcess.run(PROJECT, "status", "--campaign", dir.toString());
+
+    Map<String, SentRow> latest =
+        SentLog.latest(SentLog.read(dir.resolve("sent.csv")), "2012-03-22-nim-invitation");
+    long sent = latest.values().stream().filter(r -> r.status() == Status.SENT).count();
+    List<String> cutOff =
+        latest.values().stream()
+            .filter(r -> r.status() == Status.SENDING)
+            .map(SentRow::recipientId)
+            .toList();
+    assertThat(status.status()).as(status.toString()).isZero();
+    assertThat(status.out())
+        .as(status.toString())
+        .contains(
+            String.format(
+                "70 delegations: %d sent, 0 replied, %d awaiting (of whom 0 sent an automatic reply,"
+                    + " 0 bounced); %s%d not sent yet.\n",
+                sent,
+                sent,
+                cutOff.isEmpty() ? "" : cutOff.size() + " in doubt, ",
+                70 - sent - cutOff.size()))
+        .doesNotContain("  sending  ");
+    for (String id : cutOff) {
+      assertThat(status.out())
+          .as(status.toString())
+          .containsPattern("\n" + id + " .* in-doubt ")
+          .contains("In doubt: " + id + " (")
+          .contains("--resend-in-doubt " + id + "\n");
+    }
+  }
+
+  @Test
   void aSecondRunOnTheSameCampaignRefusesToStartWhileTheFirstSends() throws Exception {
     Process first = JarProcess.start(PROJECT, Map.of(), send("--rate", "600"));
     awaitRows(4, first);

@@ -109,10 +109,50 @@ class StandingsTest {
   void theTotalsCountTheAwaitedAwayAndBouncedAndTheUnmatchedToLookAt() {
     assertThat(STANDINGS.totals())
         .isEqualTo(
-            "5 delegations: 4 sent, 1 replied, 3 awaiting (of whom 1 sent an automatic reply, 1 bounced);\n"
-                + "1 unmatched message to look at in responses.csv.");
+            "5 delegations: 4 sent, 1 replied, 3 awaiting (of whom 1 sent an automatic reply, 1 bounced);"
+                + " 1 failed;\n1 unmatched message to look at in responses.csv.");
     assertThat(Standings.of(LIST, LETTER, List.of(), List.of()).totals())
         .isEqualTo(
-            "5 delegations: 0 sent, 0 replied, 0 awaiting (of whom 0 sent an automatic reply, 0 bounced).");
+            "5 delegations: 0 sent, 0 replied, 0 awaiting (of whom 0 sent an automatic reply, 0 bounced);"
+                + " 5 not sent yet.");
+  }
+
+  /**
+   * A run killed mid-way: AUT and BEL sent, CHL cut off mid-transaction, DNK deferred, ECU never
+   * tried.
+   */
+  private static final Standings CUT_OFF =
+      Standings.of(
+          LIST,
+          LETTER,
+          List.of(
+              sent(LETTER, "AUT", Status.SENDING),
+              sent(LETTER, "AUT", Status.SENT),
+              sent(LETTER, "BEL", Status.SENDING),
+              sent(LETTER, "BEL", Status.SENT),
+              sent(LETTER, "DNK", Status.SENDING),
+              sent(LETTER, "DNK", Status.DEFERRED),
+              sent(LETTER, "CHL", Status.SENDING)),
+          List.of());
+
+  @Test
+  void aSendingRowWithNothingAfterItIsInDoubtAndNotSent() {
+    Standing chile = CUT_OFF.all().get(2);
+
+    assertThat(chile.letterStatus()).contains(Status.IN_DOUBT);
+    assertThat(chile.inDoubt()).isTrue();
+    assertThat(chile.sent()).isFalse();
+    assertThat(CUT_OFF.inDoubt()).extracting(s -> s.recipient().id()).containsExactly("CHL");
+    assertThat(CUT_OFF.awaiting())
+        .extracting(s -> s.recipient().id())
+        .containsExactly("AUT", "BEL");
+  }
+
+  @Test
+  void theTotalsAccountForEveryDelegationOfTheList() {
+    assertThat(CUT_OFF.totals())
+        .isEqualTo(
+            "5 delegations: 2 sent, 0 replied, 2 awaiting (of whom 0 sent an automatic reply, 0 bounced);"
+                + " 1 in doubt, 1 deferred, 1 not sent yet.");
   }
 }
