@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Keeps a second {@code send} (or a second mailbox scan) off a campaign while one runs. An
@@ -87,6 +88,35 @@ public final class CampaignLock implements AutoCloseable {
       return new CampaignLock(channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Who holds the campaign's sending lock now, if another process does ({@code pid 4242, since …}):
+   * a {@code send} or {@code remind} under way. Looks by taking the lock for an instant; a run that
+   * starts in that instant is told another one is sending, and may simply be run again.
+   */
+  public static Optional<String> holder(Path campaign) {
+    Path lockFile = campaign.resolve(".lock");
+    if (!Files.isRegularFile(lockFile)) {
+      return Optional.empty();
+    }
+    try (FileChannel channel =
+        FileChannel.open(lockFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // this process holds it
+      }
+      if (lock != null) {
+        lock.release();
+        return Optional.empty();
+      }
+      String owner = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+      return Optional.of(owner.isEmpty() ? "another process" : owner);
+    } catch (IOException e) {
+      return Optional.empty(); // cannot be told: shown as if nothing ran
     }
   }
 

@@ -1,6 +1,7 @@
 package circular.cli;
 
 import circular.campaign.Campaign;
+import circular.campaign.CampaignLock;
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
 import circular.campaign.Status;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -69,13 +71,30 @@ final class StatusCommand implements Callable<Integer> {
             ResponseLog.read(campaign.responses()));
     List<Standing> shown = awaiting ? standings.awaiting() : standings.all();
     PrintWriter out = spec.commandLine().getOut();
+    Optional<String> running = CampaignLock.holder(campaign.folder());
     if (csv) {
       writeCsv(shown, out);
     } else {
       writeTable(shown, out);
       out.println();
       out.println(standings.totals());
-      whatToDo(standings, out);
+      if (running.isPresent()) {
+        // its letters under way end in sending rows too: not in doubt, only not finished yet
+        out.printf(
+            "A send is running on this campaign (%s): these are the figures so far, and a letter"
+                + " shown in doubt may still be on its way. Run status again once it is over.%n",
+            running.get());
+      } else {
+        whatToDo(standings, out);
+      }
+    }
+    if (running.isPresent() && csv) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "Note: a send is running on this campaign (%s); a letter shown in doubt may still"
+                  + " be on its way.%n",
+              running.get());
     }
     return ExitCode.DONE;
   }

@@ -75,10 +75,13 @@ class CampaignLockTest {
           .isInstanceOf(InputException.class)
           .hasMessageContaining(
               "another circular is sending this campaign (pid " + holder.pid() + ", since ");
+      assertThat(CampaignLock.holder(campaign))
+          .hasValueSatisfying(h -> assertThat(h).startsWith("pid " + holder.pid() + ", since "));
 
       holder.destroyForcibly(); // kill -9: no chance to let go of anything
       assertThat(holder.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
+      assertThat(CampaignLock.holder(campaign)).isEmpty();
       CampaignLock.acquire(campaign).close();
     } finally {
       holder.destroyForcibly();

@@ -169,6 +169,7 @@ class SendJarIT {
   void ctrlCMidRunFinishesTheLettersUnderWayLeavesNoneInDoubtAndSaysSo() throws Exception {
     Process run = JarProcess.start(PROJECT, Map.of(), send("--rate", "300", "--connections", "2"));
     awaitRows(10, run);
+    JarProcess.Result meanwhile = JarProcess.run(PROJECT, "status", "--campaign", dir.toString());
 
     new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
     assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -189,6 +190,10 @@ class SendJarIT {
         .as("every letter begun was finished and logged")
         .allMatch(r -> r.status() == Status.SENT);
     assertThat(lettersPerDelegation()).hasSize(latest.size());
+    assertThat(meanwhile.out())
+        .as("status while the run sends\n" + meanwhile)
+        .contains("A send is running on this campaign (pid ")
+        .doesNotContain("In doubt: ");
 
     JarProcess.Result rest = JarProcess.run(PROJECT, Map.of(), Duration.ofSeconds(120), send());
 
