@@ -118,11 +118,11 @@ public final class RecipientReader {
       if (e.getCause() instanceof CharacterCodingException coding) {
         throw coding;
       }
-      rows.problem(Problem.at(file, csvErrorLine(e.getCause()), syntaxMessage(e.getCause())));
+      rows.problem(syntaxProblem(file, delimiter, e.getCause()));
     } catch (CharacterCodingException e) {
       throw e;
     } catch (IOException e) {
-      rows.problem(Problem.at(file, csvErrorLine(e), syntaxMessage(e)));
+      rows.problem(syntaxProblem(file, delimiter, e));
     }
     return rows.list();
   }
@@ -170,6 +170,29 @@ public final class RecipientReader {
       semicolons += head[i] == ';' ? 1 : 0;
     }
     return semicolons > commas ? ';' : ',';
+  }
+
+  /**
+   * The broken quote, where the user must look: text after a closing quote whose field was opened
+   * on an earlier line is a quote missing there, the line the reader stopped on only where it found
+   * out.
+   */
+  private static Problem syntaxProblem(Path file, char delimiter, IOException e) {
+    long line = csvErrorLine(e);
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      long opened = QuotedFields.openedFor(file, delimiter, line);
+      if (opened > 0 && opened < line) {
+        return Problem.at(
+            file,
+            opened,
+            "a quoted field opens here and closes only on line "
+                + line
+                + ", with text after it: a '\"' is probably missing on this line (a quote inside a"
+                + " quoted field is written twice, \"\")");
+      }
+    }
+    return Problem.at(file, line, syntaxMessage(e));
   }
 
   private static long csvErrorLine(IOException e) {

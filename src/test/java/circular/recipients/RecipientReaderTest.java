@@ -167,6 +167,18 @@ class RecipientReaderTest {
   }
 
   @Test
+  void aQuoteLeftOpenIsReportedOnItsLineNotWhereAnotherQuoteClosesIt() throws IOException {
+    assertThat(
+            problems(
+                "id,email,name\nAUT,a@x.example,\"Lindner\nFRA,\"b@x.example\",Berthier\n"
+                    + "ITA,c@x.example,\"Rossi \"\"Jr\"\"\"\n"))
+        .containsExactly(
+            "list.csv:2: a quoted field opens here and closes only on line 3, with text after it: a"
+                + " '\"' is probably missing on this line (a quote inside a quoted field is written"
+                + " twice, \"\")");
+  }
+
+  @Test
   void textAfterAClosingQuoteIsReported() throws IOException {
     assertThat(problems("id,email,name\nAUT,a@x.example,\"Lindner\" Jr\n"))
         .containsExactly(
