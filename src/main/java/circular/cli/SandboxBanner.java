@@ -2,9 +2,14 @@ package circular.cli;
 
 import circular.sandbox.MailboxSummary;
 import circular.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What {@code circular sandbox} prints when it is ready: where to connect, what is there, how to
@@ -29,7 +34,7 @@ final class SandboxBanner {
         .append('\n');
     text.append("  Any user name and password are accepted; no encryption (no SSL/TLS).\n");
     text.append('\n');
-    List<MailboxSummary> mailboxes = sandbox.mailboxes();
+    List<MailboxSummary> mailboxes = withEmptyInboxes(sandbox.mailboxes(), mailboxDir);
     if (mailboxes.isEmpty()) {
       text.append("Mailboxes in ").append(mailboxDir).append(": none yet.\n");
     } else {
@@ -56,5 +61,27 @@ final class SandboxBanner {
         .append(saveInterval.toSeconds())
         .append(" seconds and on exit. Press Ctrl-C to stop.\n");
     return text.toString();
+  }
+
+  /**
+   * The mailboxes that hold mail, and the INBOX folders made ready on disk while still empty:
+   * {@code send} makes the letter's contact's, where replies dropped as files are looked for.
+   */
+  private static List<MailboxSummary> withEmptyInboxes(
+      List<MailboxSummary> withMail, Path mailboxDir) {
+    List<MailboxSummary> all = new ArrayList<>(withMail);
+    try (Stream<Path> users = Files.list(mailboxDir)) {
+      for (Path user : users.toList()) {
+        String name = user.getFileName().toString();
+        if (Files.isDirectory(user.resolve("INBOX"))
+            && all.stream().noneMatch(m -> m.user().equals(name) && m.folder().equals("INBOX"))) {
+          all.add(new MailboxSummary(name, "INBOX", 0));
+        }
+      }
+    } catch (IOException e) {
+      return withMail; // no folder yet, or unreadable: the mailboxes with mail alone
+    }
+    all.sort(Comparator.comparing(MailboxSummary::user).thenComparing(MailboxSummary::folder));
+    return all;
   }
 }

@@ -94,6 +94,28 @@ class SandboxCommandTest {
   }
 
   @Test
+  void theContactsInboxMadeReadyBySendIsListedWhileStillEmpty() throws Exception {
+    Path campaign = Files.createDirectories(dir.resolve("2012-03-22-nim-invitation"));
+    Path mailboxes = campaign.resolve("sandbox");
+    Files.createDirectories(mailboxes.resolve(CONTACT).resolve("INBOX"));
+    CliRun.InBackground sandbox =
+        CliRun.InBackground.start(
+            "sandbox",
+            "--campaign",
+            campaign.toString(),
+            "--smtp-port",
+            "" + TestMail.freePort(),
+            "--imap-port",
+            "" + TestMail.freePort());
+
+    String banner = sandbox.awaitOut("Press Ctrl-C to stop.\n");
+    CliRun run = sandbox.stop();
+
+    assertThat(banner).contains("Mailboxes in " + mailboxes + ":\n  " + CONTACT + "  INBOX  0\n");
+    assertThat(run.status()).as(run.toString()).isZero();
+  }
+
+  @Test
   void saysSoWhenTheSandboxHasNoMailYet() throws Exception {
     Path campaign = Files.createDirectories(dir.resolve("2012-03-22-nim-invitation"));
     CliRun.InBackground sandbox =
