@@ -76,20 +76,25 @@ final class IndexPage {
   private static void table(Element body, Review review) {
     Element table = body.appendElement("table").attr("id", "delegations");
     Element head = table.appendElement("thead").appendElement("tr");
-    for (String title :
-        List.of(
-            "Id",
-            "Country",
-            "Language",
-            "To",
-            "Cc",
-            "Subject",
-            "Files",
-            "Letter file",
-            "Problems",
-            "View")) {
-      head.appendElement("th").text(title);
+    // The views beside the id, where a narrow window still shows them; problems only when some
+    // delegation has one.
+    boolean anyProblem = review.rows().stream().anyMatch(r -> !r.problems().isEmpty());
+    List<String> titles =
+        new ArrayList<>(
+            List.of(
+                "Id",
+                "View",
+                "Country",
+                "Language",
+                "To",
+                "Cc",
+                "Subject",
+                "Files",
+                "Letter file"));
+    if (anyProblem) {
+      titles.add("Problems");
     }
+    titles.forEach(title -> head.appendElement("th").text(title));
     Element rows = table.appendElement("tbody");
     for (Preflight.Checked row : review.rows()) {
       Recipient r = row.recipient();
@@ -98,6 +103,14 @@ final class IndexPage {
               .attr("id", "row-" + r.id())
               .addClass(row.problems().isEmpty() ? "ok" : "problem");
       tr.appendElement("td").appendElement("a").attr("href", Page.letterPath(r.id())).text(r.id());
+      Element views = tr.appendElement("td").addClass("views");
+      if (row.letter().isPresent()) {
+        String path = Page.letterPath(r.id());
+        Page.link(views, path, "HTML");
+        Page.link(views, path + "/text", "text");
+        Page.link(views, path + "/pdf", "PDF");
+        Page.link(views, path + "/eml", ".eml");
+      }
       tr.appendElement("td").text(r.fields().getOrDefault("country", ""));
       tr.appendElement("td").text(row.letter().map(Letter::language).orElse(r.language()));
       tr.appendElement("td").text(String.join(", ", r.emails()));
@@ -111,18 +124,12 @@ final class IndexPage {
               row.letter()
                   .map(l -> review.template().orElseThrow().writtenFrom(l.language()))
                   .orElse(""));
-      Element warnings = tr.appendElement("td");
-      if (!row.problems().isEmpty()) {
-        Element list = warnings.appendElement("ul");
-        row.problems().forEach(p -> list.appendElement("li").addClass("warning").text(p.what()));
-      }
-      Element views = tr.appendElement("td").addClass("views");
-      if (row.letter().isPresent()) {
-        String path = Page.letterPath(r.id());
-        Page.link(views, path, "HTML");
-        Page.link(views, path + "/text", "text");
-        Page.link(views, path + "/pdf", "PDF");
-        Page.link(views, path + "/eml", ".eml");
+      if (anyProblem) {
+        Element warnings = tr.appendElement("td");
+        if (!row.problems().isEmpty()) {
+          Element list = warnings.appendElement("ul");
+          row.problems().forEach(p -> list.appendElement("li").addClass("warning").text(p.what()));
+        }
       }
     }
   }
