@@ -75,7 +75,10 @@ final class CampaignRunner {
         return clean || options.dryRun ? ExitCode.DONE : ExitCode.SOME_FAILED;
       }
 
-      try (MailServer server = options.smtp.open(campaign)) {
+      // closed last: a Ctrl-C waits for the run's summary and for the server to close (the
+      // sandbox saves its mail then)
+      try (StopOnInterrupt onCtrlC = StopOnInterrupt.install(err, Progress.onTerminal());
+          MailServer server = options.smtp.open(campaign)) {
         server.expectRepliesTo(
             prepared.template().replyAddresses().stream().map(NamedAddress::address).toList());
         if (!server.isSandbox()
@@ -88,19 +91,17 @@ final class CampaignRunner {
                 campaign,
                 prepared,
                 new Sending.Options(test, options.ratePerMinute(), options.connections, inReplyTo));
-        try (StopOnInterrupt onCtrlC =
-            StopOnInterrupt.install(sending, err, Progress.onTerminal())) {
-          Sending.Report report;
-          // closed before the summary: a run that stops early leaves the bar short of its end
-          try (Progress progress =
-              new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters")) {
-            report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
-          }
-          int status = summarize(report, plan, campaign, server, test, onCtrlC.fired(), out, err);
-          out.flush();
-          err.flush();
-          return status;
+        onCtrlC.stops(sending);
+        Sending.Report report;
+        // closed before the summary: a run that stops early leaves the bar short of its end
+        try (Progress progress =
+            new Progress(err, Progress.onTerminal(), plan.toSend().size(), "letters")) {
+          report = sending.run(plan.toSend(), server::outbox, (r, s, d) -> progress.step());
         }
+        int status = summarize(report, plan, campaign, server, test, onCtrlC.fired(), out, err);
+        out.flush();
+        err.flush();
+        return status;
       }
     }
   }
@@ -154,17 +155,7 @@ final class CampaignRunner {
     long sent = report.count(Status.SENT);
     long deferred = report.count(Status.DEFERRED);
     long failed = report.count(Status.FAILED);
-    if (report.stoppedBecause().isPresent()) {
-      err.println("Stopped: " + report.stoppedBecause().get());
-      // deferred by the stop, or never tried: the next run sends them
-      long notSent = plan.toSend().size() - sent - failed - report.count(Status.IN_DOUBT);
-      err.printf(
-          "%d letter%s not sent: run the same command again%s; letters already sent are"
-              + " skipped.%n",
-          notSent,
-          notSent == 1 ? "" : "s",
-          interrupted ? " to send them" : " when the server can be used");
-    }
+    report.stoppedBecause().ifPresent(why -> err.println("Stopped: " + why));
     long inDoubt = report.count(Status.IN_DOUBT) + plan.inDoubtLeft().size();
     out.printf(
         "%s %d, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",
@@ -175,6 +166,17 @@ final class CampaignRunner {
         inDoubt,
         server.description(),
         campaign.sentLog());
+    if (report.stoppedBecause().isPresent()) {
+      // deferred by the stop, or never tried: the next run sends them
+      long notSent = plan.toSend().size() - sent - failed - report.count(Status.IN_DOUBT);
+      out.flush();
+      err.printf(
+          "%d letter%s not sent: run the same command again%s; letters already sent are"
+              + " skipped.%n",
+          notSent,
+          notSent == 1 ? "" : "s",
+          interrupted ? " to send them" : " when the server can be used");
+    }
     boolean clean =
         deferred == 0
             && failed == 0

@@ -6,24 +6,34 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * What a Ctrl-C (SIGINT, or a TERM) does to a run that is sending: no letter is started after it,
- * each letter under way is finished and logged, and the run's summary is printed before the process
- * ends. Without it the JVM would stop mid-transaction and leave those letters in doubt. The process
- * still ends with the signal's status (130 for Ctrl-C); a run that has not finished after {@link
- * #GRACE_SECONDS} is left to end anyway, its letters under way then in doubt, as after a kill.
+ * What a Ctrl-C (SIGINT, or a TERM) does while {@code send} or {@code remind} holds a server:
+ * before the run starts (at the confirmation, while connecting), the process ends at once, nothing
+ * sent; once it runs, no letter is started after it, each letter under way is finished and logged,
+ * the run's summary is printed and the server closed (the sandbox saves its mail) before the
+ * process ends. Without it the JVM would stop mid-transaction and leave those letters in doubt. The
+ * process still ends with the signal's status (130 for Ctrl-C); a run that has not finished after
+ * {@link #GRACE_SECONDS} is left to end anyway, its letters under way then in doubt, as after a
+ * kill.
  */
 final class StopOnInterrupt implements AutoCloseable {
   static final int GRACE_SECONDS = 30;
 
   private final Thread hook;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile Sending sending;
   private volatile boolean fired;
 
-  private StopOnInterrupt(Sending sending, PrintWriter err, boolean onTerminal) {
+  private StopOnInterrupt(PrintWriter err, boolean onTerminal) {
     this.hook =
         new Thread(
             () -> {
               fired = true;
+              Sending running = sending;
+              if (running == null) {
+                err.println((onTerminal ? "\n" : "") + "Stopped before any letter was sent.");
+                err.flush();
+                return;
+              }
               err.println(
                   (onTerminal ? "\n" : "")
                       + "Stopping: no new letter is started; the letters under way are finished"
@@ -31,7 +41,7 @@ final class StopOnInterrupt implements AutoCloseable {
                       + GRACE_SECONDS
                       + " s).");
               err.flush();
-              sending.stop("interrupted (Ctrl-C)");
+              running.stop("interrupted");
               try {
                 finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
               } catch (InterruptedException e) {
@@ -41,11 +51,16 @@ final class StopOnInterrupt implements AutoCloseable {
             "circular-stop-on-interrupt");
   }
 
-  /** Stops {@code sending} on a Ctrl-C until {@link #close}. */
-  static StopOnInterrupt install(Sending sending, PrintWriter err, boolean onTerminal) {
-    StopOnInterrupt stop = new StopOnInterrupt(sending, err, onTerminal);
+  /** Watches for a Ctrl-C until {@link #close}. */
+  static StopOnInterrupt install(PrintWriter err, boolean onTerminal) {
+    StopOnInterrupt stop = new StopOnInterrupt(err, onTerminal);
     Runtime.getRuntime().addShutdownHook(stop.hook);
     return stop;
+  }
+
+  /** From now on a Ctrl-C stops {@code run} and waits for it, rather than ending the process. */
+  void stops(Sending run) {
+    this.sending = run;
   }
 
   /** Whether a Ctrl-C stopped the run. */
@@ -53,7 +68,10 @@ final class StopOnInterrupt implements AutoCloseable {
     return fired;
   }
 
-  /** The run is over and its summary printed: a Ctrl-C from now on ends the process at once. */
+  /**
+   * The run is over, its summary printed and its server closed: a Ctrl-C from now on ends the
+   * process at once.
+   */
   @Override
   public void close() {
     finished.countDown();

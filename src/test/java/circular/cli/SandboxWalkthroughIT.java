@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import circular.campaign.SentLog;
 import circular.campaign.SentRow;
+import circular.campaign.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -102,5 +108,66 @@ class SandboxWalkthroughIT {
     assertThat(remind.out())
         .startsWith(
             "1 of 70 delegations to remind (1 replied, 0 bounced, 68 not sent the letter).\nSent 1,");
+  }
+
+  @Test
+  void aCtrlCMidRunKeepsEveryLetterSentInTheSandbox() throws Exception {
+    copy(Path.of("letter-templates"), folder.resolve("letter-templates"));
+    copy(Path.of("recipients"), folder.resolve("recipients"));
+    Path campaign = folder.resolve("campaigns/2012-03-22-nim-invitation");
+    Process run =
+        JarProcess.start(
+            folder,
+            Map.of(),
+            "send",
+            "2012-03-22-nim-invitation",
+            "ccm-states-parties-2012",
+            "--rate",
+            "300");
+    awaitSent(campaign, 8, run);
+
+    new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor();
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    String err = new String(run.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(run.exitValue()).as(err).isEqualTo(130);
+    List<SentRow> sent =
+        SentLog.latest(SentLog.read(campaign.resolve("sent.csv")), "2012-03-22-nim-invitation")
+            .values()
+            .stream()
+            .toList();
+    assertThat(sent).as(err).allMatch(r -> r.status() == Status.SENT);
+    for (SentRow row : sent) {
+      Path inbox = campaign.resolve("sandbox").resolve(row.email().split(";")[0]).resolve("INBOX");
+      assertThat(inbox)
+          .as("the sandbox mailbox of %s, kept after the Ctrl-C", row.recipientId())
+          .isDirectory();
+      try (Stream<Path> files = Files.list(inbox)) {
+        assertThat(files.filter(f -> f.toString().endsWith(".eml"))).hasSize(1);
+      }
+    }
+  }
+
+  /** Returns once the run has logged {@code n} letters sent, woken by each change to the log. */
+  private static void awaitSent(Path campaign, long n, Process run) throws Exception {
+    Files.createDirectories(campaign);
+    try (WatchService changes = campaign.getFileSystem().newWatchService()) {
+      campaign.register(
+          changes, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      while (sentRows(campaign) < n) {
+        assertThat(run.isAlive()).as("still running before %d letters", n).isTrue();
+        WatchKey key = changes.poll(1, TimeUnit.MINUTES);
+        assertThat(key).as("a change to the campaign before %d letters", n).isNotNull();
+        key.pollEvents();
+        key.reset();
+      }
+    }
+  }
+
+  private static long sentRows(Path campaign) throws IOException {
+    Path log = campaign.resolve("sent.csv");
+    return Files.exists(log)
+        ? Files.readAllLines(log).stream().filter(l -> l.contains(",sent,")).count()
+        : 0;
   }
 }

@@ -179,7 +179,7 @@ class SendJarIT {
     String seen = "--- stdout\n" + out + "--- stderr\n" + err;
     assertThat(run.exitValue()).as(seen).isEqualTo(130);
     assertThat(err).as(seen).contains("Stopping: no new letter is started");
-    assertThat(err).as(seen).contains("Stopped: interrupted (Ctrl-C)");
+    assertThat(err).as(seen).contains("Stopped: interrupted\n");
     assertThat(err)
         .as(seen)
         .containsPattern("\\d+ letters not sent: run the same command again to send them;");
