@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.thymeleaf.TemplateEngine;
@@ -239,13 +240,19 @@ public final class LetterTemplate {
     Headers h = headersFor(language);
     BodySource source = bodyFor(language);
     Context context = context(recipient, language);
-    String body = process(source.html(), context, recipient);
+    // each part rendered even when another fails, so that all their problems are told at once
+    List<Problem> problems = new ArrayList<>();
+    String body = collecting(problems, () -> process(source.html(), context, recipient));
     String plain =
-        source
-            .text()
-            .map(t -> process(t, context, recipient))
-            .orElseGet(() -> derivedText(source.html(), body, context, recipient));
-    String subject = subject(h, context, language, recipient);
+        source.text().isPresent()
+            ? collecting(problems, () -> process(source.text().get(), context, recipient))
+            : body == null
+                ? null // derived from the HTML: it would only repeat the HTML's problems
+                : collecting(problems, () -> derivedText(source.html(), body, context, recipient));
+    String subject = collecting(problems, () -> subject(h, context, language, recipient));
+    if (!problems.isEmpty()) {
+      throw new InputException(problems.stream().distinct().toList());
+    }
     List<NamedAddress> cc = new ArrayList<>(h.cc());
     recipient.cc().stream().map(NamedAddress::of).filter(m -> !cc.contains(m)).forEach(cc::add);
     List<Path> attachments = new ArrayList<>(h.attachments());
@@ -321,9 +328,23 @@ public final class LetterTemplate {
     String language = languageOf(recipient);
     BodySource source = bodyFor(language);
     Context context = context(recipient, language);
-    process(source.html(), context, recipient);
-    source.text().ifPresent(t -> process(t, context, recipient));
-    subject(headersFor(language), context, language, recipient);
+    List<Problem> problems = new ArrayList<>();
+    collecting(problems, () -> process(source.html(), context, recipient));
+    source.text().ifPresent(t -> collecting(problems, () -> process(t, context, recipient)));
+    collecting(problems, () -> subject(headersFor(language), context, language, recipient));
+    if (!problems.isEmpty()) {
+      throw new InputException(problems.stream().distinct().toList());
+    }
+  }
+
+  /** What {@code part} renders, or null with its problems added to {@code problems}. */
+  private static String collecting(List<Problem> problems, Supplier<String> part) {
+    try {
+      return part.get();
+    } catch (InputException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
   }
 
   private String languageOf(Recipient recipient) {

@@ -39,7 +39,7 @@ class PreflightTest {
   }
 
   @Test
-  void problemsOfTheFolderAndOfTheRenderingAreListedTogether() throws Exception {
+  void problemsOfTheFolderOfTheBodyAndOfTheSubjectAreListedTogether() throws Exception {
     Path letter = Files.createDirectories(dir.resolve("letter"));
     try (Stream<Path> files = Files.list(LETTER)) {
       for (Path file : files.toList()) {
@@ -52,6 +52,11 @@ class PreflightTest {
         Files.readString(english, StandardCharsets.UTF_8)
                 .replace("([(${country})])", "({{country}}) ([(${contry})])")
             + "attachments = programme.pdf\n",
+        StandardCharsets.UTF_8);
+    Path html = letter.resolve("letter.html");
+    Files.writeString(
+        html,
+        Files.readString(html, StandardCharsets.UTF_8).replace("${mission}", "${misison}"),
         StandardCharsets.UTF_8);
 
     InputException e =
@@ -69,6 +74,11 @@ class PreflightTest {
         .anySatisfy(
             p ->
                 assertThat(p).startsWith(english + ":42: key 'subject': unknown variable 'contry'"))
-        .hasSize(3);
+        .anySatisfy(
+            p ->
+                assertThat(p)
+                    .startsWith(html + ":")
+                    .contains("unknown variable 'misison'; did you mean 'mission'?"))
+        .hasSize(4);
   }
 }
