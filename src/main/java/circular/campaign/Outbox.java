@@ -2,6 +2,7 @@ package circular.campaign;
 
 import circular.mail.Gate;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 
 /**
  * One connection to a mail server, kept open for many letters; used by one thread at a time.
@@ -25,8 +26,20 @@ public interface Outbox extends AutoCloseable {
   @Override
   void close();
 
-  /** What became of one letter. */
-  record Result(Status status, String detail) {}
+  /**
+   * What became of one letter.
+   *
+   * @param missed for a letter sent: the addresses that did not get it, which its others did
+   */
+  record Result(Status status, String detail, List<String> missed) {
+    public Result(Status status, String detail) {
+      this(status, detail, List.of());
+    }
+
+    public Result {
+      missed = List.copyOf(missed);
+    }
+  }
 
   /** The server cannot be used at all; the message says why and what to do. */
   final class Unavailable extends RuntimeException {

@@ -72,7 +72,18 @@ public final class Sending {
     }
   }
 
-  public record Outcome(Recipient recipient, Status status, String detail) {}
+  /**
+   * @param missed for a letter sent: the addresses that did not get it, which its others did
+   */
+  public record Outcome(Recipient recipient, Status status, String detail, List<String> missed) {
+    public Outcome(Recipient recipient, Status status, String detail) {
+      this(recipient, status, detail, List.of());
+    }
+
+    public Outcome {
+      missed = List.copyOf(missed);
+    }
+  }
 
   private final Campaign campaign;
   private final Preflight.Prepared prepared;
@@ -436,7 +447,7 @@ public final class Sending {
         result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());
       }
       log.append(keeping.outcome(ready, result.status(), result.detail(), true));
-      return new Outcome(ready.recipient(), result.status(), result.detail());
+      return new Outcome(ready.recipient(), result.status(), result.detail(), result.missed());
     }
 
     /** Stops the run: no letter is started after this one; those prepared ahead are discarded. */

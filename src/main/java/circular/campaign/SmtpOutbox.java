@@ -43,7 +43,7 @@ public final class SmtpOutbox implements Outbox {
           case FAILED -> Status.FAILED;
           case IN_DOUBT -> Status.IN_DOUBT;
         };
-    return new Result(status, delivery.detail());
+    return new Result(status, delivery.detail(), delivery.missed());
   }
 
   @Override

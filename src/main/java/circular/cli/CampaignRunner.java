@@ -147,9 +147,20 @@ final class CampaignRunner {
       boolean interrupted,
       PrintWriter out,
       PrintWriter err) {
+    long partly = 0;
     for (Sending.Outcome o : report.outcomes()) {
       if (o.status() != Status.SENT) {
         err.printf("%s %s: %s%n", o.status().label(), o.recipient().id(), o.detail());
+      } else if (!o.missed().isEmpty()) {
+        // the delegation's other addresses have it: sending again would duplicate it there
+        partly++;
+        err.printf(
+            "Sent only in part %s: not to %s; its other addresses have it (%s). Check the"
+                + " address%s with the delegation.%n",
+            o.recipient().id(),
+            String.join(", ", o.missed()),
+            o.detail(),
+            o.missed().size() == 1 ? "" : "es");
       }
     }
     long sent = report.count(Status.SENT);
@@ -158,9 +169,10 @@ final class CampaignRunner {
     report.stoppedBecause().ifPresent(why -> err.println("Stopped: " + why));
     long inDoubt = report.count(Status.IN_DOUBT) + plan.inDoubtLeft().size();
     out.printf(
-        "%s %d, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",
+        "%s %d%s, deferred %d, failed %d, in doubt %d (through %s). Log: %s%n",
         test.map(t -> "Test letters to " + t.address() + ": sent").orElse("Sent"),
         sent,
+        partly == 0 ? "" : " (" + partly + " only in part)",
         deferred,
         failed,
         inDoubt,
@@ -179,6 +191,7 @@ final class CampaignRunner {
     }
     boolean clean =
         deferred == 0
+            && partly == 0
             && failed == 0
             && inDoubt == 0
             && plan.failedLeft().isEmpty()

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       ExitCode.DONE + ":all done",
       ExitCode.SOME_FAILED
-          + ":some letters failed, were deferred or are in doubt, or the server stopped the run",
+          + ":some letters failed, were deferred, are in doubt or reached only some of their addresses, or the server stopped the run",
       ExitCode.BAD_INPUT + ":bad input or usage (nothing was sent)",
       ExitCode.INTERNAL_ERROR
           + ":an internal error, a bug to report (see 'Reporting a bug' in the README)"

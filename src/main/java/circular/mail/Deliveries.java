@@ -5,8 +5,10 @@ import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
 import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Sums up a letter's addresses into one {@link Delivery}. A letter taken for any address is {@code
@@ -35,7 +37,12 @@ final class Deliveries {
               + part("rejected", rejected)
               + part("not accepted" + retried, turnedAway)
               + part("in doubt", inDoubt);
-      return new Delivery(Outcome.SENT, detail);
+      List<String> missed =
+          Stream.of(rejected, turnedAway, inDoubt)
+              .flatMap(m -> m.keySet().stream())
+              .map(InternetAddress::getAddress)
+              .toList();
+      return new Delivery(Outcome.SENT, detail, missed);
     }
     if (!inDoubt.isEmpty()) {
       return new Delivery(Outcome.IN_DOUBT, last(inDoubt).reply() + part("rejected", rejected));

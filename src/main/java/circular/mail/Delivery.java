@@ -1,11 +1,16 @@
 package circular.mail;
 
+import java.util.List;
+
 /**
  * What became of one letter handed to {@link SmtpSender#send}: its outcome and one line for the
  * log, usually the server's own reply ({@code 550 5.1.1 no such user}). The detail never holds a
  * secret or a line break. Immutable.
+ *
+ * @param missed for a letter sent: the addresses that did not get it (refused, still turned away,
+ *     or in doubt), which its other addresses did; empty otherwise
  */
-public record Delivery(Outcome outcome, String detail) {
+public record Delivery(Outcome outcome, String detail, List<String> missed) {
 
   /** The fate of a letter, as the campaign log records it. */
   public enum Outcome {
@@ -22,7 +27,13 @@ public record Delivery(Outcome outcome, String detail) {
     IN_DOUBT
   }
 
+  /** A delivery that reached every address it could. */
+  public Delivery(Outcome outcome, String detail) {
+    this(outcome, detail, List.of());
+  }
+
   public Delivery {
+    missed = List.copyOf(missed);
     if (outcome == null || detail == null || detail.isBlank()) {
       throw new IllegalArgumentException("a delivery needs an outcome and a detail");
     }

@@ -34,6 +34,49 @@ class SendFaultsTest {
   }
 
   @Test
+  void aLetterSomeOfWhoseAddressesAreRefusedIsSentOnlyInPartAndSaysSo() throws Exception {
+    Path campaign = dir.resolve("campaign");
+    Path list = dir.resolve("two.csv");
+    Files.writeString(
+        list,
+        "id,country,title,name,mission,salutation,language,email\n"
+            + "AUT,Austria,H.E. Mr.,A,Mission,\"Excellency,\",en,old@aut.example;a@aut.example\n"
+            + "DNK,Denmark,H.E. Ms.,D,Mission,\"Excellency,\",en,d@dnk.example\n");
+    try (FakeSmtpServer server =
+        FakeSmtpServer.start(
+            c ->
+                c.is("RCPT", "old@aut.example")
+                    ? Reaction.reply("550 5.1.1 <old@aut.example>: mailbox unknown")
+                    : Reaction.normal())) {
+      CliRun run =
+          CliRun.of(
+              "send",
+              LETTER,
+              list.toString(),
+              "--campaign",
+              campaign.toString(),
+              "--smtp",
+              server.url(),
+              "--yes");
+
+      assertThat(run.status()).as(run.toString()).isEqualTo(1);
+      assertThat(run.out())
+          .startsWith("Sent 2 (1 only in part), deferred 0, failed 0, in doubt 0 (through");
+      assertThat(run.err())
+          .contains("Sent only in part AUT: not to old@aut.example; its other addresses have it (")
+          .contains("550 5.1.1")
+          .contains("Check the address with the delegation.");
+      assertThat(
+              SentLog.latest(
+                      SentLog.read(campaign.resolve("sent.csv")), "2012-03-22-nim-invitation")
+                  .values())
+          .extracting(SentRow::recipientId, SentRow::status)
+          .containsExactlyInAnyOrder(tuple("AUT", Status.SENT), tuple("DNK", Status.SENT));
+      assertThat(server.count(".")).isEqualTo(2);
+    }
+  }
+
+  @Test
   void rejectedAndBrokenLettersGetTheirOwnStatusAndTheRunGoesOn() throws Exception {
     Path campaign = dir.resolve("campaign");
     try (FakeSmtpServer server =

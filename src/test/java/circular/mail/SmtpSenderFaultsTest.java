@@ -108,7 +108,8 @@ class SmtpSenderFaultsTest {
           .isEqualTo(
               new Delivery(
                   Outcome.SENT,
-                  "250 2.0.0 queued as FAKE; rejected: old@gov.example (550 5.1.1 mailbox unavailable)"));
+                  "250 2.0.0 queued as FAKE; rejected: old@gov.example (550 5.1.1 mailbox unavailable)",
+                  List.of("old@gov.example")));
       assertThat(server.accepted()).hasSize(1);
       assertThat(server.count("DATA")).isEqualTo(1);
     }
