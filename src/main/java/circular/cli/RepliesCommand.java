@@ -106,6 +106,12 @@ final class RepliesCommand implements Callable<Integer> {
       Defaults.of(spec).check();
       imap.forEach(v -> urls.addAll(List.of(v.split("\\s*,\\s*"))));
     }
+    if (urls.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--imap-trust")) {
+      // a trust file typed for a scan that would never read it: the user meant an IMAP server
+      throw new InputException(
+          new Problem(
+              "--imap-trust", "is for a mailbox named with --imap imaps://…; no --imap was given"));
+    }
     List<Source> sources = new ArrayList<>();
     Login login = null;
     for (String url : urls) {

@@ -1,5 +1,7 @@
 package circular.cli;
 
+import circular.InputException;
+import circular.Problem;
 import circular.campaign.Campaign;
 import circular.campaign.Outbox;
 import circular.campaign.SmtpOutbox;
@@ -55,6 +57,15 @@ final class SmtpOptions {
       Defaults defaults = Defaults.of(command);
       defaults.check();
       if (url == null || url.equals("sandbox")) {
+        if (trust != null
+            && command.commandLine().getParseResult().hasMatchedOption("--smtp-trust")) {
+          // a trust file typed for a run that would never read it: the user meant another server
+          throw new InputException(
+              new Problem(
+                  "--smtp-trust",
+                  "is for a server named with --smtp smtps://… or smtp://…; letters would go to"
+                      + " the sandbox, which needs none"));
+        }
         relay = Optional.empty();
       } else {
         SmtpSettings settings = defaults.named(command, "smtp", () -> SmtpSettings.fromUrl(url));

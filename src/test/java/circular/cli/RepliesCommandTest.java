@@ -131,6 +131,25 @@ class RepliesCommandTest {
   }
 
   @Test
+  void aTrustFileWithoutAnImapMailboxIsRefusedRatherThanIgnored() {
+    CliRun run =
+        CliRun.of(
+            "replies",
+            "--campaign",
+            dir.toString(),
+            "--imap-trust",
+            "nope.pem",
+            "--eml",
+            dir.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "--imap-trust: is for a mailbox named with --imap imaps://…; no --imap was given\n");
+    assertThat(dir.resolve("responses.csv")).doesNotExist();
+  }
+
+  @Test
   void anEmlFolderOfOutlookMsgFilesIsRefusedWithWhatToDo() throws Exception {
     Path export = dir.resolve("export");
     Files.createDirectories(export.resolve("April"));

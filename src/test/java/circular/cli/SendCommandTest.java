@@ -223,6 +223,27 @@ class SendCommandTest {
   }
 
   @Test
+  void aTrustFileForTheSandboxIsRefusedRatherThanIgnored() {
+    CliRun run =
+        CliRun.of(
+            "send",
+            LETTER,
+            LIST,
+            "--campaign",
+            dir.toString(),
+            "--smtp-trust",
+            "nope.pem",
+            "--yes");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "--smtp-trust: is for a server named with --smtp smtps://… or smtp://…; letters would go"
+                + " to the sandbox, which needs none\n1 problem; nothing was sent.\n");
+    assertThat(dir.resolve("sent.csv")).doesNotExist();
+  }
+
+  @Test
   void badOptionsAreInputErrors() {
     CliRun run = send("--connections", "0", "--test-to", "nobody", "--yes");
 
