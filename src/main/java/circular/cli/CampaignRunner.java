@@ -129,7 +129,10 @@ final class CampaignRunner {
       err.printf(
           "In doubt: %s (%s, %s): sending was cut off after it began, so the letter may have arrived."
               + " Ask the delegation; to send it again: --resend-in-doubt %s%n",
-          row.recipientId(), row.messageId(), row.time(), row.recipientId());
+          row.recipientId(),
+          row.messageId(),
+          StatusCommand.DAY.format(row.time()),
+          row.recipientId());
     }
     if (!plan.failedLeft().isEmpty()) {
       err.printf(

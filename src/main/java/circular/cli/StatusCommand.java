@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
    * The time on this computer's clock, with its zone ({@code 2012-03-23 11:00 CET}); the CSVs keep
    * UTC.
    */
-  private static final DateTimeFormatter DAY =
+  static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH)
           .withZone(ZoneId.systemDefault());
 
@@ -109,7 +109,7 @@ final class StatusCommand implements Callable<Integer> {
       out.printf(
           "In doubt: %s (%s, %s): sending was cut off after it began, so the letter may have arrived."
               + " Ask the delegation; to send it again: 'circular send' with --resend-in-doubt %s%n",
-          row.recipientId(), row.messageId(), row.time(), row.recipientId());
+          row.recipientId(), row.messageId(), DAY.format(row.time()), row.recipientId());
     }
     int notSent = standings.notSent().size();
     int deferred = standings.withLetter(Status.DEFERRED).size();

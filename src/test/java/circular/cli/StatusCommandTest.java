@@ -60,7 +60,9 @@ class StatusCommandTest {
         .endsWith(
             "\n70 delegations: 3 sent, 0 replied, 3 awaiting (of whom 0 sent an automatic reply, 0 bounced);"
                 + " 1 in doubt, 66 not sent yet.\n"
-                + "In doubt: FRA (<cut-off@nz-mission-geneva.example>, 2012-03-22T09:00:00Z): sending was"
+                + "In doubt: FRA (<cut-off@nz-mission-geneva.example>, "
+                + StatusCommand.DAY.format(Instant.parse("2012-03-22T09:00:00Z"))
+                + "): sending was"
                 + " cut off after it began, so the letter may have arrived. Ask the delegation; to send it"
                 + " again: 'circular send' with --resend-in-doubt FRA\n"
                 + "66 letters not sent yet: 'circular send' with the same letter and list sends them,"
