@@ -1,6 +1,7 @@
 package circular.cli;
 
 import circular.InputException;
+import circular.Problem;
 import circular.campaign.Preflight;
 import circular.letters.Letter;
 import circular.mail.MessageBuilder;
@@ -133,6 +134,17 @@ final class PreviewCommand implements Callable<Integer>, Cli.Misuse {
     }
     if (out != null) {
       WritableFolder.check("--out", out);
+      Path letter = arguments.letterFolder().toAbsolutePath().normalize();
+      if (out.toAbsolutePath().normalize().startsWith(letter)) {
+        // a letter written there, letter.html or letter_fr.txt, would become part of the letter
+        throw new InputException(
+            new Problem(
+                "--out",
+                out
+                    + " is inside the letter folder "
+                    + arguments.letterFolder()
+                    + "; write the previews elsewhere, e.g. --out preview"));
+      }
     }
     Preflight.Prepared prepared =
         Preflight.check(arguments.letterFolder(), arguments.listFile(), only.ids);

@@ -60,6 +60,29 @@ class PreviewCommandTest {
   }
 
   @Test
+  void outInsideTheLetterFolderIsRefusedBeforeAnythingIsWritten() throws IOException {
+    Path letter = Files.createDirectories(dir.resolve("2012-03-22-nim-invitation"));
+    try (Stream<Path> files = Files.list(Path.of(LETTER))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, letter.resolve(file.getFileName()));
+      }
+    }
+    Path inside = letter.resolve("previews");
+
+    CliRun run = CliRun.of("preview", letter.toString(), LIST, "--out", inside.toString());
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            "--out: "
+                + inside
+                + " is inside the letter folder "
+                + letter
+                + "; write the previews elsewhere, e.g. --out preview\n");
+    assertThat(inside).doesNotExist();
+  }
+
+  @Test
   void outWritesOneFilePerRecipient() throws IOException {
     CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "eml", "--out", dir.toString());
 
