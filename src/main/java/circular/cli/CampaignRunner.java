@@ -61,16 +61,21 @@ final class CampaignRunner {
       }
 
       if (options.dryRun || plan.toSend().isEmpty()) {
-        out.printf(
-            "%s %d letter%s%s%s; %d already sent, %d failed before, %d in doubt.%n",
-            options.dryRun ? "Would send" : "Nothing to send:",
-            plan.toSend().size(),
-            plan.toSend().size() == 1 ? "" : "s",
-            test.map(t -> " to " + t.address() + " (test)").orElse(""),
-            options.dryRun ? " through " + options.smtp.description() : "",
-            plan.alreadySent().size(),
-            plan.failedLeft().size(),
-            plan.inDoubtLeft().size());
+        String left =
+            String.format(
+                "%d already sent, %d failed before, %d in doubt.",
+                plan.alreadySent().size(), plan.failedLeft().size(), plan.inDoubtLeft().size());
+        if (options.dryRun) {
+          out.printf(
+              "Would send %d letter%s%s through %s; %s%n",
+              plan.toSend().size(),
+              plan.toSend().size() == 1 ? "" : "s",
+              test.map(t -> " to " + t.address() + " (test)").orElse(""),
+              options.smtp.description(),
+              left);
+        } else {
+          out.println("Nothing to send: " + left);
+        }
         boolean clean = plan.failedLeft().isEmpty() && plan.inDoubtLeft().isEmpty();
         return clean || options.dryRun ? ExitCode.DONE : ExitCode.SOME_FAILED;
       }

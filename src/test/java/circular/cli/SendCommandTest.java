@@ -91,7 +91,7 @@ class SendCommandTest {
     assertThat(rows.stream().filter(r -> r.status() == Status.SENT)).hasSize(70);
     assertThat(second.status()).as(second.toString()).isZero();
     assertThat(second.out())
-        .isEqualTo("Nothing to send: 0 letters; 70 already sent, 0 failed before, 0 in doubt.\n");
+        .isEqualTo("Nothing to send: 70 already sent, 0 failed before, 0 in doubt.\n");
     Map<String, Long> received = receivedByAddress();
     assertThat(received)
         .hasSize(70)

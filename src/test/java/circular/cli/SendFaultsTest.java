@@ -135,7 +135,7 @@ class SendFaultsTest {
 
       assertThat(rerun.status()).as(rerun.toString()).isEqualTo(1);
       assertThat(rerun.out())
-          .isEqualTo("Nothing to send: 0 letters; 2 already sent, 1 failed before, 1 in doubt.\n");
+          .isEqualTo("Nothing to send: 2 already sent, 1 failed before, 1 in doubt.\n");
       assertThat(rerun.err())
           .contains("In doubt: CHL (<")
           .contains("to send it again: --resend-in-doubt CHL")
