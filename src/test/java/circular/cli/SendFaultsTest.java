@@ -10,6 +10,8 @@ import circular.mail.FakeSmtpServer;
 import circular.mail.FakeSmtpServer.Reaction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +22,23 @@ class SendFaultsTest {
   private static final String LETTER = "letter-templates/2012-03-22-nim-invitation";
 
   @TempDir Path dir;
+
+  /** {@code send} of the sample letter to {@code list}, through {@code smtp}, confirmed. */
+  private static CliRun send(Path list, Path campaign, String smtp, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "send",
+                LETTER,
+                list.toString(),
+                "--campaign",
+                campaign.toString(),
+                "--smtp",
+                smtp,
+                "--yes"));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
+  }
 
   private Path list() throws Exception {
     Path list = dir.resolve("list.csv");
@@ -48,16 +67,7 @@ class SendFaultsTest {
                 c.is("RCPT", "old@aut.example")
                     ? Reaction.reply("550 5.1.1 <old@aut.example>: mailbox unknown")
                     : Reaction.normal())) {
-      CliRun run =
-          CliRun.of(
-              "send",
-              LETTER,
-              list.toString(),
-              "--campaign",
-              campaign.toString(),
-              "--smtp",
-              server.url(),
-              "--yes");
+      CliRun run = send(list, campaign, server.url());
 
       assertThat(run.status()).as(run.toString()).isEqualTo(1);
       assertThat(run.out())
@@ -90,16 +100,7 @@ class SendFaultsTest {
               }
               return Reaction.normal();
             })) {
-      CliRun run =
-          CliRun.of(
-              "send",
-              LETTER,
-              list().toString(),
-              "--campaign",
-              campaign.toString(),
-              "--smtp",
-              server.url(),
-              "--yes");
+      CliRun run = send(list(), campaign, server.url());
 
       assertThat(run.status()).as(run.toString()).isEqualTo(1);
       assertThat(run.out())
@@ -122,16 +123,7 @@ class SendFaultsTest {
     }
 
     try (FakeSmtpServer again = FakeSmtpServer.start(c -> Reaction.normal())) {
-      CliRun rerun =
-          CliRun.of(
-              "send",
-              LETTER,
-              list().toString(),
-              "--campaign",
-              campaign.toString(),
-              "--smtp",
-              again.url(),
-              "--yes");
+      CliRun rerun = send(list(), campaign, again.url());
 
       assertThat(rerun.status()).as(rerun.toString()).isEqualTo(1);
       assertThat(rerun.out())
@@ -143,18 +135,7 @@ class SendFaultsTest {
       assertThat(again.count(".")).isZero();
 
       CliRun resend =
-          CliRun.of(
-              "send",
-              LETTER,
-              list().toString(),
-              "--campaign",
-              campaign.toString(),
-              "--smtp",
-              again.url(),
-              "--yes",
-              "--resend-in-doubt",
-              "CHL",
-              "--retry-failed");
+          send(list(), campaign, again.url(), "--resend-in-doubt", "CHL", "--retry-failed");
 
       assertThat(resend.status()).as(resend.toString()).isZero();
       assertThat(resend.out()).startsWith("Sent 2, deferred 0, failed 0, in doubt 0");
@@ -173,18 +154,7 @@ class SendFaultsTest {
   @Test
   void resendInDoubtRefusesIdsThatAreNotInDoubtOrNotInTheListNamingThemAsTyped() throws Exception {
     try (FakeSmtpServer server = FakeSmtpServer.start(c -> Reaction.normal())) {
-      CliRun run =
-          CliRun.of(
-              "send",
-              LETTER,
-              list().toString(),
-              "--campaign",
-              dir.resolve("c").toString(),
-              "--smtp",
-              server.url(),
-              "--yes",
-              "--resend-in-doubt",
-              "AUT,XYZ");
+      CliRun run = send(list(), dir.resolve("c"), server.url(), "--resend-in-doubt", "AUT,XYZ");
 
       assertThat(run.status()).isEqualTo(2);
       assertThat(run.err())
@@ -205,16 +175,7 @@ class SendFaultsTest {
                 c.is("CONNECT")
                     ? Reaction.reply("554 5.7.1 no service for you")
                     : Reaction.normal())) {
-      CliRun run =
-          CliRun.of(
-              "send",
-              LETTER,
-              list().toString(),
-              "--campaign",
-              dir.resolve("c").toString(),
-              "--smtp",
-              server.url(),
-              "--yes");
+      CliRun run = send(list(), dir.resolve("c"), server.url());
 
       assertThat(run.status()).as(run.toString()).isEqualTo(1);
       assertThat(run.err()).contains("Stopped: ");
