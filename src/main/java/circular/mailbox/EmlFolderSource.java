@@ -77,8 +77,8 @@ public final class EmlFolderSource extends Source {
                       + " files, one message each"
                   : "no .eml file, only Outlook .msg files ("
                       + msg
-                      + "), which circular cannot read: save the messages as .eml (Outlook on"
-                      + " the web and the new Outlook can), or read the mailbox with --imap"));
+                      + "), which circular cannot read: save the messages as .eml files with a"
+                      + " client that writes them, or read the mailbox with --imap"));
     }
     return source;
   }

@@ -164,8 +164,8 @@ class RepliesCommandTest {
         .isEqualTo(
             export
                 + ": no .eml file, only Outlook .msg files (2), which circular cannot read: save the"
-                + " messages as .eml (Outlook on the web and the new Outlook can), or read the mailbox"
-                + " with --imap\n1 problem; nothing was recorded.\n");
+                + " messages as .eml files with a client that writes them, or read the mailbox with"
+                + " --imap\n1 problem; nothing was recorded.\n");
     assertThat(dir.resolve("responses.csv")).doesNotExist();
   }
 
