@@ -61,6 +61,10 @@ final class StopOnInterrupt implements AutoCloseable {
   /** From now on a Ctrl-C stops {@code run} and waits for it, rather than ending the process. */
   void stops(Sending run) {
     this.sending = run;
+    if (fired) {
+      // a Ctrl-C came just before: the process is ending, so the run must not start a letter
+      run.stop("interrupted");
+    }
   }
 
   /** Whether a Ctrl-C stopped the run. */
