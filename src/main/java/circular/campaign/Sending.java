@@ -1,5 +1,7 @@
 package circular.campaign;
 
+import circular.InputException;
+import circular.Problem;
 import circular.files.WholeFile;
 import circular.letters.Letter;
 import circular.letters.NamedAddress;
@@ -178,11 +180,24 @@ public final class Sending {
 
   private Ready prepare(SendPlan.Planned planned) {
     Recipient recipient = planned.recipient();
-    Letter letter = keeping.address(prepared.letterFor(recipient));
+    Letter printed;
+    Optional<String> unprintable = Optional.empty();
+    try {
+      printed = prepared.letterFor(recipient);
+    } catch (InputException e) {
+      // its PDF, printed only now (the check printed one a language): this letter fails alone
+      printed = prepared.template().render(recipient);
+      unprintable =
+          Optional.of(e.problems().stream().map(Problem::what).collect(Collectors.joining("; ")));
+    }
+    Letter letter = keeping.address(printed);
     String messageId =
         keeping
             .messageIdOf(planned)
             .orElseGet(() -> MessageId.create(letter.from().address()).text());
+    if (unprintable.isPresent()) {
+      return new Ready(recipient, letter, messageId, null, Optional.empty(), unprintable);
+    }
     try {
       MessageBuilder.Encoded encoded =
           builder.encode(letter, messageId, options.inReplyTo().apply(recipient));

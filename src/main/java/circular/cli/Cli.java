@@ -82,7 +82,7 @@ public final class Cli {
 
   static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
     PrintWriter err = command.getErr();
-    if (userMistake(e) instanceof InputException input) {
+    if (e instanceof InputException input) {
       for (Problem problem : input.problems()) {
         err.println(problem);
       }
@@ -100,20 +100,6 @@ public final class Cli {
       return ExitCode.BAD_INPUT;
     }
     return internalError(e, err);
-  }
-
-  /**
-   * The user's mistake behind {@code e}, if it is one: an {@link InputException} itself, or one a
-   * wrapper carries as its cause (a sending thread's failure); else {@code e}.
-   */
-  private static Throwable userMistake(Throwable e) {
-    Throwable cause = e;
-    for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-      if (cause instanceof InputException) {
-        return cause;
-      }
-    }
-    return e;
   }
 
   /** A bug, not the user's mistake: what to do about it, then the trace the report needs. */

@@ -23,14 +23,23 @@ class CliFailedTest {
   }
 
   @Test
-  void anInputExceptionCarriedByAWrapperIsTheUsersMistakeInOneLine() {
-    InputException mistake = InputException.of("--smtp-trust", "'x.pem' is not a readable file");
-
-    int status = failed(new IllegalStateException("a sending thread failed", mistake));
+  void anInputExceptionIsTheUsersMistakeInOneLine() {
+    int status = failed(InputException.of("--smtp-trust", "'x.pem' is not a readable file"));
 
     assertThat(status).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(err.toString())
         .isEqualTo("--smtp-trust: 'x.pem' is not a readable file\n1 problem; nothing was sent.\n");
+  }
+
+  @Test
+  void anInputExceptionFromInsideARunIsABugNeverNothingWasSent() {
+    // a sending thread fails after letters may have gone: "nothing was sent" would be false
+    InputException mistake = InputException.of("letter.html", "cannot be printed as a PDF");
+
+    int status = failed(new IllegalStateException("a sending thread failed", mistake));
+
+    assertThat(status).isEqualTo(ExitCode.INTERNAL_ERROR);
+    assertThat(err.toString()).doesNotContain("nothing was sent");
   }
 
   @Test
