@@ -1,7 +1,11 @@
 package circular.campaign;
 
+import java.util.function.BooleanSupplier;
+
 /** Spaces letters out to at most a given number a minute, across every connection. Thread-safe. */
 final class Pace {
+  private static final long SLICE_NANOS = 100_000_000;
+
   private final long intervalNanos;
   private final Clock clock;
   private long next;
@@ -16,14 +20,20 @@ final class Pace {
           }
 
           @Override
-          public void sleep(long nanos) throws InterruptedException {
-            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+          public void sleep(long nanos, BooleanSupplier stopped) throws InterruptedException {
+            long end = System.nanoTime() + nanos;
+            for (long left = nanos; left > 0 && !stopped.getAsBoolean(); ) {
+              long slice = Math.min(left, SLICE_NANOS);
+              Thread.sleep(slice / 1_000_000, (int) (slice % 1_000_000));
+              left = end - System.nanoTime();
+            }
           }
         };
 
     long nanoTime();
 
-    void sleep(long nanos) throws InterruptedException;
+    /** Waits {@code nanos}, or less once {@code stopped} says so. */
+    void sleep(long nanos, BooleanSupplier stopped) throws InterruptedException;
   }
 
   /**
@@ -41,6 +51,14 @@ final class Pace {
 
   /** Returns when the next letter may go: at once, or one interval after the letter before it. */
   void await() throws InterruptedException {
+    await(() -> false);
+  }
+
+  /**
+   * As {@link #await()}, but returns early, within a tenth of a second, once {@code stopped} says
+   * so: a run stopped by Ctrl-C does not wait out a long interval.
+   */
+  void await(BooleanSupplier stopped) throws InterruptedException {
     if (intervalNanos == 0) {
       return;
     }
@@ -52,7 +70,7 @@ final class Pace {
       wait = slot - now;
     }
     if (wait > 0) {
-      clock.sleep(wait);
+      clock.sleep(wait, stopped);
     }
   }
 }

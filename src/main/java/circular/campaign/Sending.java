@@ -436,7 +436,7 @@ public final class Sending {
             next.get().discard(); // prepared only: neither logged nor sent
             return;
           }
-          pace.await();
+          pace.await(() -> stopped.get() != null);
           if (stopped.get() != null) {
             next.get().discard(); // stopped while it waited for its turn: neither logged nor sent
             return;

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class PaceTest {
   /** A clock that moves only when told, or when a letter waits on it. */
@@ -20,7 +22,7 @@ class PaceTest {
     }
 
     @Override
-    public void sleep(long nanos) {
+    public void sleep(long nanos, BooleanSupplier stopped) {
       waits.add(Duration.ofNanos(nanos));
       now += nanos;
     }
@@ -57,6 +59,15 @@ class PaceTest {
   }
 
   @Test
+  @Timeout(10)
+  void aStoppedRunDoesNotWaitOutItsInterval() throws InterruptedException {
+    Pace pace = new Pace(1, Pace.Clock.SYSTEM); // the next letter in a minute
+
+    pace.await(() -> false);
+    pace.await(() -> true); // stopped (a Ctrl-C): returns at once, not a minute later
+  }
+
+  @Test
   void noRateMeansNoWait() throws InterruptedException {
     TestClock clock = new TestClock();
     Pace pace = new Pace(0, clock);
@@ -79,7 +90,7 @@ class PaceTest {
           }
 
           @Override
-          public void sleep(long nanos) {
+          public void sleep(long nanos, BooleanSupplier stopped) {
             waits.add(Duration.ofNanos(nanos));
           }
         };
