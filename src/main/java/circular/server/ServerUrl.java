@@ -244,10 +244,9 @@ public record ServerUrl(
           return port;
         }
       }
-      // In an address with a user, what stands after the last ':' may be a password typed in the
-      // wrong place: it is repeated only if it is a number. Without a user nothing logs in, and
-      // the user sees what they typed.
-      boolean mayBeSecret = raw.contains("@") && !text.matches("\\d{1,5}");
+      // What stands after the last ':' may be a password typed in the wrong place (user:secret,
+      // with or without the host): it is repeated only if it is a number.
+      boolean mayBeSecret = !text.matches("\\d+");
       throw bad(
           "the port in '"
               + masked(beforePort)
