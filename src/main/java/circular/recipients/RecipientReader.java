@@ -33,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
  * </pre>
  */
 public final class RecipientReader {
-  private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d+)");
+  /** Commons CSV writes the line with grouping separators: "line: 1,049". */
+  private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d[\\d,.\u00a0\u202f]*)");
 
   public RecipientList read(Path file) {
     if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xls")) {
@@ -197,7 +198,7 @@ public final class RecipientReader {
 
   private static long csvErrorLine(IOException e) {
     Matcher m = CSV_ERROR_LINE.matcher(String.valueOf(e.getMessage()));
-    return m.find() ? Long.parseLong(m.group(1)) : 1;
+    return m.find() ? Long.parseLong(m.group(1).replaceAll("\\D", "")) : 1;
   }
 
   private static String syntaxMessage(IOException e) {

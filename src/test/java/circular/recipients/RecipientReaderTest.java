@@ -179,6 +179,20 @@ class RecipientReaderTest {
   }
 
   @Test
+  void aBrokenQuoteAfterLineOneThousandIsReportedOnItsLine() throws IOException {
+    StringBuilder list = new StringBuilder("id,email,name\n");
+    for (int i = 2; i < 1049; i++) {
+      list.append(String.format("D%04d,d%04d@x.example,ok%n", i, i));
+    }
+    list.append("AUT,a@x.example,\"Lindner\" Jr\n");
+
+    assertThat(problems(list.toString()))
+        .containsExactly(
+            "list.csv:1049: text after a closing quote; a quote inside a quoted field is written"
+                + " twice (\"\")");
+  }
+
+  @Test
   void textAfterAClosingQuoteIsReported() throws IOException {
     assertThat(problems("id,email,name\nAUT,a@x.example,\"Lindner\" Jr\n"))
         .containsExactly(
