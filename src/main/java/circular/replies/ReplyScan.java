@@ -12,6 +12,8 @@ import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.StoreClosedException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -69,10 +71,25 @@ public final class ReplyScan {
       Supplier<CampaignIndex> index,
       List<? extends Source> sources,
       ScanProgress progress) {
-    try (CampaignLock lock = ScanLock.acquire(campaign.folder());
-        // opened before it is read: a row torn by a killed scan is cut off, not misread
-        ResponseLog log = ResponseLog.open(campaign.responses())) {
-      return new ReplyScan(campaign, index, log).run(sources, progress);
+    try (CampaignLock lock = ScanLock.acquire(campaign.folder())) {
+      boolean existed = Files.exists(campaign.responses());
+      ReplyScan scan;
+      ScanReport report;
+      // opened before it is read: a row torn by a killed scan is cut off, not misread
+      try (ResponseLog log = ResponseLog.open(campaign.responses())) {
+        scan = new ReplyScan(campaign, index, log);
+        report = scan.run(sources, progress);
+      }
+      if (!existed && !scan.anyRead && scan.added.isEmpty()) {
+        // no mailbox could be read: responses.csv is not made, as remind counts on it to mean
+        // that replies have been read
+        try {
+          Files.deleteIfExists(campaign.responses());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return report;
     }
   }
 
@@ -96,6 +113,9 @@ public final class ReplyScan {
   private int notOurs;
   private int alreadyKnown;
   private int done;
+
+  /** Whether some source was read to its end. */
+  private boolean anyRead;
 
   private ReplyScan(Campaign campaign, Supplier<CampaignIndex> index, ResponseLog log) {
     this.campaign = campaign;
@@ -130,6 +150,7 @@ public final class ReplyScan {
         }
       }
       log.sync();
+      anyRead = !whole.isEmpty();
       // The rows are on disk: only now may the next scan skip these messages.
       whole.forEach(b -> b.scanned(state));
       state.write();

@@ -9,6 +9,7 @@ import circular.mailbox.ImapSource;
 import circular.mailbox.ImapUrl;
 import circular.mailbox.Source;
 import circular.replies.ResponseRow.Kind;
+import circular.sandbox.TestMail;
 import circular.server.Login;
 import circular.server.Login.Mechanism;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -69,6 +70,25 @@ class ImapScanTest {
 
   private String responses() throws Exception {
     return Files.readString(campaign.responses(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aScanThatCouldReadNoMailboxLeavesNoResponsesLog() throws Exception {
+    ImapSource nowhere =
+        ImapSource.of(
+            ImapUrl.parse("imap://contact@127.0.0.1:" + TestMail.freePort() + "/INBOX"),
+            new Login("contact", "secret", Mechanism.PASSWORD));
+
+    ScanReport report = ReplyScan.scan(campaign, index, List.of(nowhere));
+
+    assertThat(report.problems()).singleElement().asString().contains("127.0.0.1");
+    assertThat(campaign.responses())
+        .as("remind takes responses.csv to mean that replies were read")
+        .doesNotExist();
+
+    ReplyScan.scan(campaign, index, corpus());
+
+    assertThat(responses()).isNotEmpty();
   }
 
   @Test
