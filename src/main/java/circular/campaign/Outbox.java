@@ -3,6 +3,7 @@ package circular.campaign;
 import circular.mail.Gate;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One connection to a mail server, kept open for many letters; used by one thread at a time.
@@ -22,6 +23,14 @@ public interface Outbox extends AutoCloseable {
    * @throws java.io.UncheckedIOException when {@code before} failed: the letter was not handed over
    */
   Result send(MimeMessage message, Gate before);
+
+  /**
+   * Hands one letter to the server as {@link #send(MimeMessage, Gate)} does, retrying no more once
+   * {@code stopped} says so: a letter still turned away then comes back deferred.
+   */
+  default Result send(MimeMessage message, Gate before, BooleanSupplier stopped) {
+    return send(message, before);
+  }
 
   @Override
   void close();

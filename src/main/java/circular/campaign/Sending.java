@@ -456,7 +456,7 @@ public final class Sending {
       Gate durable = keeping.beforeTransaction(ready, log);
       Outbox.Result result;
       try {
-        result = outbox.send(ready.message(), durable);
+        result = outbox.send(ready.message(), durable, () -> stopped.get() != null);
       } catch (Outbox.Unavailable e) {
         stop(e.getMessage());
         result = new Outbox.Result(Status.DEFERRED, "not sent: " + e.getMessage());

@@ -8,6 +8,7 @@ import circular.mail.SmtpSettings;
 import circular.server.Login;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** An {@link Outbox} over one kept-open SMTP connection. */
 public final class SmtpOutbox implements Outbox {
@@ -30,9 +31,14 @@ public final class SmtpOutbox implements Outbox {
 
   @Override
   public Result send(MimeMessage message, Gate before) {
+    return send(message, before, () -> false);
+  }
+
+  @Override
+  public Result send(MimeMessage message, Gate before, BooleanSupplier stopped) {
     Delivery delivery;
     try {
-      delivery = sender.send(message, before);
+      delivery = sender.send(message, before, stopped);
     } catch (SmtpException e) {
       throw new Outbox.Unavailable(e.getMessage(), e);
     }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Sends letters over one kept-open SMTP connection, reconnecting when it drops. Each letter's fate
@@ -89,6 +90,18 @@ public final class SmtpSender implements AutoCloseable {
    *     and its connection was dropped, so the server does not have it
    */
   public Delivery send(MimeMessage message, Gate before) {
+    return send(message, before, () -> false);
+  }
+
+  /**
+   * Sends one letter as {@link #send(MimeMessage, Gate)} does, but tries it no more once {@code
+   * stopped} says so (a run stopped by Ctrl-C): a letter still turned away then is deferred, not
+   * left waiting out its backoff.
+   *
+   * @throws SmtpException as {@link #send(MimeMessage)}
+   * @throws UncheckedIOException as {@link #send(MimeMessage, Gate)}
+   */
+  public Delivery send(MimeMessage message, Gate before, BooleanSupplier stopped) {
     if (closed) {
       throw new IllegalStateException("this sender is closed");
     }
@@ -116,17 +129,31 @@ public final class SmtpSender implements AutoCloseable {
                   (result.verdict() == Verdict.TEMPORARY ? turnedAway : settled)
                       .put(address, result));
       remaining = new ArrayList<>(turnedAway.keySet());
-      if (remaining.isEmpty() || tries > settings.backoff().retries()) {
+      if (remaining.isEmpty() || tries > settings.backoff().retries() || stopped.getAsBoolean()) {
         break;
       }
       try {
-        Thread.sleep(settings.backoff().before(tries - 1).toMillis());
+        if (!backOff(settings.backoff().before(tries - 1).toMillis(), stopped)) {
+          break;
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
     return Deliveries.of(settled, turnedAway, tries);
+  }
+
+  /** Waits {@code millis}; false if {@code stopped} said so first (checked ten times a second). */
+  private static boolean backOff(long millis, BooleanSupplier stopped) throws InterruptedException {
+    long end = System.nanoTime() + millis * 1_000_000;
+    for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
+      if (stopped.getAsBoolean()) {
+        return false;
+      }
+      Thread.sleep(Math.min(left, 100));
+    }
+    return !stopped.getAsBoolean();
   }
 
   private Attempt attempt(MimeMessage message, List<InternetAddress> to, Gate before) {

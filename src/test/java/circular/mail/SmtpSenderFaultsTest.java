@@ -151,6 +151,19 @@ class SmtpSenderFaultsTest {
   }
 
   @Test
+  void aStoppedRunTriesALetterTurnedAwayNoMore() throws IOException {
+    try (FakeSmtpServer server =
+            FakeSmtpServer.start(c -> c.is("RCPT") ? reply("451 4.3.0 mailbox busy") : normal());
+        SmtpSender smtp = connect(server)) {
+      Delivery delivery =
+          smtp.send(TestLetters.message("delegation@gov.example"), Gate.OPEN, () -> true);
+
+      assertThat(delivery).isEqualTo(new Delivery(Outcome.DEFERRED, "451 4.3.0 mailbox busy"));
+      assertThat(server.count("RCPT")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aRecipientAlways451IsDeferredAfterTheConfiguredRetries() throws IOException {
     try (FakeSmtpServer server =
             FakeSmtpServer.start(c -> c.is("RCPT") ? reply("451 4.3.0 mailbox busy") : normal());
