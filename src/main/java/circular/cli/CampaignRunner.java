@@ -163,7 +163,7 @@ final class CampaignRunner {
         // the delegation's other addresses have it: sending again would duplicate it there
         partly++;
         err.printf(
-            "Sent only in part %s: not to %s; its other addresses have it (%s). Check the"
+            "Sent only in part %s: not confirmed for %s; its other addresses have it (%s). Check the"
                 + " address%s with the delegation.%n",
             o.recipient().id(),
             String.join(", ", o.missed()),

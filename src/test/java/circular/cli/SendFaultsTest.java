@@ -73,7 +73,8 @@ class SendFaultsTest {
       assertThat(run.out())
           .startsWith("Sent 2 (1 only in part), deferred 0, failed 0, in doubt 0 (through");
       assertThat(run.err())
-          .contains("Sent only in part AUT: not to old@aut.example; its other addresses have it (")
+          .contains(
+              "Sent only in part AUT: not confirmed for old@aut.example; its other addresses have it (")
           .contains("550 5.1.1")
           .contains("Check the address with the delegation.");
       assertThat(
