@@ -1,10 +1,11 @@
 package circular.campaign;
 
+import circular.Pause;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Spaces letters out to at most a given number a minute, across every connection. Thread-safe. */
 final class Pace {
-  private static final long SLICE_NANOS = 100_000_000;
 
   private final long intervalNanos;
   private final Clock clock;
@@ -21,12 +22,7 @@ final class Pace {
 
           @Override
           public void sleep(long nanos, BooleanSupplier stopped) throws InterruptedException {
-            long end = System.nanoTime() + nanos;
-            for (long left = nanos; left > 0 && !stopped.getAsBoolean(); ) {
-              long slice = Math.min(left, SLICE_NANOS);
-              Thread.sleep(slice / 1_000_000, (int) (slice % 1_000_000));
-              left = end - System.nanoTime();
-            }
+            Pause.of(Duration.ofNanos(nanos), stopped);
           }
         };
 

@@ -1,5 +1,6 @@
 package circular.mail;
 
+import circular.Pause;
 import circular.mail.Attempt.Result;
 import circular.mail.Attempt.Verdict;
 import circular.mail.Delivery.Outcome;
@@ -133,7 +134,7 @@ public final class SmtpSender implements AutoCloseable {
         break;
       }
       try {
-        if (!backOff(settings.backoff().before(tries - 1).toMillis(), stopped)) {
+        if (!Pause.of(settings.backoff().before(tries - 1), stopped)) {
           break;
         }
       } catch (InterruptedException e) {
@@ -142,18 +143,6 @@ public final class SmtpSender implements AutoCloseable {
       }
     }
     return Deliveries.of(settled, turnedAway, tries);
-  }
-
-  /** Waits {@code millis}; false if {@code stopped} said so first (checked ten times a second). */
-  private static boolean backOff(long millis, BooleanSupplier stopped) throws InterruptedException {
-    long end = System.nanoTime() + millis * 1_000_000;
-    for (long left = millis; left > 0; left = (end - System.nanoTime()) / 1_000_000) {
-      if (stopped.getAsBoolean()) {
-        return false;
-      }
-      Thread.sleep(Math.min(left, 100));
-    }
-    return !stopped.getAsBoolean();
   }
 
   private Attempt attempt(MimeMessage message, List<InternetAddress> to, Gate before) {
