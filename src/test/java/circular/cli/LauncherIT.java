@@ -109,35 +109,89 @@ class LauncherIT {
 
   @Test
   void bashCompletesCommandsOptionsAndTheirValues() throws Exception {
+    List<String> answers =
+        complete(
+            PROJECT,
+            "complete -p circular",
+            "ask target/circular pr",
+            "ask target/circular s",
+            "ask target/circular preview --fo",
+            "ask target/circular preview a b --format ''");
+
+    assertThat(answers)
+        .containsExactly(
+            "complete -o default -F _circular_complete_names circular",
+            "preview",
+            "send status sandbox",
+            "--format",
+            "text html eml pdf");
+  }
+
+  @Test
+  void bashCompletesTheNamesOfLettersListsAndCampaignsOfTheWorkingFolder() throws Exception {
+    Files.createDirectories(dir.resolve("letter-templates/2027-06-invitation"));
+    Files.writeString(dir.resolve("letter-templates/2027-06-invitation/letter.properties"), "");
+    Files.createDirectories(dir.resolve("letter-templates/notes")); // no letter.properties
+    Files.createDirectories(dir.resolve("recipients"));
+    Files.writeString(dir.resolve("recipients/states.csv"), "");
+    Files.writeString(dir.resolve("recipients/observers.xlsx"), "");
+    Files.createDirectories(dir.resolve("campaigns/2027-06-invitation"));
+
+    List<String> answers =
+        complete(
+            dir,
+            "ask circular preview ''",
+            "ask circular send --smtp sandbox 2027 ''",
+            "ask circular send --only AUT,FRA 2027-06-invitation o",
+            "ask circular send 2027-06-invitation states ''",
+            "ask circular remind --yes 2027",
+            "ask circular status --campaign ''",
+            "ask circular digest --campaign = 2",
+            "ask circular new --from ''",
+            "ask circular new --recipients s",
+            "ask circular new ''",
+            "ask circular preview letter-templates/2",
+            "ask circular preview --for");
+
+    assertThat(answers)
+        .containsExactly(
+            "2027-06-invitation", // not notes: no letter.properties
+            "states observers",
+            "observers",
+            "", // no third argument
+            "2027-06-invitation",
+            "2027-06-invitation",
+            "2027-06-invitation",
+            "2027-06-invitation",
+            "states",
+            "", // a new letter's name
+            "letter-templates/2027-06-invitation", // a path as typed
+            "--format");
+  }
+
+  /**
+   * What bash's completion offers for each {@code ask WORD...} line, run in {@code folder} with the
+   * completion the build made; other lines' output as it is.
+   */
+  private static List<String> complete(Path folder, String... lines) throws Exception {
     Path completion = TARGET.resolve("circular_completion");
     String script =
         String.join(
             "\n",
             "source '" + completion + "'",
             "compopt() { :; }", // the builtin only works inside a completion bash runs itself
-            "complete -p circular",
             "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; COMPREPLY=();"
-                + " _complete_circular; echo \"${COMPREPLY[*]}\"; }",
-            "ask target/circular pr",
-            "ask target/circular s",
-            "ask target/circular preview --fo",
-            "ask target/circular preview a b --format ''",
+                + " _circular_complete_names; echo \"${COMPREPLY[*]}\"; }",
+            String.join("\n", lines),
             "");
     Process bash =
         new ProcessBuilder("bash", "--norc", "-c", script)
-            .directory(PROJECT.toFile())
+            .directory(folder.toFile())
             .redirectErrorStream(true)
             .start();
     String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
     assertThat(bash.waitFor()).as(out).isZero();
-    assertThat(out.lines().toList())
-        .containsExactly(
-            "complete -o default -F _complete_circular circular",
-            "preview",
-            "send status sandbox",
-            "--format",
-            "text html eml pdf");
+    return out.lines().toList();
   }
 
   /**
