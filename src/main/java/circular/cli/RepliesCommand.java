@@ -101,7 +101,7 @@ final class RepliesCommand implements Callable<Integer> {
       if (onCtrlC.getAsBoolean()) {
         out.flush();
         err.println(
-            "Stopped by Ctrl-C: the messages above are recorded; run 'circular replies' again to"
+            "Stopped by Ctrl-C: the messages counted above are recorded; run 'circular replies' again to"
                 + " read the rest (no message is recorded twice).");
       }
       out.flush();
