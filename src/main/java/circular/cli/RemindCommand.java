@@ -8,7 +8,9 @@ import circular.campaign.SentLog;
 import circular.campaign.SentRow;
 import circular.letters.LetterTemplate;
 import circular.replies.ResponseLog;
+import circular.replies.ResponseRow;
 import circular.replies.Standings;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,13 +65,11 @@ final class RemindCommand implements Callable<Integer> {
     }
     Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
+    List<ResponseRow> responses = ResponseLog.read(campaign.responses());
     Standings standings =
-        Standings.of(
-            prepared.recipients().recipients(),
-            original,
-            sent,
-            ResponseLog.read(campaign.responses()));
+        Standings.of(prepared.recipients().recipients(), original, sent, responses);
     spec.commandLine().getOut().println(standings.reminders());
+    warnOfUnmatched(responses);
     Map<String, SentRow> originals = SentLog.latest(sent, original);
     return new CampaignRunner(spec.commandLine(), options)
         .run(
@@ -79,6 +79,24 @@ final class RemindCommand implements Callable<Integer> {
             r ->
                 Optional.ofNullable(originals.get(r.id().toLowerCase(Locale.ROOT)))
                     .map(SentRow::messageId));
+  }
+
+  /**
+   * A message that answers the letter from an address no delegation uses may be a delegation's
+   * reply, from a colleague's or a personal address: that delegation would be reminded too.
+   */
+  private void warnOfUnmatched(List<ResponseRow> responses) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (ResponseRow row : responses) {
+      if (row.kind() == ResponseRow.Kind.UNMATCHED) {
+        err.printf(
+            "Unmatched: %s wrote '%s' (%s) from an address no delegation uses; if it is a"
+                + " delegation's reply, that delegation is reminded too: read it first, and leave"
+                + " the delegation out with --only.%n",
+            row.from(), row.subject(), StatusCommand.DAY.format(row.received()));
+      }
+    }
+    err.flush();
   }
 
   private Campaign campaign(LetterTemplate reminder, Path folder) {

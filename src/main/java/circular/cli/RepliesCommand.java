@@ -87,14 +87,27 @@ final class RepliesCommand implements Callable<Integer> {
         new Once<>(() -> new RecipientReader().read(origin.recipients()));
     List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
-    ScanReport report;
-    try (ScanBar bar = new ScanBar(err, Progress.onTerminal())) {
-      report =
-          ReplyScan.scan(campaign, () -> CampaignIndex.read(campaign, list.get()), sources, bar);
+    PrintWriter out = spec.commandLine().getOut();
+    // closed last: a Ctrl-C waits for the scan to stop and its summary to be printed
+    try (ScanInterrupt onCtrlC = ScanInterrupt.install()) {
+      ScanReport report;
+      try (ScanBar bar = new ScanBar(err, Progress.onTerminal())) {
+        report =
+            ReplyScan.scan(
+                campaign, () -> CampaignIndex.read(campaign, list.get()), sources, bar, onCtrlC);
+      }
+      report.problems().forEach(err::println);
+      out.println(report.summary() + " Log: " + campaign.responses());
+      if (onCtrlC.getAsBoolean()) {
+        out.flush();
+        err.println(
+            "Stopped by Ctrl-C: the messages counted above are recorded; run 'circular replies' again to"
+                + " read the rest (no message is recorded twice).");
+      }
+      out.flush();
+      err.flush();
+      return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
     }
-    report.problems().forEach(err::println);
-    spec.commandLine().getOut().println(report.summary() + " Log: " + campaign.responses());
-    return report.problems().isEmpty() ? ExitCode.DONE : ExitCode.SOME_FAILED;
   }
 
   private List<Source> sources(Campaign campaign, Supplier<RecipientList> list) {

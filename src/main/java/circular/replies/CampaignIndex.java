@@ -20,8 +20,9 @@ import java.util.TreeSet;
 
 /**
  * What a scan knows of the campaign, to tie a message to a delegation: every Message-ID sent
- * (reminders included; test letters not), every delegation's addresses and domains, every subject
- * sent in every language, and the office's own addresses. Immutable and thread-safe.
+ * (reminders included; test letters apart), every delegation's addresses and domains, every subject
+ * sent in every language, and the office's own addresses (those test letters went to among them).
+ * Immutable and thread-safe.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign, recipientList);  // or read(campaign)
@@ -33,6 +34,7 @@ public final class CampaignIndex {
   private final Map<String, Set<String>> byDomain = new HashMap<>();
   private final Set<String> subjects = new HashSet<>();
   private final Set<String> office = new HashSet<>();
+  private final Set<String> tests = new HashSet<>();
   private final PublicProviders providers;
   private final Optional<Instant> start;
 
@@ -45,6 +47,11 @@ public final class CampaignIndex {
     Instant first = null;
     for (SentRow row : sent) {
       if (row.status() == Status.TEST) {
+        // a test letter went to the office, not to the delegation it was written for
+        MessageId.parse(row.messageId()).ifPresent(id -> tests.add(id.key()));
+        for (String address : row.email().split(";")) {
+          office.add(address.strip().toLowerCase(Locale.ROOT));
+        }
         continue;
       }
       MessageId.parse(row.messageId())
@@ -129,6 +136,15 @@ public final class CampaignIndex {
         .map(id -> letters.get(new MessageId(id).key()))
         .filter(r -> r != null)
         .findFirst();
+  }
+
+  /**
+   * Whether one of {@code ids} is a test letter's ({@code --test-to}): a message that answers or
+   * returns one is the office's own trial, though the test of a reminder names the delegation's
+   * letter in its References.
+   */
+  boolean anyTest(List<String> ids) {
+    return ids.stream().anyMatch(id -> tests.contains(new MessageId(id).key()));
   }
 
   /** Whether the message is one of our own letters (a copy that came back to a mailbox). */

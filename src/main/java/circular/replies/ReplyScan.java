@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,7 +41,9 @@ import java.util.function.Supplier;
  * out.println(report.summary());
  * }</pre>
  *
- * <p>One scan per campaign at a time: a second one started meanwhile is refused.
+ * <p>One scan per campaign at a time: a second one started meanwhile is refused. A scan that is
+ * stopped (Ctrl-C) ends after the message it is looking at, with that source's replies kept and its
+ * rows on disk, and the source not marked scanned: the next scan goes on from there.
  */
 public final class ReplyScan {
   public static ScanReport scan(
@@ -71,13 +74,26 @@ public final class ReplyScan {
       Supplier<CampaignIndex> index,
       List<? extends Source> sources,
       ScanProgress progress) {
+    return scan(campaign, index, sources, progress, () -> false);
+  }
+
+  /**
+   * As {@link #scan(Campaign, Supplier, List, ScanProgress)}, looking at {@code stopped} before
+   * each message: once it says so, no other message is looked at.
+   */
+  public static ScanReport scan(
+      Campaign campaign,
+      Supplier<CampaignIndex> index,
+      List<? extends Source> sources,
+      ScanProgress progress,
+      BooleanSupplier stopped) {
     try (CampaignLock lock = ScanLock.acquire(campaign.folder())) {
       boolean existed = Files.exists(campaign.responses());
       ReplyScan scan;
       ScanReport report;
       // opened before it is read: a row torn by a killed scan is cut off, not misread
       try (ResponseLog log = ResponseLog.open(campaign.responses())) {
-        scan = new ReplyScan(campaign, index, log);
+        scan = new ReplyScan(campaign, index, log, stopped);
         report = scan.run(sources, progress);
       }
       if (!existed && !scan.anyRead && scan.added.isEmpty()) {
@@ -99,6 +115,7 @@ public final class ReplyScan {
   private final ResponseLog log;
   private final ReplyCopies copies;
   private final Set<String> known = new HashSet<>();
+  private final BooleanSupplier stopped;
 
   /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
   private final Map<String, String> uncopied = new HashMap<>();
@@ -117,8 +134,10 @@ public final class ReplyScan {
   /** Whether some source was read to its end. */
   private boolean anyRead;
 
-  private ReplyScan(Campaign campaign, Supplier<CampaignIndex> index, ResponseLog log) {
+  private ReplyScan(
+      Campaign campaign, Supplier<CampaignIndex> index, ResponseLog log, BooleanSupplier stopped) {
     this.campaign = campaign;
+    this.stopped = stopped;
     this.index = index;
     this.log = log;
     this.copies = ReplyCopies.of(campaign);
@@ -145,6 +164,9 @@ public final class ReplyScan {
       progress.update(0, total);
       List<Source.Batch> whole = new ArrayList<>();
       for (Source.Batch batch : opened) {
+        if (stopped.getAsBoolean()) {
+          break;
+        }
         if (scan(batch, total, progress)) {
           whole.add(batch);
         }
@@ -160,10 +182,17 @@ public final class ReplyScan {
     return new ScanReport(done, added, notOurs, alreadyKnown, problems);
   }
 
-  /** Looks at every message of one source; false if the connection was lost before the end. */
+  /**
+   * Looks at every message of one source; false if the connection was lost or the scan stopped
+   * before the end.
+   */
   private boolean scan(Source.Batch batch, int total, ScanProgress progress) {
     toKeep.clear();
     for (Source.Incoming message : batch.messages()) {
+      if (stopped.getAsBoolean()) {
+        keepReplies(batch); // the rows recorded so far have their copies: digest reads them
+        return false;
+      }
       try {
         look(message);
       } catch (InputException e) {

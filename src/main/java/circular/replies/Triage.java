@@ -45,6 +45,9 @@ final class Triage {
     if ((index.isOurLetter(messageId) && !suspected) || from.map(index::isOffice).orElse(false)) {
       return Optional.empty(); // our own letter, or the office's own mail: not a response
     }
+    if (index.anyTest(headers.threadIds())) {
+      return Optional.empty(); // it answers a test letter: the office's trial, no delegation's
+    }
     Instant received =
         headers
             .date()
@@ -150,6 +153,9 @@ final class Triage {
             .toList();
     List<String> threadIds = new ArrayList<>(report.returnedIds());
     threadIds.addAll(headers.threadIds());
+    if (index.anyTest(threadIds)) {
+      return Optional.empty(); // a test letter came back: its address is the office's, not theirs
+    }
     Optional<String> byThread = index.byThread(threadIds);
     if (byThread.isPresent()) {
       // the delegation's address the report names; if it names none, the returned letter's

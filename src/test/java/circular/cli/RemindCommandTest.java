@@ -180,6 +180,21 @@ class RemindCommandTest {
   }
 
   @Test
+  void remindNamesEachUnmatchedMessageSinceItMayBeAReplyFromAnAddressNoDelegationUses() {
+    CliRun remind =
+        CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--dry-run");
+
+    assertThat(remind.status()).as(remind.toString()).isZero();
+    assertThat(remind.err())
+        .as(remind.toString())
+        .startsWith("Unmatched: someone@webmail.example wrote 'RE: x' (2012-03-24 ")
+        .contains(
+            "from an address no delegation uses; if it is a delegation's reply, that delegation is"
+                + " reminded too: read it first, and leave the delegation out with --only.\n");
+    assertThat(remind.err().lines()).hasSize(1);
+  }
+
+  @Test
   void noReminderLeavesBeforeAnyReplyHasBeenRead() throws Exception {
     Files.delete(dir.resolve("responses.csv"));
 

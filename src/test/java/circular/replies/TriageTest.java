@@ -28,6 +28,9 @@ class TriageTest {
   private static final String LETTER_ID = "<m0yq3k2.7f0fa2@mission.example>";
   private static final String SUBJECT = "Intersessional Meetings, Geneva (Austria)";
 
+  /** The test of Austria's reminder, sent to the office's assistant: it names the letter too. */
+  private static final String TEST_REMINDER_ID = "<m0yq9z1.44@mission.example>";
+
   private static final Triage TRIAGE =
       new Triage(
           CampaignIndex.of(
@@ -47,7 +50,15 @@ class TriageTest {
                       "geneva@nzl-mission.example",
                       "<m0yq3k3.11@mission.example>",
                       Status.SENT,
-                      "")),
+                      ""),
+                  new SentRow(
+                      Instant.parse("2012-03-29T09:00:00Z"),
+                      "reminder",
+                      "AUT",
+                      "assistant@mission.example",
+                      TEST_REMINDER_ID,
+                      Status.TEST,
+                      "sent to assistant@mission.example: 250 OK")),
               List.of(
                   delegation("AUT", "geneva@aut-mission.example"),
                   delegation("NZL", "geneva@nzl-mission.example"),
@@ -278,5 +289,69 @@ class TriageTest {
         .isEmpty();
     assertThat(triage(beforeTheCampaign)).isEmpty();
     assertThat(triage(ourOwnLetter)).isEmpty();
+  }
+
+  @Test
+  void anAnswerToATestLetterIsTheOfficesOwnNotTheDelegationsItWasWrittenFor() throws Exception {
+    Message assistantsAnswer =
+        Message.of(
+            "From: assistant@mission.example",
+            "Subject: Re: [TEST AUT] Reminder: " + SUBJECT,
+            "Date: Thu, 29 Mar 2012 09:30:00 +0000",
+            "Message-ID: <a1@mission.example>",
+            "In-Reply-To: " + TEST_REMINDER_ID,
+            "References: " + LETTER_ID + " " + TEST_REMINDER_ID,
+            "",
+            "The test reminder reads well; send it.");
+    Message colleagueAway =
+        Message.of(
+            "From: someone.else@mission.example",
+            "Subject: Automatic reply: [TEST AUT] Reminder: " + SUBJECT,
+            "Date: Thu, 29 Mar 2012 09:00:05 +0000",
+            "Message-ID: <a2@mission.example>",
+            "Auto-Submitted: auto-replied",
+            "References: " + LETTER_ID + " " + TEST_REMINDER_ID,
+            "",
+            "I am out of the office.");
+
+    assertThat(triage(assistantsAnswer)).as("a reply to the test").isEmpty();
+    assertThat(triage(colleagueAway)).as("an out-of-office answering the test").isEmpty();
+  }
+
+  @Test
+  void aTestLetterReturnedUndeliveredIsNoBounceOfTheDelegationItWasWrittenFor() throws Exception {
+    Optional<ResponseRow> row =
+        triage(
+            Message.of(
+                "From: MAILER-DAEMON@mail.mission.example (Mail Delivery System)",
+                "To: office@mission.example",
+                "Subject: Undelivered Mail Returned to Sender",
+                "Date: Thu, 29 Mar 2012 09:00:09 +0000",
+                "Message-ID: <b2@mail.mission.example>",
+                "Auto-Submitted: auto-replied",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mail.mission.example",
+                "",
+                "Final-Recipient: rfc822; assitant@mission.example",
+                "Action: failed",
+                "Status: 5.1.1",
+                "--b",
+                "Content-Type: text/rfc822-headers",
+                "",
+                "From: office@mission.example",
+                "To: assitant@mission.example",
+                "Subject: [TEST AUT] Reminder: " + SUBJECT,
+                "Message-ID: " + TEST_REMINDER_ID,
+                "In-Reply-To: " + LETTER_ID,
+                "References: " + LETTER_ID + " " + TEST_REMINDER_ID,
+                "--b--",
+                ""));
+
+    assertThat(row).isEmpty();
   }
 }
