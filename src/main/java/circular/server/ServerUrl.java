@@ -81,19 +81,26 @@ public record ServerUrl(
     }
   }
 
-  /** The address as typed, with whatever stands between "user:" and the last '@' masked. */
+  /**
+   * The address as typed, with whatever stands between "user:" and the last '@' masked, and any
+   * query or fragment ({@code ?password=…}) cut off: a secret may stand in either.
+   */
   static String masked(String raw) {
     int at = raw.lastIndexOf('@');
-    if (at < 0) {
-      return raw;
-    }
     int start = raw.indexOf("://");
     start = start >= 0 ? start + 3 : raw.indexOf(':') + 1;
+    String shown = raw;
     int colon = raw.indexOf(':', start);
-    if (colon < 0 || colon > at) {
-      return raw;
+    if (at >= 0 && colon >= 0 && colon < at) {
+      shown = raw.substring(0, colon + 1) + "****" + raw.substring(at);
     }
-    return raw.substring(0, colon + 1) + "****" + raw.substring(at);
+    int after = Math.max(shown.lastIndexOf('@') + 1, start);
+    for (int i = after; i < shown.length(); i++) {
+      if (shown.charAt(i) == '?' || shown.charAt(i) == '#') {
+        return shown.substring(0, i) + shown.charAt(i) + "…";
+      }
+    }
+    return shown;
   }
 
   /** One address being read; its messages all name the option and repeat the address masked. */
@@ -141,7 +148,7 @@ public record ServerUrl(
                 + "://"
                 + userInfo.substring(0, userInfo.indexOf(':'))
                 + "@"
-                + rest.substring(rest.lastIndexOf('@') + 1)
+                + rest.substring(rest.lastIndexOf('@') + 1).split("[?#]", 2)[0]
                 + " and set "
                 + protocol.passwordVariable()
                 + " (or "
@@ -222,6 +229,15 @@ public record ServerUrl(
       }
       if (folder.chars().anyMatch(Character::isISOControl)) {
         throw bad("the folder in '" + shown + "' holds a control character");
+      }
+      if (path.indexOf('?') >= 0 || path.indexOf('#') >= 0) {
+        // what follows is a URL's query or fragment, never a folder's name, and may be a secret
+        throw bad(
+            "'"
+                + shown
+                + "' holds more than a folder; "
+                + protocol.forms()
+                + " (a '?' or '#' in a folder's name is written %3F or %23)");
       }
       return folder.isEmpty() ? "INBOX" : folder;
     }

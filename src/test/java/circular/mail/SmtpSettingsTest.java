@@ -105,6 +105,8 @@ class SmtpSettingsTest {
         "http://smtp.office.example | --smtp: 'http://smtp.office.example' is not an SMTP server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
         "smtp:// | --smtp: 'smtp://' names no server; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
         "smtp://smtp.office.example/inbox | --smtp: 'smtp://smtp.office.example/inbox' holds more than a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtp://smtp.office.example?password=Hunter2pw | --smtp: 'smtp://smtp.office.example?…' holds more than a server address; use smtp://[user@]host[:port], smtps://[user@]host[:port] or sandbox",
+        "smtps://nim:pa?ss@smtp.office.example#S3cret | --smtp: 'smtps://nim:****@smtp.office.example#…' holds a password, which never goes in the address: write smtps://nim@smtp.office.example and set CIRCULAR_SMTP_PASSWORD (or CIRCULAR_SMTP_TOKEN for an OAuth2 token) instead",
         "smtp://smtp.office.example:0 | --smtp: the port in 'smtp://smtp.office.example:0' must be a number from 1 to 65535",
         "smtp://smtp.office.example:70000 | --smtp: the port in 'smtp://smtp.office.example:70000' must be a number from 1 to 65535",
         "smtp://localhost:notaport | --smtp: the port in 'smtp://localhost:…' must be a number from 1 to 65535 (what follows ':' is not shown, in case it is a password)",

@@ -68,6 +68,20 @@ class ImapUrlTest {
   }
 
   @Test
+  void aQueryAfterTheFolderIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(
+            () -> ImapUrl.parse("imap://raylene@127.0.0.1:3143/INBOX?password=Sup3rSecret"))
+        .isInstanceOf(InputException.class)
+        .hasMessage(
+            "--imap: 'imap://raylene@127.0.0.1:3143/INBOX?…' holds more than a folder;"
+                + " use imap://user@host[:port]/FOLDER or imaps://user@host[:port]/FOLDER"
+                + " (a '?' or '#' in a folder's name is written %3F or %23)")
+        .hasMessageNotContaining("Sup3rSecret");
+    assertThat(ImapUrl.parse("imap://raylene@127.0.0.1:3143/What%3F%20Now%23").folder())
+        .isEqualTo("What? Now#");
+  }
+
+  @Test
   void anInternationalHostNameIsReadAsSmtpReadsIt() {
     assertThat(ImapUrl.parse("imaps://contact@correo.cancillería.example/INBOX").host())
         .isEqualTo("correo.xn--cancillera-s8a.example");
