@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Sends a reminder to the delegations that have not replied.",
-      "Only to those sent the original letter that have not replied and did not bounce, each threaded under its original (In-Reply-To, References). The reminder's letter.properties names the original with follows=<letter folder name>. Run 'circular replies' first, so that recent replies count: without any scan of replies, remind sends nothing. Safe to re-run, like send."
+      "Only to those sent the original letter that have not replied and did not bounce, each threaded under its original (In-Reply-To, References). The reminder's letter.properties names the original with follows=<letter folder name>. Run 'circular replies' first, so that recent replies count: without any scan of replies, remind writes to no delegation (a --dry-run or a --test-to still goes on). Safe to re-run, like send."
     })
 final class RemindCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -55,8 +55,11 @@ final class RemindCommand implements Callable<Integer> {
               folder,
               "is the campaign's own letter; a reminder is another letter that follows it"));
     }
-    if (!Files.exists(campaign.responses())) {
-      // Without a scan, a delegation that answered would be reminded too: a wrong letter.
+    boolean scanned = Files.exists(campaign.responses());
+    // Without a scan, a delegation that answered would be reminded too: a wrong letter. A dry run
+    // or a test, which write to no delegation, go on, saying so.
+    boolean delegationsWrittenTo = !options.dryRun && options.testTo == null;
+    if (!scanned && delegationsWrittenTo) {
       throw new InputException(
           Problem.in(
               campaign.responses(),
@@ -65,7 +68,14 @@ final class RemindCommand implements Callable<Integer> {
     }
     Preflight.Prepared prepared = Preflight.check(folder, origin.recipients(), options.only.ids);
     List<SentRow> sent = SentLog.read(campaign.sentLog());
-    List<ResponseRow> responses = ResponseLog.read(campaign.responses());
+    List<ResponseRow> responses = scanned ? ResponseLog.read(campaign.responses()) : List.of();
+    if (!scanned) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "No replies have been read for this campaign yet: every delegation counts as"
+                  + " awaited here. Run 'circular replies' before reminding the delegations.");
+    }
     Standings standings =
         Standings.of(prepared.recipients().recipients(), original, sent, responses);
     spec.commandLine().getOut().println(standings.reminders());

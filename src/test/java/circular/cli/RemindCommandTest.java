@@ -212,6 +212,44 @@ class RemindCommandTest {
   }
 
   @Test
+  void aDryRunOrATestBeforeAnyReplyHasBeenReadGoesOnSayingSoAndWritesToNoDelegation()
+      throws Exception {
+    Files.delete(dir.resolve("responses.csv"));
+    String office = "office@nz-mission-geneva.example";
+
+    CliRun dry =
+        CliRun.of("remind", REMINDER, "--campaign", dir.toString(), "--smtp", smtp(), "--dry-run");
+    CliRun test =
+        CliRun.of(
+            "remind",
+            REMINDER,
+            "--campaign",
+            dir.toString(),
+            "--smtp",
+            smtp(),
+            "--test-to",
+            office,
+            "--yes");
+
+    for (CliRun run : List.of(dry, test)) {
+      assertThat(run.status()).as(run.toString()).isZero();
+      assertThat(run.err())
+          .as(run.toString())
+          .startsWith(
+              "No replies have been read for this campaign yet: every delegation counts as"
+                  + " awaited here. Run 'circular replies' before reminding the delegations.\n");
+    }
+    assertThat(greenMail.getReceivedMessages())
+        .isNotEmpty()
+        .allSatisfy(
+            m ->
+                assertThat(m.getAllRecipients())
+                    .extracting(String::valueOf)
+                    .containsExactly(office));
+    assertThat(dir.resolve("responses.csv")).doesNotExist();
+  }
+
+  @Test
   void aReminderWithoutFollowsOrCampaignIsAnInputError() throws Exception {
     Path copy = dir.resolve("reminder");
     Files.createDirectories(copy);
