@@ -12,13 +12,18 @@ import java.util.function.Supplier;
 final class PasswordPrompt {
   private PasswordPrompt() {}
 
-  /** {@code SMTP password: }, asked only when called: when no variable holds the secret. */
+  /**
+   * {@code SMTP password: }, asked only when called: when no variable holds the secret. The end of
+   * input at the prompt (Ctrl-D) is an empty password: nothing was typed, on a terminal.
+   */
   static Supplier<Optional<char[]>> of(Protocol protocol) {
     return () -> {
       Console console = System.console();
-      return console == null
-          ? Optional.empty()
-          : Optional.ofNullable(console.readPassword(protocol.label() + " password: "));
+      if (console == null) {
+        return Optional.empty();
+      }
+      char[] typed = console.readPassword(protocol.label() + " password: ");
+      return Optional.of(typed == null ? new char[0] : typed);
     };
   }
 }

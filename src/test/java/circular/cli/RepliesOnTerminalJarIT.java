@@ -82,4 +82,24 @@ class RepliesOnTerminalJarIT {
         .startsWith("0 messages: nothing new for responses.csv;")
         .doesNotContain("[");
   }
+
+  @Test
+  void theEndOfInputAtThePasswordPromptIsNoPasswordTypedNotAMissingTerminal() throws Exception {
+    // script's input is empty: the terminal's input ends at the prompt, as with Ctrl-D
+    JarProcess.Result replies =
+        JarProcess.onTerminal(
+            PROJECT,
+            "replies",
+            "--campaign",
+            dir.toString(),
+            "--imap",
+            "imap://u@127.0.0.1:9/INBOX");
+
+    assertThat(replies.status()).as(replies.toString()).isEqualTo(2);
+    assertThat(replies.out())
+        .as(replies.toString())
+        .contains("IMAP password: ")
+        .contains("--imap: no password was typed for 'u'")
+        .doesNotContain("run on a terminal");
+  }
 }
