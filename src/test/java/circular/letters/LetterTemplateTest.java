@@ -246,6 +246,28 @@ class LetterTemplateTest {
   }
 
   @Test
+  void aCheckThatFoundProblemsLeavesNoStandInForTheLettersRenderedAfterIt() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"${country}\">x</p>\n"
+                    + "<p th:if=\"${language == 'fr'}\" th:text=\"|${missoin} #{para.x}|\">x</p>")
+            .properties("")
+            .file("letter_fr.properties", "lang=fr\n")
+            .load();
+    Letter before = template.render(recipient("en"));
+
+    assertThat(problems(() -> template.render(recipient("fr"))))
+        .containsExactly(
+            "letter/letter.html:5:32: unknown variable 'missoin'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.html:5:32: unknown message key 'para.x': add it to letter_fr.properties or letter.properties");
+    Letter after = template.render(recipient("en"));
+
+    assertThat(after.html()).isEqualTo(before.html()).doesNotContain("missoin", "para.x");
+    assertThat(after.text()).isEqualTo("France\n");
+  }
+
+  @Test
   void localVariablesOfTheTemplateStillWork() {
     LetterTemplate template =
         new LetterFolder(dir)
