@@ -2,12 +2,15 @@ package circular.letters;
 
 import circular.Problem;
 import java.io.Writer;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;
@@ -47,14 +50,23 @@ final class EveryProblem {
       TemplateProcessingException first,
       Function<TemplateProcessingException, Problem> placed) {
     List<Problem> problems = new ArrayList<>();
+    Set<String> standingIn = new HashSet<>();
     StandIns standIns = new StandIns();
     Optional<TemplateProcessingException> failure = Optional.of(first);
     for (int renders = 0; failure.isPresent() && renders < MOST_RENDERS; renders++) {
-      problems.add(placed.apply(failure.get()));
+      Problem problem = placed.apply(failure.get());
       Optional<Unknown> unknown = Unknown.in(failure.get());
       if (unknown.isEmpty()) {
-        break; // a problem of another kind: what follows it cannot be told
+        // A problem of another kind, after which nothing can be told. Where a stand-in was read,
+        // it may be the stand-in's own ("${delegation.name}" with a text for delegation): the
+        // unknown name is told there already.
+        if (!standingIn.contains(problem.where())) {
+          problems.add(problem);
+        }
+        break;
       }
+      problems.add(problem);
+      standingIn.add(problem.where());
       standIns.passOneMore(unknown.get());
       failure = renderedToNothing(engine, spec, standIns.context(context));
     }
@@ -119,11 +131,45 @@ final class EveryProblem {
     }
 
     /** What stands in for {@code unknown} where it is read now, or empty if it must stop. */
-    Optional<String> standIn(Unknown unknown) {
+    Optional<Object> standIn(Unknown unknown) {
       int times = passed.merge(unknown, 1, Integer::sum);
       return times <= passing.getOrDefault(unknown, 0)
-          ? Optional.of("[" + unknown.name() + "]")
+          ? Optional.of(
+              unknown.message() ? "[" + unknown.name() + "]" : new StandIn(unknown.name()))
           : Optional.empty();
+    }
+  }
+
+  /**
+   * What stands in for an unknown variable: its name as text, and itself for any property asked of
+   * it, so that {@code ${delegation.head.name}} fails only for {@code delegation}, and the search
+   * goes on past it.
+   */
+  private static final class StandIn extends AbstractMap<String, Object> {
+    private final String name;
+
+    StandIn(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public Object get(Object key) {
+      return this;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return true;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return Set.of();
+    }
+
+    @Override
+    public String toString() {
+      return "[" + name + "]";
     }
   }
 

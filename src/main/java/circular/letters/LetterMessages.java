@@ -46,6 +46,7 @@ final class LetterMessages implements IMessageResolver {
   public String createAbsentMessageRepresentation(
       ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
     return StrictEngineContextFactory.standIn(context, EveryProblem.Unknown.message(key))
+        .map(String::valueOf)
         .orElseThrow(
             () -> new UnknownMessageException(key, translations.fileFor(language(context))));
   }

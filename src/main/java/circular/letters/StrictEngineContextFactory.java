@@ -50,7 +50,7 @@ final class StrictEngineContextFactory implements IEngineContextFactory {
    * What stands in for an unknown name read now in {@code context}: only in a check for every
    * problem, and only for a name it has let pass.
    */
-  static Optional<String> standIn(ITemplateContext context, EveryProblem.Unknown unknown) {
+  static Optional<Object> standIn(ITemplateContext context, EveryProblem.Unknown unknown) {
     return context instanceof StrictEngineContext strict && strict.standIns != null
         ? strict.standIns.standIn(unknown)
         : Optional.empty();

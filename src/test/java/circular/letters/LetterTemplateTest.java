@@ -246,6 +246,21 @@ class LetterTemplateTest {
   }
 
   @Test
+  void whatAnUnknownNameIsAskedForIsNoProblemOfItsOwn() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"${delegation.head.name}\">x</p>\n<p th:text=\"${#strings.toUpperCase(misson)}\">x</p>")
+            .properties("")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.html:4:4: unknown variable 'delegation'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.html:5:4: unknown variable 'misson'; the recipient list's columns are: id, country, name, language, email, cc");
+  }
+
+  @Test
   void aCheckThatFoundProblemsLeavesNoStandInForTheLettersRenderedAfterIt() {
     LetterTemplate template =
         new LetterFolder(dir)
