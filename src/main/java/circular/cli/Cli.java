@@ -64,7 +64,7 @@ public final class Cli {
     Optional<String> unknown =
         e instanceof UnmatchedArgumentException unmatched
             ? UnknownArgument.explain(unmatched)
-            : Optional.empty();
+            : UnknownArgument.explainValue(e);
     if (unknown.isPresent()) { // the line says where to read more
       err.println("circular: " + unknown.get());
       return ExitCode.BAD_INPUT;

@@ -3,15 +3,18 @@ package circular.cli;
 import circular.files.NearNames;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * A command or option circular does not have, said in one line with the one the user most likely
- * meant: {@code unknown command 'previw'; did you mean 'preview'? (circular --help lists the
- * commands)}. Stateless.
+ * A command, option or option value circular does not have, said in one line with the one the user
+ * most likely meant: {@code unknown command 'previw'; did you mean 'preview'? (circular --help
+ * lists the commands)}. Stateless.
  */
 final class UnknownArgument {
   private UnknownArgument() {}
@@ -58,5 +61,36 @@ final class UnknownArgument {
             + " ("
             + help
             + " lists the commands)");
+  }
+
+  /**
+   * The line for a value that an option with a fixed set of values does not have, such as {@code
+   * --format pfd}: {@code --format: 'pfd' is not a format; did you mean 'pdf'? (the formats are
+   * text, html, eml, pdf)}; empty for another mistake.
+   */
+  static Optional<String> explainValue(ParameterException e) {
+    if (!(e.getCause() instanceof TypeConversionException)
+        || !(e.getArgSpec() instanceof OptionSpec option)
+        || !option.type().isEnum()
+        || e.getValue() == null) {
+      return Optional.empty();
+    }
+    List<String> values =
+        Arrays.stream(option.type().getEnumConstants()).map(String::valueOf).toList();
+    String label = option.paramLabel().toLowerCase(Locale.ROOT);
+    String noun = label.matches("[a-z]+") ? label : "value";
+    String typed = e.getValue();
+    return Optional.of(
+        option.longestName()
+            + ": '"
+            + typed
+            + "' is not a "
+            + noun
+            + NearNames.closest(typed, values).map(n -> "; did you mean '" + n + "'?").orElse("")
+            + " (the "
+            + noun
+            + "s are "
+            + String.join(", ", values)
+            + ")");
   }
 }

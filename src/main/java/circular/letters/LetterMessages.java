@@ -45,7 +45,10 @@ final class LetterMessages implements IMessageResolver {
   @Override
   public String createAbsentMessageRepresentation(
       ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
-    throw new UnknownMessageException(key, translations.fileFor(language(context)));
+    return StrictEngineContextFactory.standIn(context, EveryProblem.Unknown.message(key))
+        .map(String::valueOf)
+        .orElseThrow(
+            () -> new UnknownMessageException(key, translations.fileFor(language(context))));
   }
 
   private static String language(ITemplateContext context) {

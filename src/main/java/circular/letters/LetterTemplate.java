@@ -385,13 +385,17 @@ public final class LetterTemplate {
   }
 
   private String subject(Headers h, Context context, String language, Recipient recipient) {
+    TemplateSpec spec = new TemplateSpec(h.subject(), TemplateMode.TEXT);
     try {
-      return strings
-          .process(new TemplateSpec(h.subject(), TemplateMode.TEXT), context)
-          .replaceAll("\\s+", " ")
-          .strip();
+      return strings.process(spec, context).replaceAll("\\s+", " ").strip();
     } catch (TemplateProcessingException e) {
-      throw new InputException(RenderFailure.inSubject(e, translations, language, recipient));
+      throw new InputException(
+          EveryProblem.of(
+              strings,
+              spec,
+              context,
+              e,
+              f -> RenderFailure.inSubject(f, translations, language, recipient)));
     }
   }
 
@@ -426,21 +430,41 @@ public final class LetterTemplate {
         body,
         locale,
         key -> translations.get(locale.toLanguageTag(), key),
-        t ->
-            process(
-                BodyTemplate.generated(t, TemplateMode.TEXT, html.file(), SourceMap.IDENTITY),
-                context,
-                recipient));
+        t -> {
+          // the HTML rendered, so a failure is the derived template's, and the text is parsed
+          // instead: there is nothing to tell the user, and no cause to look for more
+          BodyTemplate text =
+              BodyTemplate.generated(t, TemplateMode.TEXT, html.file(), SourceMap.IDENTITY);
+          try {
+            return strings.process(spec(text), context);
+          } catch (TemplateProcessingException e) {
+            throw new InputException(RenderFailure.inBody(e, text.file(), text.lines(), recipient));
+          }
+        });
   }
 
+  /**
+   * @throws InputException with every unknown variable and message of the template, each at its
+   *     place, or else what stopped it
+   */
   private String process(BodyTemplate template, Context context, Recipient recipient) {
     TemplateEngine engine = template.generated() ? strings : documents;
+    TemplateSpec spec = spec(template);
     try {
-      return engine.process(new TemplateSpec(template.template(), template.mode()), context);
+      return engine.process(spec, context);
     } catch (TemplateProcessingException e) {
       throw new InputException(
-          RenderFailure.inBody(e, template.file(), template.lines(), recipient));
+          EveryProblem.of(
+              engine,
+              spec,
+              context,
+              e,
+              f -> RenderFailure.inBody(f, template.file(), template.lines(), recipient)));
     }
+  }
+
+  private static TemplateSpec spec(BodyTemplate template) {
+    return new TemplateSpec(template.template(), template.mode());
   }
 
   /**

@@ -81,4 +81,29 @@ class PreflightTest {
                     .contains("unknown variable 'misison'; did you mean 'mission'?"))
         .hasSize(4);
   }
+
+  @Test
+  void everyUnknownNameIsListedOnceAtEachPlaceHoweverManyRowsMeetIt() throws Exception {
+    Path letter = Files.createDirectories(dir.resolve("letter"));
+    try (Stream<Path> files = Files.list(LETTER)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, letter.resolve(file.getFileName()));
+      }
+    }
+    Path html = letter.resolve("letter.html");
+    Files.writeString(
+        html,
+        Files.readString(html, StandardCharsets.UTF_8)
+            .replace("${mission}", "${missoin}")
+            .replace("${salutation}", "${salutaton}"),
+        StandardCharsets.UTF_8);
+
+    InputException e =
+        catchThrowableOfType(() -> Preflight.check(letter, LIST, Set.of()), InputException.class);
+
+    assertThat(e.problems().stream().map(Problem::what))
+        .containsExactly(
+            "unknown variable 'missoin'; did you mean 'mission'?",
+            "unknown variable 'salutaton'; did you mean 'salutation'?");
+  }
 }

@@ -227,13 +227,36 @@ class PreviewCommandTest {
   }
 
   @Test
-  void usageMistakesAreOneLineAndExitTwo() {
-    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pdff");
+  void aMisspeltFormatIsOneLineNamingTheFormatsAndTheOneMeant() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "pfd");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo(
+            "circular: --format: 'pfd' is not a format; did you mean 'pdf'?"
+                + " (the formats are text, html, eml, pdf)\n");
+  }
+
+  @Test
+  void aFormatFarFromAnyIsOneLineNamingTheFormats() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--format", "docx");
 
     assertThat(run.status()).isEqualTo(2);
     assertThat(run.err())
-        .startsWith("circular: Invalid value for option '--format'")
-        .endsWith("Try 'circular preview --help'.\n");
+        .isEqualTo(
+            "circular: --format: 'docx' is not a format (the formats are text, html, eml, pdf)\n");
+  }
+
+  @Test
+  void otherUsageMistakesAreOneLineWithWhereToReadMoreAndExitTwo() {
+    CliRun run = CliRun.of("preview", LETTER, LIST, "--port", "80");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err())
+        .isEqualTo(
+            "circular: --port is the port of --serve: add --serve, or drop --port\n"
+                + "Try 'circular preview --help'.\n");
   }
 
   @Test

@@ -185,6 +185,104 @@ class LetterTemplateTest {
   }
 
   @Test
+  void everyUnknownVariableAndMessageOfTheHtmlIsReportedAtItsPlaceInOneRender() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"${cuntry}\">x</p>\n<p th:text=\"#{para.x}\">x</p>\n"
+                    + "<p th:text=\"|${name}, ${missoin}|\">x</p>\n<p th:text=\"#{para.y(${cuntry})}\">x</p>")
+            .properties("")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.html:4:4: unknown variable 'cuntry'; did you mean 'country'?",
+            "letter/letter.html:5:4: unknown message key 'para.x': add it to letter.properties",
+            "letter/letter.html:6:4: unknown variable 'missoin'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.html:7:4: unknown variable 'cuntry'; did you mean 'country'?",
+            "letter/letter.html:7:4: unknown message key 'para.y': add it to letter.properties");
+    assertThat(problems(() -> template.check(recipient("en"))))
+        .isEqualTo(problems(() -> template.render(recipient("en"))));
+  }
+
+  @Test
+  void everyUnknownNameOfTheTextTemplateAndOfTheSubjectIsReportedWithTheHtmls() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html("<p th:text=\"${cuntry}\">x</p>")
+            .file("letter.txt", "Dear [(${titel})] [(${name})],\n\n[(#{body})]\n[(#{closing})]\n")
+            .file(
+                "letter.properties",
+                "from=office@mission.example\nsubject=[(#{invitation})] ([(${nation})], [(${cuntry})])\n")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.html:4:4: unknown variable 'cuntry'; did you mean 'country'?",
+            "letter/letter.txt:1:8: unknown variable 'titel'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.txt:3:3: unknown message key 'body': add it to letter.properties",
+            "letter/letter.txt:4:3: unknown message key 'closing': add it to letter.properties",
+            "letter/letter.properties:2: key 'subject': unknown message key 'invitation': add it to letter.properties",
+            "letter/letter.properties:2: key 'subject': unknown variable 'nation'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.properties:2: key 'subject': unknown variable 'cuntry'; did you mean 'country'?");
+  }
+
+  @Test
+  void unknownNamesAreReportedInTheLanguageOfTheRecipientAndAProblemOfAnotherKindEndsTheList() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"#{greeting}\">x</p>\n<p th:text=\"${contry}\">x</p>\n<p th:text=\"${name.nope}\">x</p>\n<p th:text=\"${after}\">x</p>")
+            .properties("greeting=Excellency,\n")
+            .file("letter_fr.properties", "lang=fr\n")
+            .load();
+
+    List<String> french = problems(() -> template.render(recipient("fr")));
+
+    assertThat(french).hasSize(2);
+    assertThat(french.get(0))
+        .isEqualTo("letter/letter.html:5:4: unknown variable 'contry'; did you mean 'country'?");
+    assertThat(french.get(1)).startsWith("letter/letter.html:6:4: ").contains("nope");
+  }
+
+  @Test
+  void whatAnUnknownNameIsAskedForIsNoProblemOfItsOwn() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"${delegation.head.name}\">x</p>\n<p th:text=\"${#strings.toUpperCase(misson)}\">x</p>")
+            .properties("")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.html:4:4: unknown variable 'delegation'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.html:5:4: unknown variable 'misson'; the recipient list's columns are: id, country, name, language, email, cc");
+  }
+
+  @Test
+  void aCheckThatFoundProblemsLeavesNoStandInForTheLettersRenderedAfterIt() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .html(
+                "<p th:text=\"${country}\">x</p>\n"
+                    + "<p th:if=\"${language == 'fr'}\" th:text=\"|${missoin} #{para.x}|\">x</p>")
+            .properties("")
+            .file("letter_fr.properties", "lang=fr\n")
+            .load();
+    Letter before = template.render(recipient("en"));
+
+    assertThat(problems(() -> template.render(recipient("fr"))))
+        .containsExactly(
+            "letter/letter.html:5:32: unknown variable 'missoin'; the recipient list's columns are: id, country, name, language, email, cc",
+            "letter/letter.html:5:32: unknown message key 'para.x': add it to letter_fr.properties or letter.properties");
+    Letter after = template.render(recipient("en"));
+
+    assertThat(after.html()).isEqualTo(before.html()).doesNotContain("missoin", "para.x");
+    assertThat(after.text()).isEqualTo("France\n");
+  }
+
+  @Test
   void localVariablesOfTheTemplateStillWork() {
     LetterTemplate template =
         new LetterFolder(dir)

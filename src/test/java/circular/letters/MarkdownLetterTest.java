@@ -134,6 +134,25 @@ class MarkdownLetterTest {
   }
 
   @Test
+  void everyUnknownVariableAndMessageIsReportedAtTheMarkdownFilesLinesAndColumns() {
+    LetterTemplate template =
+        new LetterFolder(dir)
+            .file(
+                "letter.md",
+                "Dear [(${titel})] [(${first_name})],\n\n| A | B |\n|---|---|\n"
+                    + "| x | **[(${contry})]** |\n\n[(#{closing})] [[${missoin}]]\n")
+            .properties("")
+            .load();
+
+    assertThat(problems(() -> template.render(recipient("en"))))
+        .containsExactly(
+            "letter/letter.md:1:6: unknown variable 'titel'; the recipient list's columns are: id, country, first_name, language, email",
+            "letter/letter.md:5:9: unknown variable 'contry'; did you mean 'country'?",
+            "letter/letter.md:7:1: unknown message key 'closing': add it to letter.properties",
+            "letter/letter.md:7:16: unknown variable 'missoin'; the recipient list's columns are: id, country, first_name, language, email");
+  }
+
+  @Test
   void anExpressionInALinksAddressIsAProblemWhenTheFolderIsRead() {
     LetterFolder folder =
         new LetterFolder(dir)
