@@ -88,8 +88,9 @@ final class RepliesCommand implements Callable<Integer> {
     List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    // closed last: a Ctrl-C waits for the scan to stop and its summary to be printed
-    try (ScanInterrupt onCtrlC = ScanInterrupt.install()) {
+    // A Ctrl-C ends the scan after the message it is reading, the replies recorded so far kept
+    // with their copies for the digest; closed last, so that the summary is printed first.
+    try (StopSignal onCtrlC = StopSignal.install("circular-scan-stop", () -> true)) {
       ScanReport report;
       try (ScanBar bar = new ScanBar(err, Progress.onTerminal())) {
         report =

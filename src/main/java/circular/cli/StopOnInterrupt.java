@@ -2,8 +2,6 @@ package circular.cli;
 
 import circular.campaign.Sending;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a Ctrl-C (SIGINT, or a TERM) does while {@code send} or {@code remind} holds a server:
@@ -16,23 +14,21 @@ import java.util.concurrent.TimeUnit;
  * kill.
  */
 final class StopOnInterrupt implements AutoCloseable {
-  static final int GRACE_SECONDS = 30;
+  static final int GRACE_SECONDS = StopSignal.GRACE_SECONDS;
 
-  private final Thread hook;
-  private final CountDownLatch finished = new CountDownLatch(1);
+  private final StopSignal signal;
   private volatile Sending sending;
-  private volatile boolean fired;
 
   private StopOnInterrupt(PrintWriter err, boolean onTerminal) {
-    this.hook =
-        new Thread(
+    this.signal =
+        StopSignal.install(
+            "circular-stop-on-interrupt",
             () -> {
-              fired = true;
               Sending running = sending;
               if (running == null) {
                 err.println((onTerminal ? "\n" : "") + "Stopped before any letter was sent.");
                 err.flush();
-                return;
+                return false;
               }
               err.println(
                   (onTerminal ? "\n" : "")
@@ -42,26 +38,19 @@ final class StopOnInterrupt implements AutoCloseable {
                       + " s).");
               err.flush();
               running.stop("interrupted");
-              try {
-                finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "circular-stop-on-interrupt");
+              return true;
+            });
   }
 
   /** Watches for a Ctrl-C until {@link #close}. */
   static StopOnInterrupt install(PrintWriter err, boolean onTerminal) {
-    StopOnInterrupt stop = new StopOnInterrupt(err, onTerminal);
-    Runtime.getRuntime().addShutdownHook(stop.hook);
-    return stop;
+    return new StopOnInterrupt(err, onTerminal);
   }
 
   /** From now on a Ctrl-C stops {@code run} and waits for it, rather than ending the process. */
   void stops(Sending run) {
     this.sending = run;
-    if (fired) {
+    if (signal.getAsBoolean()) {
       // a Ctrl-C came just before: the process is ending, so the run must not start a letter
       run.stop("interrupted");
     }
@@ -69,7 +58,7 @@ final class StopOnInterrupt implements AutoCloseable {
 
   /** Whether a Ctrl-C stopped the run. */
   boolean fired() {
-    return fired;
+    return signal.getAsBoolean();
   }
 
   /**
@@ -78,11 +67,6 @@ final class StopOnInterrupt implements AutoCloseable {
    */
   @Override
   public void close() {
-    finished.countDown();
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException e) {
-      // the process is ending: the hook is running, and returns now that the run is over
-    }
+    signal.close();
   }
 }
