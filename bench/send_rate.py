@@ -8,13 +8,15 @@ A run counts only if smtp-sink received exactly N messages; otherwise it is repo
 gets no rate. Rates are N / wall time of the whole process (JVM start, preflight and all), as a
 user waits for it. CPU (user + system) and peak RSS from /usr/bin/time -v. System calls per
 letter from one more run of each variant under `strace -c -f` (--strace N letters; slowed by
-strace, so not timed).
+strace, so not timed). c4shm is not a way to run circular but a bound: c4 with its campaign folder
+in memory (/dev/shm), where the log's fsync returns at once and a letter's copy costs no journal,
+which shows what the disk costs a run.
 
 circular runs with the JVM options of CIRCULAR_JVM below (the launcher's), and with the
 class-data sharing archive target/circular.jsa when there is one (bench/cds.sh).
 
 Usage (from the project root, after bench/setup.sh):
-    python3 bench/send_rate.py [--n 10000] [--reps 3] [--only c1,c4,bare,mm,src1,src4] [--strace 2000]
+    python3 bench/send_rate.py [--n 10000] [--reps 3] [--only c1,c4,c4shm,bare,mm,src1,src4] [--strace 2000]
                                [--jar OTHER.jar --jvm 'OPTIONS']   (an earlier build, as it was run)
 """
 import argparse
@@ -35,7 +37,6 @@ CIRCULAR_JAR = JAR  # --jar: the circular measured; the references always use ta
 LETTER = os.path.join(BENCH, "letters", "bench-letter")
 PEER = os.path.join(BENCH, "peer")
 MAILMERGE = os.path.join(PEER, "venv", "bin", "mailmerge")
-CDS = os.path.join(ROOT, "target", "circular.jsa")
 TIMEOUT = 600  # seconds, for any one run
 
 # The JVM options for a short batch run, chosen by measurement (bench/README.md, "JVM options"):
@@ -49,7 +50,8 @@ CIRCULAR_JVM = ["-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSer
 def circular_jvm():
     if JVM_OVERRIDE is not None:
         return JVM_OVERRIDE
-    return CIRCULAR_JVM + (["-XX:SharedArchiveFile=" + CDS] if os.path.exists(CDS) else [])
+    cds = os.path.join(os.path.dirname(CIRCULAR_JAR), "circular.jsa")  # the archive of that jar's build
+    return CIRCULAR_JVM + (["-XX:SharedArchiveFile=" + cds] if os.path.exists(cds) else [])
 
 
 JVM_OVERRIDE = None  # --jvm: other options, e.g. none to measure an older jar as it was run
@@ -116,13 +118,17 @@ def timed(cmd, label, cwd=ROOT):
 CAMPAIGNS = []
 
 
+MEMORY = "/dev/shm"  # a tmpfs: the c4shm variant's campaign, where fsync returns at once
+
+
 def campaign_folder(k, tag):
     """A campaign folder of its own for every circular run, all removed at the end of the benchmark:
     never one removed just before a run. Deleting a campaign's 10,000 letter copies makes ext4's
     next 10,000 file creations slow for a while (its inode allocator skips recently deleted inodes:
     up to ~300 us of system CPU per file instead of ~10 here, seen in perf as find_inode_bit and
     recently_deleted), a cost a user's run never meets after the benchmark's own rmtree."""
-    folder = os.path.join(BENCH, "runs", "campaign-%s-%s" % (k, tag))
+    root = os.path.join(MEMORY, "circular-bench") if k == "c4shm" else os.path.join(BENCH, "runs")
+    folder = os.path.join(root, "campaign-%s-%s" % (k, tag))
     if folder not in CAMPAIGNS:
         CAMPAIGNS.append(folder)
     return folder
@@ -161,7 +167,7 @@ def syscalls(cmd, label, n):
 def sending_phase(k, rep, n):
     """Seconds from the first to the last row of sent.csv (circular), or as the bare reference
     reports it (from its connection to its last letter); None for smtp-source."""
-    if k in ("c1", "c4"):
+    if k in ("c1", "c4", "c4shm"):
         import csv
         import datetime
         rows = list(csv.DictReader(open(os.path.join(campaign_folder(k, rep), "sent.csv"))))
@@ -178,8 +184,8 @@ def variants(n, port):
     listfile = os.path.join(BENCH, "recipients-%d.csv" % n)
     one = os.path.join(BENCH, "one-letter.eml")
 
-    def circular(connections, tag):
-        campaign = campaign_folder("c%d" % connections, tag)
+    def circular(connections, tag, variant=None):
+        campaign = campaign_folder(variant or "c%d" % connections, tag)
         shutil.rmtree(campaign, ignore_errors=True)  # left by an interrupted benchmark only
         return ["java"] + circular_jvm() + ["-jar", CIRCULAR_JAR, "send", LETTER, listfile, "--smtp", smtp, "--yes",
                                             "--campaign", campaign, "--connections", str(connections)]
@@ -199,6 +205,9 @@ def variants(n, port):
     return {
         "c1": ("circular send --connections 1", lambda tag: circular(1, tag)),
         "c4": ("circular send --connections 4", lambda tag: circular(4, tag)),
+        # not a way to run circular, a bound: the same run with its campaign folder (log, copies) in
+        # memory, where fsync returns at once and a new file costs no journal; what the disk costs
+        "c4shm": ("c4, its campaign in memory (/dev/shm: no disk)", lambda tag: circular(4, tag, "c4shm")),
         # compiled beforehand (see main): source-file mode would add javac to its start-up time
         "bare": ("bare reference (1 connection, no log)",
                  lambda tag: ["java", "-cp", JAR + ":" + os.path.join(BENCH, "classes"), "BareSend",
@@ -214,7 +223,7 @@ def main():
     ap.add_argument("--n", type=int, default=10000)
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--port", type=int, default=25250)
-    ap.add_argument("--only", default="c1,c4,bare,mm,src1,src4")
+    ap.add_argument("--only", default="c1,c4,c4shm,bare,mm,src1,src4")
     ap.add_argument("--strace", type=int, default=2000, help="letters for the system-call count (0: none)")
     ap.add_argument("--jar", help="measure this circular jar instead of target/circular.jar (e.g. an earlier build)")
     ap.add_argument("--jvm", help="circular's JVM options instead of CIRCULAR_JVM ('' for none)")
@@ -235,6 +244,9 @@ def main():
     if "mm" in keys and not os.path.exists(MAILMERGE):
         print("awdeorio/mailmerge is not installed under %s (bench/setup.sh): left out" % PEER)
         keys.remove("mm")
+    if "c4shm" in keys and not os.path.isdir(MEMORY):
+        print("no %s (a tmpfs) on this machine: c4shm left out" % MEMORY)
+        keys.remove("c4shm")
     table = variants(args.n, args.port)
     results = {k: [] for k in keys}
     load = open("/proc/loadavg").read().split()[0]
@@ -300,8 +312,12 @@ def main():
             else:
                 verdict = "" if target is None else (" (target >= %d%%: %s)" % (target * 100, "met" if ratio >= target else "MISSED"))
                 print("- %s / %s = %.0f%%%s" % (a, b, 100 * ratio, verdict))
+    if "c4shm" in medians and "mm" in medians:
+        print("- c4shm / mm = %.1fx (a bound, not a result: the log's fsyncs and the copies' files cost nothing there)"
+              % (medians["c4shm"] / medians["mm"]))
     for folder in CAMPAIGNS:
         shutil.rmtree(folder, ignore_errors=True)
+    shutil.rmtree(os.path.join(MEMORY, "circular-bench"), ignore_errors=True)
     sys.exit(0 if all(all(r[0] for r in results[k]) for k in keys) else 1)
 
 
