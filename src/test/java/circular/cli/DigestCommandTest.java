@@ -333,7 +333,8 @@ class DigestCommandTest {
     assertThat(assigned.out())
         .startsWith("Assigned " + UNMATCHED + " (a.stranger@elsewhere.example, 'RE: Convention")
         .endsWith(" to URY: counted as its reply.\n");
-    assertThat(run.out()).startsWith("12 replies from 11 delegations (1 new), 4 attachments; 2 awaited.");
+    assertThat(run.out())
+        .startsWith("12 replies from 11 delegations (1 new), 4 attachments; 2 awaited.");
     assertThat(row("URY").get("from")).isEqualTo("A. Stranger <a.stranger@elsewhere.example>");
     assertThat(row("URY").get("text"))
         .isEqualTo("I am not on your list, but here is my answer anyway.");
