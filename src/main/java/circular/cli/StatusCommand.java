@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Shows where each delegation stands: letter, reminder, reply, out of office, bounce.",
-      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
+      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Each unmatched message is named with its Message-ID, for 'circular replies --assign' if it is a delegation's reply. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
   /**
