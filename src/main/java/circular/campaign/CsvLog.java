@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -314,9 +315,15 @@ public final class CsvLog implements AutoCloseable {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(reader, format)) {
-      for (CSVRecord record : parser) {
-        if (record.isConsistent()) {
-          all.add(rows.read(record, parser.getCurrentLineNumber()));
+      // A last row without its line break was cut short, even when its cells are all there (the
+      // last one may not be whole): passed over, as the next open for appending cuts it off.
+      boolean torn = !endsWithLineBreak(file);
+      Iterator<CSVRecord> records = parser.iterator();
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        long line = parser.getCurrentLineNumber();
+        if (record.isConsistent() && !(torn && !records.hasNext())) {
+          all.add(rows.read(record, line));
         }
       }
     } catch (IOException
@@ -327,6 +334,18 @@ public final class CsvLog implements AutoCloseable {
           Problem.in(file, "cannot be read as a " + what + ": " + e.getMessage()));
     }
     return all;
+  }
+
+  private static boolean endsWithLineBreak(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size == 0) {
+        return true;
+      }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      channel.read(last, size - 1);
+      return last.get(0) == '\n';
+    }
   }
 
   static String format(List<String> cells) {

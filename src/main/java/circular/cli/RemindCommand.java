@@ -93,7 +93,8 @@ final class RemindCommand implements Callable<Integer> {
 
   /**
    * A message that answers the letter from an address no delegation uses may be a delegation's
-   * reply, from a colleague's or a personal address: that delegation would be reminded too.
+   * reply, from a colleague's or a personal address: that delegation would be reminded too. One a
+   * person assigned ({@code replies --assign}) is read as that delegation's reply, and not named.
    */
   private void warnOfUnmatched(List<ResponseRow> responses) {
     PrintWriter err = spec.commandLine().getErr();
@@ -101,9 +102,9 @@ final class RemindCommand implements Callable<Integer> {
       if (row.kind() == ResponseRow.Kind.UNMATCHED) {
         err.printf(
             "Unmatched: %s wrote '%s' (%s) from an address no delegation uses; if it is a"
-                + " delegation's reply, that delegation is reminded too: read it first, and leave"
-                + " the delegation out with --only.%n",
-            row.from(), row.subject(), StatusCommand.DAY.format(row.received()));
+                + " delegation's reply, that delegation is reminded too: read it first, and say"
+                + " whose reply it is with 'circular replies --assign \"%s=ID\"'.%n",
+            row.from(), row.subject(), StatusCommand.DAY.format(row.received()), row.messageId());
       }
     }
     err.flush();

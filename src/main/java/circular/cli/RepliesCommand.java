@@ -11,6 +11,7 @@ import circular.recipients.Recipient;
 import circular.recipients.RecipientList;
 import circular.recipients.RecipientReader;
 import circular.replies.CampaignIndex;
+import circular.replies.HandAssignments;
 import circular.replies.ReplyScan;
 import circular.replies.ScanReport;
 import circular.server.Login;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +47,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Records who replied, who is away and what bounced, from the mailboxes.",
-      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there) and adds to responses.csv every message that answers the campaign's letters: a reply, an automatic reply or a bounce, matched to its delegation by thread, address or domain; a message that answers the letter but matches no delegation is kept as 'unmatched'. Delivery reports are read in every common dialect and tied to a delegation only by the letter they return or the address they name; each row's detail says what a report said (the failed address, status and reason) or when an out-of-office's writer is back. Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml, a campaign sent through the sandbox is read from the sandbox's mailboxes."
+      "Reads the contact's mailbox (and the sender's: bounces and out-of-office replies go there) and adds to responses.csv every message that answers the campaign's letters: a reply, an automatic reply or a bounce, matched to its delegation by thread, address or domain; a message that answers the letter but matches no delegation is kept as 'unmatched', for a person to read and, if it is a delegation's reply, to assign to it with --assign. Delivery reports are read in every common dialect and tied to a delegation only by the letter they return or the address they name; each row's detail says what a report said (the failed address, status and reason) or when an out-of-office's writer is back. Scans are incremental and read-only: nothing is marked as read. Without --imap or --eml, a campaign sent through the sandbox is read from the sandbox's mailboxes."
     })
 final class RepliesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -76,6 +78,14 @@ final class RepliesCommand implements Callable<Integer> {
           "Trust the IMAP server certificate in FILE (.pem, .crt, .p12): for a test server with a self-signed certificate.")
   Path trust;
 
+  @Option(
+      names = "--assign",
+      paramLabel = "MESSAGE_ID=ID",
+      description = {
+        "Records that the unmatched message with this Message-ID (as responses.csv shows it; the <> may be left out) is the reply of the delegation with this id: status, remind and digest then count it as that delegation's reply. May be repeated. Without --imap or --eml, no mailbox is read. Every assignment is checked first; if one is wrong, none is recorded.",
+      })
+  List<String> assign = new ArrayList<>();
+
   @Override
   public Integer call() {
     Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
@@ -85,9 +95,22 @@ final class RepliesCommand implements Callable<Integer> {
     // letters.
     Supplier<RecipientList> list =
         new Once<>(() -> new RecipientReader().read(origin.recipients()));
-    List<Source> sources = sources(campaign, list);
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    boolean scan =
+        assign.isEmpty()
+            || spec.commandLine().getParseResult().hasMatchedOption("--imap")
+            || !eml.isEmpty();
+    // every mailbox named is checked before any assignment is written
+    List<Source> sources = scan ? sources(campaign, list) : List.of();
+    if (!assign.isEmpty()) {
+      HandAssignments.record(campaign, list.get(), assign, Instant.now())
+          .forEach(o -> out.println(o.line()));
+      out.flush();
+      if (!scan) {
+        return ExitCode.DONE;
+      }
+    }
     // A Ctrl-C ends the scan after the message it is reading, the replies recorded so far kept
     // with their copies for the digest; closed last, so that the summary is printed first.
     try (StopSignal onCtrlC = StopSignal.install("circular-scan-stop", () -> true)) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Shows where each delegation stands: letter, reminder, reply, out of office, bounce.",
-      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Run 'circular replies' first to read the mailboxes."
+      "A reply shows when and from whom; an automatic reply and a bounce when and what they said (a return date, the failed address and why), in this computer's time zone (--csv: in UTC, as the logs). Only a reply counts as an answer. Each unmatched message is named with its Message-ID, for 'circular replies --assign' if it is a delegation's reply. Run 'circular replies' first to read the mailboxes."
     })
 final class StatusCommand implements Callable<Integer> {
   /**
@@ -63,12 +63,13 @@ final class StatusCommand implements Callable<Integer> {
     Campaign campaign = campaignOption.namedOrOnly(Locations.SENT);
     Campaign.Origin origin = CampaignOption.origin(campaign);
     RecipientList list = new RecipientReader().read(origin.recipients());
+    List<ResponseRow> responses = ResponseLog.read(campaign.responses());
     Standings standings =
         Standings.of(
             list.recipients(),
             origin.letter().getFileName().toString(),
             SentLog.read(campaign.sentLog()),
-            ResponseLog.read(campaign.responses()));
+            responses);
     List<Standing> shown = awaiting ? standings.awaiting() : standings.all();
     PrintWriter out = spec.commandLine().getOut();
     Optional<String> running = CampaignLock.holder(campaign.folder());
@@ -87,6 +88,7 @@ final class StatusCommand implements Callable<Integer> {
       } else {
         whatToDo(standings, out);
       }
+      unmatched(responses, out);
     }
     if (running.isPresent() && csv) {
       spec.commandLine()
@@ -126,6 +128,25 @@ final class StatusCommand implements Callable<Integer> {
       out.printf(
           "Failed: %s (see sent.csv; --retry-failed sends them again)%n",
           failed.stream().map(s -> s.recipient().id()).collect(Collectors.joining(", ")));
+    }
+  }
+
+  /**
+   * Each unmatched message, with its Message-ID and what to type if a person finds it is a
+   * delegation's reply.
+   */
+  private static void unmatched(List<ResponseRow> responses, PrintWriter out) {
+    for (ResponseRow row : responses) {
+      if (row.kind() == ResponseRow.Kind.UNMATCHED) {
+        out.printf(
+            "Unmatched: %s wrote '%s' (%s), %s; if it is a delegation's reply: 'circular replies"
+                + " --assign \"%s=ID\"'%n",
+            row.from(),
+            row.subject(),
+            DAY.format(row.received()),
+            row.messageId(),
+            row.messageId());
+      }
     }
   }
 

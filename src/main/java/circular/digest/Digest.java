@@ -31,7 +31,8 @@ import java.util.function.Function;
  * in {@code responses.csv}, in the list's order, each reply's own words and attachments, read from
  * the copy {@code circular replies} kept ({@link ReplyCopies}); written as {@code index.html},
  * {@code digest.csv} and {@code <id>/} folders of attachments. Out-of-office replies, bounces and
- * unmatched messages are never answers.
+ * unmatched messages are never answers; an unmatched message a person assigned to a delegation is
+ * its reply ({@link ResponseLog#read}).
  *
  * <p>Compiling again after new replies adds them and changes nothing else: the page and the CSV are
  * written whole from the same rows in the same order, and an attachment already saved is found by
@@ -188,8 +189,12 @@ public final class Digest {
     Path copy = copies.file(row.messageId());
     if (!Files.isRegularFile(copy)) {
       String why =
-          "its message was not kept (recorded before circular kept replies); run 'circular replies' again"
-              + " to keep it (for an IMAP folder, delete scan-state.csv first so that the folder is read again)";
+          "its message was not kept ("
+              + (row.matchedBy() == ResponseRow.MatchedBy.HAND
+                  ? "recorded as unmatched before circular kept unmatched messages"
+                  : "recorded before circular kept replies")
+              + "); run 'circular replies' again to keep it (for an IMAP folder, delete"
+              + " scan-state.csv first so that the folder is read again)";
       problems.add(id + ": reply " + row.messageId() + ": " + why);
       return unread.apply(why);
     }

@@ -11,9 +11,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The campaign's copy of every message recorded as a {@code reply}, {@code replies/<safe id>.eml},
- * kept by {@code circular replies} so that {@code circular digest} reads the delegations' words the
- * same way whether they came from the sandbox, a folder of {@code .eml} files or IMAP.
+ * The campaign's copy of every message recorded as a {@code reply} or as {@code unmatched} (a
+ * person may say whose reply it is), {@code replies/<safe id>.eml}, kept by {@code circular
+ * replies} so that {@code circular digest} reads the delegations' words the same way whether they
+ * came from the sandbox, a folder of {@code .eml} files or IMAP.
  *
  * <p>A copy's name is a function of the Message-ID exactly as {@code responses.csv} records it: its
  * readable characters, then 10 hex digits of its SHA-256, so that two ids that differ only in case

@@ -31,9 +31,10 @@ import java.util.function.Supplier;
  * concerns the campaign becomes one row, once, however often it is scanned and in however many
  * folders it sits. Each IMAP folder's position is saved after the rows are on disk, so the next
  * scan fetches only what is new, and a scan killed midway redoes its part without duplicates. Every
- * message recorded as a reply is kept whole in {@link ReplyCopies}, for the digest: fetched with
- * the other replies of its folder once the folder is scanned, and before its position is saved, so
- * that a reply whose row a killed scan left without its copy is kept by the next scan.
+ * message recorded as a reply or as unmatched (which a person may assign to a delegation) is kept
+ * whole in {@link ReplyCopies}, for the digest: fetched with the other replies of its folder once
+ * the folder is scanned, and before its position is saved, so that a reply whose row a killed scan
+ * left without its copy is kept by the next scan.
  *
  * <pre>{@code
  * CampaignIndex index = CampaignIndex.read(campaign);
@@ -117,7 +118,10 @@ public final class ReplyScan {
   private final Set<String> known = new HashSet<>();
   private final BooleanSupplier stopped;
 
-  /** Replies recorded without a copy (by an older version): kept when the scan meets them again. */
+  /**
+   * Replies and unmatched messages recorded without a copy (by an older version): kept when the
+   * scan meets them again.
+   */
   private final Map<String, String> uncopied = new HashMap<>();
 
   /**
@@ -143,7 +147,7 @@ public final class ReplyScan {
     this.copies = ReplyCopies.of(campaign);
     for (ResponseRow r : ResponseLog.read(campaign.responses())) {
       known.add(new MessageId(r.messageId()).key());
-      if (r.kind() == Kind.REPLY && !copies.has(r.messageId())) {
+      if (kept(r.kind()) && !copies.has(r.messageId())) {
         uncopied.put(new MessageId(r.messageId()).key(), r.messageId());
       }
     }
@@ -258,12 +262,20 @@ public final class ReplyScan {
       notOurs++;
       return;
     }
-    if (row.get().kind() == Kind.REPLY) {
+    if (kept(row.get().kind())) {
       toKeep.put(message, id);
     }
     log.append(row.get());
     known.add(new MessageId(id).key());
     added.merge(row.get().kind(), 1, Integer::sum);
+  }
+
+  /**
+   * Whether a message of this kind is kept whole: a reply, and an unmatched message, which a person
+   * may say is a delegation's reply ({@code replies --assign}).
+   */
+  private static boolean kept(Kind kind) {
+    return kind == Kind.REPLY || kind == Kind.UNMATCHED;
   }
 
   /** Keeps one reply; a copy that cannot be written does not cost the others. */

@@ -3,13 +3,21 @@ package circular.replies;
 import circular.InputException;
 import circular.Problem;
 import circular.campaign.CsvLog;
+import circular.replies.ResponseRow.Kind;
+import circular.replies.ResponseRow.MatchedBy;
+import circular.server.MessageId;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
- * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it appends).
+ * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it appends)
+ * but one: a message first recorded {@code unmatched} gets a second row when a person says whose
+ * reply it is ({@link MatchedBy#HAND}), and {@link #read} gives that row in the first one's place.
  * A file written before the {@code detail} column existed is read as it is, and given the column
  * (empty in its old rows) when it is next opened for appending. Used by one thread at a time.
  */
@@ -40,8 +48,19 @@ public final class ResponseLog implements AutoCloseable {
     log.close();
   }
 
-  /** Every row of the file, in order; none if it does not exist yet. */
+  /**
+   * What the file says of each message, in its order; none if it does not exist yet. That is every
+   * row as written, except that an {@code unmatched} message a person assigned is its {@code hand}
+   * row, in the unmatched row's place. Only that: a hand row for a message recorded as anything
+   * else (a delegation's own reply, an automatic reply, a bounce), or already assigned, or not
+   * recorded before it, changes nothing.
+   */
   public static List<ResponseRow> read(Path file) {
+    return current(asWritten(file));
+  }
+
+  /** Every complete row of the file, as written and in order; none if it does not exist yet. */
+  public static List<ResponseRow> asWritten(Path file) {
     return CsvLog.readAll(
         file,
         "responses log",
@@ -57,6 +76,27 @@ public final class ResponseLog implements AutoCloseable {
                 ResponseRow.MatchedBy.of(record.get("matched_by"))
                     .orElseThrow(() -> unknown(file, line, "matched_by", record.get("matched_by"))),
                 record.isMapped("detail") ? record.get("detail") : ""));
+  }
+
+  /** The rows with each unmatched row a later hand row supersedes replaced by it. */
+  static List<ResponseRow> current(List<ResponseRow> rows) {
+    List<ResponseRow> current = new ArrayList<>(rows.size());
+    Map<String, Integer> unmatched = new HashMap<>(); // Message-ID key -> place in current
+    for (ResponseRow row : rows) {
+      String key = new MessageId(row.messageId()).key();
+      if (row.matchedBy() == MatchedBy.HAND) {
+        Integer place = unmatched.remove(key);
+        if (place != null) {
+          current.set(place, row);
+        }
+      } else {
+        if (row.kind() == Kind.UNMATCHED) {
+          unmatched.putIfAbsent(key, current.size());
+        }
+        current.add(row);
+      }
+    }
+    return current;
   }
 
   private static InputException unknown(Path file, long line, String column, String value) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param received when the message was written (its Date header), or when the server got it
  * @param recipientId the delegation it was matched to; empty when {@link Kind#UNMATCHED}
+ * @param matchedBy how; {@link MatchedBy#HAND} only for a reply a person assigned
  * @param from the sender's bare address
  * @param messageId as in the header, angle brackets included; the row's identity
  * @param detail what the message says, for a person to act on: for a bounce the failed address,
@@ -49,6 +50,10 @@ public record ResponseRow(
     }
     if ((kind == Kind.UNMATCHED) != (matchedBy == MatchedBy.NONE)) {
       throw new IllegalArgumentException("an unmatched response, and only it, is matched by none");
+    }
+    if (matchedBy == MatchedBy.HAND
+        && (kind != Kind.REPLY || recipientId == null || recipientId.isBlank())) {
+      throw new IllegalArgumentException("a message assigned by hand is a delegation's reply");
     }
     recipientId = recipientId == null ? "" : recipientId;
     from = from == null ? "" : from;
@@ -118,7 +123,12 @@ public record ResponseRow(
     ADDRESS("address"),
     /** Its sender's domain is the delegation's, and no other's. */
     DOMAIN("domain"),
-    NONE("none");
+    NONE("none"),
+    /**
+     * A person said whose reply an {@link Kind#UNMATCHED} message is ({@code circular replies
+     * --assign}): a later row for the same message, which supersedes the unmatched one.
+     */
+    HAND("hand");
 
     private final String label;
 

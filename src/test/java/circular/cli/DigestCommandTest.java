@@ -308,6 +308,67 @@ class DigestCommandTest {
     assertThat(rows().get(2).get("text")).startsWith("Estimada Sra. Marsh:");
   }
 
+  private static final String UNMATCHED = "<unmatched-1@elsewhere.example>";
+
+  private CliRun assign(String assignment) {
+    CliRun run = CliRun.of("replies", "--campaign", dir.toString(), "--assign", assignment);
+    assertThat(run.status()).as(run.toString()).isZero();
+    return run;
+  }
+
+  private CSVRecord row(String id) throws IOException {
+    return rows().stream().filter(r -> r.get("id").equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void anUnmatchedMessageAssignedToADelegationIsItsReplyWithItsWords() throws Exception {
+    answer("contact", "sender");
+    assertThat(ReplyCopies.of(new Campaign(dir)).has(UNMATCHED))
+        .as("the unmatched message is kept whole, in case it is assigned")
+        .isTrue();
+
+    CliRun assigned = assign("unmatched-1@elsewhere.example=ury");
+    CliRun run = digest();
+
+    assertThat(assigned.out())
+        .startsWith("Assigned " + UNMATCHED + " (a.stranger@elsewhere.example, 'RE: Convention")
+        .endsWith(" to URY: counted as its reply.\n");
+    assertThat(run.out())
+        .startsWith("12 replies from 11 delegations (1 new), 4 attachments; 2 awaited.");
+    assertThat(row("URY").get("from")).isEqualTo("A. Stranger <a.stranger@elsewhere.example>");
+    assertThat(row("URY").get("text"))
+        .isEqualTo("I am not on your list, but here is my answer anyway.");
+    assertThat(page().select("#awaited").text()).doesNotContain("Uruguay");
+  }
+
+  @Test
+  void anUnmatchedMessageRecordedWithoutACopyIsNamedUntilRepliesKeepsIt() throws Exception {
+    answer("contact", "sender");
+    Files.delete(ReplyCopies.of(new Campaign(dir)).file(UNMATCHED)); // as an older version left it
+    assign(UNMATCHED + "=URY");
+    List<ResponseRow> assigned = ResponseLog.asWritten(dir.resolve("responses.csv"));
+
+    CliRun before = CliRun.of("digest", "--campaign", dir.toString());
+    CliRun replies = CliRun.of("replies", "--campaign", dir.toString());
+    CliRun after = digest();
+
+    assertThat(before.status()).as(before.toString()).isEqualTo(1);
+    assertThat(before.err())
+        .isEqualTo(
+            "URY: reply "
+                + UNMATCHED
+                + ": its message was not kept (recorded as unmatched before circular kept"
+                + " unmatched messages); run 'circular replies' again to keep it (for an IMAP"
+                + " folder, delete scan-state.csv first so that the folder is read again)\n");
+    assertThat(replies.out()).contains("nothing new for responses.csv");
+    assertThat(ResponseLog.asWritten(dir.resolve("responses.csv")))
+        .as("the scan adds no row and undoes no assignment")
+        .isEqualTo(assigned);
+    assertThat(after.err()).isEmpty();
+    assertThat(row("URY").get("text"))
+        .isEqualTo("I am not on your list, but here is my answer anyway.");
+  }
+
   @Test
   void beforeAnyReplyEveryDelegationSentTheLetterIsAwaited() throws Exception {
     CliRun run = digest();

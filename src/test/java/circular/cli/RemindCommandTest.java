@@ -84,7 +84,10 @@ class RemindCommandTest {
             "\n70 delegations: 5 sent, 1 replied, 4 awaiting (of whom 1 sent an automatic reply, 1 bounced);"
                 + " 65 not sent yet;\n1 unmatched message to look at in responses.csv.\n"
                 + "65 letters not sent yet: 'circular send' with the same letter and list sends them,"
-                + " and none twice.\n");
+                + " and none twice.\n"
+                + "Unmatched: someone@webmail.example wrote 'RE: x' (2012-03-24 12:00 UTC),"
+                + " <r4@x.example>; if it is a delegation's reply: 'circular replies --assign"
+                + " \"<r4@x.example>=ID\"'\n");
   }
 
   @Test
@@ -190,7 +193,8 @@ class RemindCommandTest {
         .startsWith("Unmatched: someone@webmail.example wrote 'RE: x' (2012-03-24 ")
         .contains(
             "from an address no delegation uses; if it is a delegation's reply, that delegation is"
-                + " reminded too: read it first, and leave the delegation out with --only.\n");
+                + " reminded too: read it first, and say whose reply it is with 'circular replies"
+                + " --assign \"<r4@x.example>=ID\"'.\n");
     assertThat(remind.err().lines()).hasSize(1);
   }
 

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scan keeps every message it records as a reply, whole, for the digest — from files and over
- * IMAP alike — and no other message.
+ * The scan keeps every message it records as a reply or as unmatched (a person may assign it to a
+ * delegation), whole, for the digest — from files and over IMAP alike — and no other message.
  */
 @Timeout(120)
 class KeptRepliesTest {
@@ -53,6 +53,13 @@ class KeptRepliesTest {
         .toList();
   }
 
+  /** The rows whose messages are kept: the replies, and the unmatched messages. */
+  private static List<ResponseRow> keptRows(Campaign campaign) {
+    return ResponseLog.read(campaign.responses()).stream()
+        .filter(r -> r.kind() == Kind.REPLY || r.kind() == Kind.UNMATCHED)
+        .toList();
+  }
+
   private static List<String> kept(Campaign campaign) throws Exception {
     try (Stream<Path> files = Files.list(ReplyCopies.of(campaign).folder())) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
@@ -60,7 +67,7 @@ class KeptRepliesTest {
   }
 
   private static List<String> expectedCopies(Campaign campaign) {
-    return replies(campaign).stream()
+    return keptRows(campaign).stream()
         .map(r -> ReplyCopies.of(campaign).file(r.messageId()).getFileName().toString())
         .sorted()
         .toList();
@@ -93,14 +100,16 @@ class KeptRepliesTest {
   }
 
   @Test
-  void everyReplyReadFromFilesIsKeptByteForByteAndNoOtherMessageIs() throws Exception {
+  void everyReplyAndUnmatchedMessageReadFromFilesIsKeptByteForByteAndNoOtherMessageIs()
+      throws Exception {
     Campaign campaign = Corpus.campaignIn(dir);
 
     ReplyScan.scan(campaign, Corpus.index(campaign), files());
 
     assertThat(replies(campaign)).hasSize(6);
+    assertThat(keptRows(campaign)).hasSizeGreaterThan(6);
     assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign));
-    for (ResponseRow reply : replies(campaign)) {
+    for (ResponseRow reply : keptRows(campaign)) {
       Path copy = ReplyCopies.of(campaign).file(reply.messageId());
       assertThat(copy).as(reply.recipientId()).hasSameBinaryContentAs(source(reply.messageId()));
     }
@@ -124,7 +133,7 @@ class KeptRepliesTest {
         .extracting(ResponseRow::recipientId)
         .containsExactly("AUT", "NOR", "MEX", "FRA", "CHL", "SEN");
     assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign));
-    for (ResponseRow reply : replies(campaign)) {
+    for (ResponseRow reply : keptRows(campaign)) {
       // as the server holds it: the headers and body the corpus file has, line ends made CRLF
       Path copy = ReplyCopies.of(campaign).file(reply.messageId());
       assertThat(parts(copy)).as(reply.recipientId()).isEqualTo(parts(source(reply.messageId())));
@@ -146,6 +155,8 @@ class KeptRepliesTest {
 
     assertThat(again).isEqualTo(new ScanReport(24, Map.of(), 6, 18, List.of()));
     assertThat(Files.readString(campaign.responses())).isEqualTo(responses);
-    assertThat(kept(campaign)).isEqualTo(expectedCopies(campaign)).hasSize(6);
+    assertThat(kept(campaign))
+        .isEqualTo(expectedCopies(campaign))
+        .hasSize(keptRows(campaign).size());
   }
 }

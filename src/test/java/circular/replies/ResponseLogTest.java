@@ -131,6 +131,105 @@ class ResponseLogTest {
     assertThat(Files.list(dir)).as("no temporary file is left").containsExactly(file);
   }
 
+  private static final String HEADER =
+      "received,recipient_id,kind,from,subject,message_id,matched_by,detail\n";
+  private static final String UNMATCHED =
+      "2012-03-24T08:00:00Z,,unmatched,maria@webmail.example,RE: Invitation,<u1@webmail.example>,none,\n";
+  private static final String REPLY =
+      "2012-03-23T09:14:32Z,AUT,reply,geneva@aut-mission.example,RE: Invitation,<r1@aut.example>,thread,\n";
+  private static final String HAND_ESP =
+      "2012-03-24T08:00:00Z,ESP,reply,maria@webmail.example,RE: Invitation,<u1@WEBMAIL.example>,hand,assigned by hand on 2012-03-25T10:00:00Z\n";
+
+  private static ResponseRow handRow(String id, String messageId) {
+    return new ResponseRow(
+        Instant.parse("2012-03-24T08:00:00Z"),
+        id,
+        Kind.REPLY,
+        "maria@webmail.example",
+        "RE: Invitation",
+        messageId,
+        MatchedBy.HAND,
+        "assigned by hand on 2012-03-25T10:00:00Z");
+  }
+
+  @Test
+  void aHandRowTakesTheUnmatchedRowsPlaceWhenTheLogIsRead() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    Files.writeString(file, HEADER + UNMATCHED + REPLY + HAND_ESP);
+
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::messageId, ResponseRow::recipientId, ResponseRow::kind)
+        .containsExactly(
+            tuple("<u1@WEBMAIL.example>", "ESP", Kind.REPLY),
+            tuple("<r1@aut.example>", "AUT", Kind.REPLY));
+    assertThat(ResponseLog.read(file).get(0)).isEqualTo(handRow("ESP", "<u1@WEBMAIL.example>"));
+    assertThat(ResponseLog.asWritten(file)).hasSize(3);
+  }
+
+  @Test
+  void aHandRowNeverSupersedesADelegationsOwnReplyNorAnAssignmentNorARowAfterIt()
+      throws IOException {
+    Path file = dir.resolve("responses.csv");
+    String handAut =
+        "2012-03-23T09:14:32Z,CHL,reply,geneva@aut-mission.example,RE: Invitation,<r1@aut.example>,hand,x\n";
+    String handFra =
+        "2012-03-24T08:00:00Z,FRA,reply,maria@webmail.example,RE: Invitation,<u1@webmail.example>,hand,x\n";
+    String handBeforeItsMessage =
+        "2012-03-26T08:00:00Z,NOR,reply,olav@webmail.example,RE: Invitation,<u2@webmail.example>,hand,x\n";
+    String unmatchedAfter =
+        "2012-03-26T08:00:00Z,,unmatched,olav@webmail.example,RE: Invitation,<u2@webmail.example>,none,\n";
+    Files.writeString(
+        file,
+        HEADER
+            + REPLY
+            + UNMATCHED
+            + handAut
+            + HAND_ESP
+            + handFra
+            + handBeforeItsMessage
+            + unmatchedAfter);
+
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::messageId, ResponseRow::recipientId, ResponseRow::matchedBy)
+        .containsExactly(
+            tuple("<r1@aut.example>", "AUT", MatchedBy.THREAD),
+            tuple("<u1@WEBMAIL.example>", "ESP", MatchedBy.HAND),
+            tuple("<u2@webmail.example>", "", MatchedBy.NONE));
+  }
+
+  @Test
+  void aFileWithoutHandRowsReadsAsWritten() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    Files.writeString(file, WITHOUT_DETAIL + UNMATCHED.replace(",none,\n", ",none\n"));
+
+    assertThat(ResponseLog.read(file)).isEqualTo(ResponseLog.asWritten(file)).hasSize(3);
+  }
+
+  @Test
+  void aHandRowTornByAKilledProcessIsNotReadEvenWhenItsCellsAreAllThere() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    Files.writeString(file, HEADER + UNMATCHED + HAND_ESP.substring(0, HAND_ESP.length() - 5));
+
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::kind, ResponseRow::matchedBy)
+        .containsExactly(tuple(Kind.UNMATCHED, MatchedBy.NONE));
+    try (ResponseLog log = ResponseLog.open(file)) {
+      log.append(handRow("ESP", "<u1@webmail.example>"));
+    }
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::recipientId, ResponseRow::matchedBy)
+        .containsExactly(tuple("ESP", MatchedBy.HAND));
+    assertThat(ResponseLog.asWritten(file)).hasSize(2);
+  }
+
+  @Test
+  void onlyADelegationsReplyIsAssignedByHand() {
+    assertThatThrownBy(() -> handRow("", "<u1@webmail.example>"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> row("Hi", Kind.AUTO_REPLY, MatchedBy.HAND))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void onlyAnUnmatchedResponseIsMatchedByNone() {
     assertThatThrownBy(() -> row("Hi", Kind.REPLY, MatchedBy.NONE))
