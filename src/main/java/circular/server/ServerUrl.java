@@ -83,24 +83,28 @@ public record ServerUrl(
 
   /**
    * The address as typed, with whatever stands between "user:" and the last '@' masked, and any
-   * query or fragment ({@code ?password=…}) cut off: a secret may stand in either.
+   * query or fragment ({@code ?password=…}) cut off: a secret may stand in either. The query starts
+   * at the first '?' or '#' after the user's '@' (the last one before the path, as {@link Parser}
+   * reads it), since a secret in a query may hold an '@' of its own.
    */
   static String masked(String raw) {
-    int at = raw.lastIndexOf('@');
     int start = raw.indexOf("://");
     start = start >= 0 ? start + 3 : raw.indexOf(':') + 1;
-    String shown = raw;
-    int colon = raw.indexOf(':', start);
-    if (at >= 0 && colon >= 0 && colon < at) {
-      shown = raw.substring(0, colon + 1) + "****" + raw.substring(at);
-    }
-    int after = Math.max(shown.lastIndexOf('@') + 1, start);
-    for (int i = after; i < shown.length(); i++) {
-      if (shown.charAt(i) == '?' || shown.charAt(i) == '#') {
-        return shown.substring(0, i) + shown.charAt(i) + "…";
+    int slash = raw.indexOf('/', start);
+    int user = raw.lastIndexOf('@', slash < 0 ? raw.length() : slash);
+    int cut = -1;
+    for (int i = Math.max(user + 1, start); i < raw.length() && cut < 0; i++) {
+      if (raw.charAt(i) == '?' || raw.charAt(i) == '#') {
+        cut = i;
       }
     }
-    return shown;
+    String head = cut < 0 ? raw : raw.substring(0, cut);
+    int at = head.lastIndexOf('@');
+    int colon = head.indexOf(':', start);
+    if (at >= 0 && colon >= 0 && colon < at) {
+      head = head.substring(0, colon + 1) + "****" + head.substring(at);
+    }
+    return cut < 0 ? head : head + raw.charAt(cut) + "…";
   }
 
   /** One address being read; its messages all name the option and repeat the address masked. */

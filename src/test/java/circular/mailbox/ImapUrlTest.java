@@ -82,6 +82,19 @@ class ImapUrlTest {
   }
 
   @Test
+  void aQueryWhoseSecretHoldsAnAtSignIsNotRepeatedEither() {
+    assertThatThrownBy(
+            () -> ImapUrl.parse("imap://raylene@127.0.0.1:3143/INBOX?password=Sup3r@Secret"))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("--imap: 'imap://raylene@127.0.0.1:3143/INBOX?…' holds more")
+        .hasMessageNotContaining("Sup3r")
+        .hasMessageNotContaining("Secret");
+    assertThatThrownBy(() -> ImapUrl.parse("imaps://raylene@imap.mission.example/INBOX#k3y@x"))
+        .isInstanceOf(InputException.class)
+        .hasMessageNotContaining("k3y");
+  }
+
+  @Test
   void anInternationalHostNameIsReadAsSmtpReadsIt() {
     assertThat(ImapUrl.parse("imaps://contact@correo.cancillería.example/INBOX").host())
         .isEqualTo("correo.xn--cancillera-s8a.example");
