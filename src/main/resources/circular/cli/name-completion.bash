@@ -8,6 +8,8 @@
 # @TABLES@
 _circular_names() { # the names of kind $1 in the working folder, one a line
   local f
+  # zsh (bashcompinit) stops at a pattern that matches nothing unless told not to
+  [ -z "${ZSH_VERSION-}" ] || setopt localoptions nonomatch
   case $1 in
     letter)
       for f in letter-templates/*/letter.properties; do
@@ -28,10 +30,12 @@ _circular_names() { # the names of kind $1 in the working folder, one a line
 }
 
 _circular_complete_names() {
+  # zsh's bashcompinit hands over COMP_WORDS numbered from 1 and COMP_CWORD as bash counts
+  [ -z "${ZSH_VERSION-}" ] || setopt localoptions ksharrays
   _complete_circular "$@"
-  local status=$?
+  local ret=$? # not "status": read-only in zsh
   local cur=${COMP_WORDS[COMP_CWORD]}
-  case $cur in -*) return $status ;; esac
+  case $cur in -*) return $ret ;; esac
   # the command, the option whose value is being typed, or how many arguments come before
   local command='' valued='' count=0 i word
   for ((i = 1; i < COMP_CWORD; i++)); do
@@ -48,21 +52,27 @@ _circular_complete_names() {
       esac
     fi
   done
-  [ -n "$command" ] || return $status
-  local kind
+  [ -n "$command" ] || return $ret
+  local kind=- k n=0
   if [ -n "$valued" ]; then
     kind=$(_circular_option_kind "$valued")
   else
-    local kinds
-    read -r -a kinds <<<"$(_circular_arguments "$command")"
-    kind=${kinds[count]}
+    for k in $(_circular_arguments "$command"); do # the count-th, from 0; none past the last
+      [ "$n" -eq "$count" ] && kind=$k
+      n=$((n + 1))
+    done
   fi
-  case $kind in letter | list | campaign) ;; *) return $status ;; esac
-  local IFS=$'\n'
+  case $kind in letter | list | campaign) ;; *) return $ret ;; esac
+  local IFS=$'\n' name
   COMPREPLY=()
   case $cur in
     */*) ;;
-    *) COMPREPLY=($(compgen -W "$(_circular_names "$kind")" -- "$cur")) ;;
+    *)
+      # matched as text and quoted as a word: never 'compgen -W', which runs a $(...) in a name
+      while read -r name; do
+        case $name in "$cur"*) [ -z "$name" ] || COMPREPLY+=("$(printf '%q' "$name")") ;; esac
+      done <<<"$(_circular_names "$kind")"
+      ;;
   esac
   if [ ${#COMPREPLY[@]} -eq 0 ]; then
     type compopt &>/dev/null && compopt -o filenames

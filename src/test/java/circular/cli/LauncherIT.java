@@ -169,6 +169,69 @@ class LauncherIT {
             "--format");
   }
 
+  @Test
+  void aNameIsOfferedQuotedAndNeverRunAsShellCode() throws Exception {
+    for (String letter : List.of("june invitation", "$(touch ran)", "`touch ran`")) {
+      Files.createDirectories(dir.resolve("letter-templates").resolve(letter));
+      Files.writeString(dir.resolve("letter-templates").resolve(letter + "/letter.properties"), "");
+    }
+
+    List<String> answers =
+        complete(dir, "ask circular preview ''", "ask circular preview ju", "ask circular new '$'");
+
+    assertThat(dir.resolve("ran")).doesNotExist();
+    assertThat(answers).hasSize(3);
+    assertThat(answers.get(0))
+        .contains("\\$\\(touch\\ ran\\)", "\\`touch\\ ran\\`", "june\\ invitation");
+    assertThat(answers.subList(1, 3)).containsExactly("june\\ invitation", "");
+  }
+
+  @Test
+  void completionWorksForAShellThatTreatsUnsetVariablesAsErrors() throws Exception {
+    Files.createDirectories(dir.resolve("campaigns/2027-06-invitation"));
+
+    List<String> answers =
+        complete(
+            dir,
+            "set -u",
+            "ask circular status ''",
+            "ask circular preview a b c ''",
+            "ask circular status --campaign 2");
+
+    assertThat(answers).containsExactly("", "", "2027-06-invitation");
+  }
+
+  @Test
+  void zshCompletesNamesThroughBashcompinitToo() throws Exception {
+    Assumptions.assumeTrue(
+        Stream.of(System.getenv("PATH").split(":"))
+            .anyMatch(d -> Files.isExecutable(Path.of(d, "zsh"))),
+        "zsh is not installed");
+    Files.createDirectories(dir.resolve("letter-templates/june invitation"));
+    Files.writeString(dir.resolve("letter-templates/june invitation/letter.properties"), "");
+    Files.createDirectories(dir.resolve("campaigns/2027-06-invitation"));
+    String script =
+        String.join(
+            "\n",
+            "autoload -U +X compinit && compinit -u",
+            "source '" + TARGET.resolve("circular_completion") + "'",
+            // as bashcompinit calls it: COMP_WORDS numbered from 1, COMP_CWORD as bash counts
+            "ask() { COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); COMPREPLY=();"
+                + " _circular_complete_names; echo \"${COMPREPLY[*]}\"; }",
+            "ask circular preview ''",
+            "ask circular digest --campaign 2",
+            "");
+    Process zsh =
+        new ProcessBuilder("zsh", "-f", "-c", script)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(zsh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(zsh.waitFor()).as(out).isZero();
+    assertThat(out.lines().toList()).containsExactly("june\\ invitation", "2027-06-invitation");
+  }
+
   /**
    * What bash's completion offers for each {@code ask WORD...} line, run in {@code folder} with the
    * completion the build made; other lines' output as it is.
