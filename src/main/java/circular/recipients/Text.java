@@ -1,16 +1,17 @@
 package circular.recipients;
 
 /**
- * Cleaning of cell text: what a spreadsheet may carry that must never reach a letter or a header.
+ * Cleaning of cell text: what a spreadsheet may carry that must never reach a letter or a header;
+ * also what a stranger's message may carry that must never reach a terminal or a log.
  */
-final class Text {
+public final class Text {
   private Text() {}
 
   /**
    * The cell with every control character (line breaks, tabs, NUL, the Unicode line and paragraph
    * separators) turned into a space, runs of spaces folded, and the ends stripped.
    */
-  static String clean(String s) {
+  public static String clean(String s) {
     StringBuilder out = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {

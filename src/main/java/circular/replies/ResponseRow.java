@@ -1,5 +1,6 @@
 package circular.replies;
 
+import circular.recipients.Text;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -56,8 +57,9 @@ public record ResponseRow(
       throw new IllegalArgumentException("a message assigned by hand is a delegation's reply");
     }
     recipientId = recipientId == null ? "" : recipientId;
-    from = from == null ? "" : from;
-    subject = subject == null ? "" : subject;
+    // a stranger's words, printed by status and remind: no escape sequence reaches the terminal
+    from = from == null ? "" : Text.clean(from);
+    subject = subject == null ? "" : Text.clean(subject);
     detail = detail == null ? "" : detail;
   }
 

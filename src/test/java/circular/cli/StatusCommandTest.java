@@ -71,6 +71,24 @@ class StatusCommandTest {
   }
 
   @Test
+  void aStrangersSubjectReachesTheTerminalWithoutItsControlCharacters() throws Exception {
+    // an encoded word can carry any byte: this one retitles the terminal window and rings it
+    Files.writeString(
+        dir.resolve("responses.csv"),
+        "received,recipient_id,kind,from,subject,message_id,matched_by,detail\r\n"
+            + "2012-03-23T10:00:00Z,,unmatched,maria@webmail.example,"
+            + "\"\u001b]0;owned\u0007RE: Invitation\tnow\",<4f2a@webmail.example>,none,\r\n",
+        StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("status", "--campaign", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("Unmatched: maria@webmail.example wrote ']0;owned RE: Invitation now' (")
+        .doesNotContain("\u001b", "\u0007", "\t");
+  }
+
+  @Test
   void theCsvSaysInDoubtAndAwaitingLeavesTheLetterInDoubtOut() {
     CliRun csv = CliRun.of("status", "--campaign", dir.toString(), "--csv");
     CliRun awaiting = CliRun.of("status", "--campaign", dir.toString(), "--awaiting");
