@@ -26,8 +26,10 @@ import java.util.Optional;
  * before any is written, and all of them are refused together if one is wrong: a malformed
  * argument, a delegation not on the campaign's list, a message not in the log, or one that is not
  * unmatched (a delegation's own reply is never given to another; an automatic reply or a bounce is
- * not a reply). An assignment already recorded is not written again. Holds the campaign's scan lock
- * while it reads and writes the log, so that no scan appends meanwhile.
+ * not a reply). An assignment already recorded is not written again; a message assigned to another
+ * delegation before is assigned anew, its later hand row counting, so that a mistake is corrected
+ * with the same command and never by editing the log. Holds the campaign's scan lock while it reads
+ * and writes the log, so that no scan appends meanwhile.
  *
  * <pre>{@code
  * List<HandAssignments.Outcome> done =
@@ -43,7 +45,11 @@ public final class HandAssignments {
    * @param row the message's row as {@link ResponseLog#read} now gives it: the hand row
    * @param already whether it was recorded by an earlier run, and nothing was written for it
    */
-  public record Outcome(ResponseRow row, boolean already) {
+  public record Outcome(ResponseRow row, boolean already, Optional<String> before) {
+    Outcome(ResponseRow row, boolean already) {
+      this(row, already, Optional.empty());
+    }
+
     /**
      * {@code Assigned <4f2a@webmail.example> (maria@webmail.example, 'RE: Invitation') to ESP: its
      * reply.}
@@ -57,7 +63,22 @@ public final class HandAssignments {
               + " is "
               + row.recipientId()
               + "'s reply; nothing changed."
-          : "Assigned " + message + " to " + row.recipientId() + ": counted as its reply.";
+          : before
+              .map(
+                  b ->
+                      "Reassigned "
+                          + message
+                          + " from "
+                          + b
+                          + " to "
+                          + row.recipientId()
+                          + ": counted as "
+                          + row.recipientId()
+                          + "'s reply, no longer "
+                          + b
+                          + "'s.")
+              .orElse(
+                  "Assigned " + message + " to " + row.recipientId() + ": counted as its reply.");
     }
   }
 
@@ -143,31 +164,30 @@ public final class HandAssignments {
     }
     ResponseRow found = row.orElseThrow();
     if (earlier == null) {
+      String id = recipient.orElseThrow().id();
+      boolean assigned = found.matchedBy() == MatchedBy.HAND;
       outcomes.put(
           messageKey,
-          found.matchedBy() == MatchedBy.HAND
+          assigned && key(found.recipientId()).equals(key(id))
               ? new Outcome(found, true)
-              : new Outcome(hand(found, recipient.orElseThrow().id(), now), false));
+              : new Outcome(
+                  hand(found, id, now),
+                  false,
+                  assigned ? Optional.of(found.recipientId()) : Optional.empty()));
     }
     return Optional.empty();
   }
 
   /**
-   * Why the message's row cannot be assigned to {@code id}: it is no unmatched message, nor one
-   * already assigned to that delegation.
+   * Why the message's row cannot be assigned to {@code id}: it is neither an unmatched message nor
+   * one a person assigned before (which may be assigned again, to correct a mistake).
    */
   private static Optional<String> notUnmatched(ResponseRow row, String id) {
     if (row.kind() == Kind.UNMATCHED) {
       return Optional.empty();
     }
     if (row.matchedBy() == MatchedBy.HAND) {
-      return key(row.recipientId()).equals(key(id))
-          ? Optional.empty()
-          : Optional.of(
-              "was assigned to "
-                  + row.recipientId()
-                  + " already, and an assignment is not changed; if that was a mistake, delete"
-                  + " its row with matched_by 'hand' from responses.csv, then assign it again");
+      return Optional.empty(); // assigned by a person, who may correct it: the later row counts
     }
     String whose = row.recipientId().isEmpty() ? "" : row.recipientId() + "'s ";
     return Optional.of(

@@ -16,10 +16,11 @@ import java.util.Map;
 /**
  * The campaign's {@code responses.csv}: append-only, one row per message that concerns the
  * campaign, never two rows for one Message-ID (the scanner checks {@link #read} before it appends)
- * but one: a message first recorded {@code unmatched} gets a second row when a person says whose
- * reply it is ({@link MatchedBy#HAND}), and {@link #read} gives that row in the first one's place.
- * A file written before the {@code detail} column existed is read as it is, and given the column
- * (empty in its old rows) when it is next opened for appending. Used by one thread at a time.
+ * but one: a message first recorded {@code unmatched} gets another row each time a person says
+ * whose reply it is ({@link MatchedBy#HAND}), and {@link #read} gives the last of them in the first
+ * one's place. A file written before the {@code detail} column existed is read as it is, and given
+ * the column (empty in its old rows) when it is next opened for appending. Used by one thread at a
+ * time.
  */
 public final class ResponseLog implements AutoCloseable {
   private final CsvLog log;
@@ -51,9 +52,9 @@ public final class ResponseLog implements AutoCloseable {
   /**
    * What the file says of each message, in its order; none if it does not exist yet. That is every
    * row as written, except that an {@code unmatched} message a person assigned is its {@code hand}
-   * row, in the unmatched row's place. Only that: a hand row for a message recorded as anything
-   * else (a delegation's own reply, an automatic reply, a bounce), or already assigned, or not
-   * recorded before it, changes nothing.
+   * row (the last, if a person assigned it again), in the unmatched row's place. Only that: a hand
+   * row for a message recorded as anything else (a delegation's own reply, an automatic reply, a
+   * bounce), or not recorded before it, changes nothing.
    */
   public static List<ResponseRow> read(Path file) {
     return current(asWritten(file));
@@ -78,14 +79,17 @@ public final class ResponseLog implements AutoCloseable {
                 record.isMapped("detail") ? record.get("detail") : ""));
   }
 
-  /** The rows with each unmatched row a later hand row supersedes replaced by it. */
+  /**
+   * The rows with each unmatched row a later hand row supersedes replaced by it; a later hand row
+   * for the same message (a person correcting an assignment) replaces the earlier one.
+   */
   static List<ResponseRow> current(List<ResponseRow> rows) {
     List<ResponseRow> current = new ArrayList<>(rows.size());
     Map<String, Integer> unmatched = new HashMap<>(); // Message-ID key -> place in current
     for (ResponseRow row : rows) {
       String key = new MessageId(row.messageId()).key();
       if (row.matchedBy() == MatchedBy.HAND) {
-        Integer place = unmatched.remove(key);
+        Integer place = unmatched.get(key);
         if (place != null) {
           current.set(place, row);
         }

@@ -129,20 +129,27 @@ class HandAssignmentsTest {
   }
 
   @Test
-  void aMessageAssignedIsNotGivenToAnotherDelegation() throws IOException {
+  void aMistakenAssignmentIsCorrectedWithTheSameCommandNeverByEditingTheLog() throws IOException {
     assign("<u2@webmail.example>=NOR");
     String once = Files.readString(campaign.responses());
 
-    InputException refused =
-        catchThrowableOfType(() -> assign("<u2@webmail.example>=ESP"), InputException.class);
+    List<HandAssignments.Outcome> corrected = assign("<u2@webmail.example>=ESP");
 
-    assertThat(refused.problems())
-        .extracting(Problem::what)
+    assertThat(corrected)
+        .extracting(HandAssignments.Outcome::line)
         .containsExactly(
-            "was assigned to NOR already, and an assignment is not changed; if that was a"
-                + " mistake, delete its row with matched_by 'hand' from responses.csv, then assign"
-                + " it again");
-    assertThat(Files.readString(campaign.responses())).isEqualTo(once);
+            "Reassigned <u2@webmail.example> (olav@webmail.example, 'RE: Invitation') from NOR to"
+                + " ESP: counted as ESP's reply, no longer NOR's.");
+    assertThat(Files.readString(campaign.responses()))
+        .startsWith(once)
+        .endsWith(
+            "2012-03-24T09:00:00Z,ESP,reply,olav@webmail.example,RE: Invitation,"
+                + "<u2@webmail.example>,hand,assigned by hand on 2012-03-25T10:00:00Z\n");
+    assertThat(ResponseLog.read(campaign.responses()))
+        .filteredOn(r -> r.messageId().equals("<u2@webmail.example>"))
+        .singleElement()
+        .extracting(ResponseRow::recipientId, ResponseRow::matchedBy)
+        .containsExactly("ESP", MatchedBy.HAND);
   }
 
   @Test

@@ -167,27 +167,17 @@ class ResponseLogTest {
   }
 
   @Test
-  void aHandRowNeverSupersedesADelegationsOwnReplyNorAnAssignmentNorARowAfterIt()
-      throws IOException {
+  void aHandRowNeverSupersedesADelegationsOwnReplyNorARowAfterIt() throws IOException {
     Path file = dir.resolve("responses.csv");
     String handAut =
         "2012-03-23T09:14:32Z,CHL,reply,geneva@aut-mission.example,RE: Invitation,<r1@aut.example>,hand,x\n";
-    String handFra =
-        "2012-03-24T08:00:00Z,FRA,reply,maria@webmail.example,RE: Invitation,<u1@webmail.example>,hand,x\n";
     String handBeforeItsMessage =
         "2012-03-26T08:00:00Z,NOR,reply,olav@webmail.example,RE: Invitation,<u2@webmail.example>,hand,x\n";
     String unmatchedAfter =
         "2012-03-26T08:00:00Z,,unmatched,olav@webmail.example,RE: Invitation,<u2@webmail.example>,none,\n";
     Files.writeString(
         file,
-        HEADER
-            + REPLY
-            + UNMATCHED
-            + handAut
-            + HAND_ESP
-            + handFra
-            + handBeforeItsMessage
-            + unmatchedAfter);
+        HEADER + REPLY + UNMATCHED + handAut + HAND_ESP + handBeforeItsMessage + unmatchedAfter);
 
     assertThat(ResponseLog.read(file))
         .extracting(ResponseRow::messageId, ResponseRow::recipientId, ResponseRow::matchedBy)
@@ -195,6 +185,20 @@ class ResponseLogTest {
             tuple("<r1@aut.example>", "AUT", MatchedBy.THREAD),
             tuple("<u1@WEBMAIL.example>", "ESP", MatchedBy.HAND),
             tuple("<u2@webmail.example>", "", MatchedBy.NONE));
+  }
+
+  @Test
+  void aLaterHandRowCorrectsAnEarlierAssignment() throws IOException {
+    Path file = dir.resolve("responses.csv");
+    String handFra =
+        "2012-03-24T08:00:00Z,FRA,reply,maria@webmail.example,RE: Invitation,<u1@webmail.example>,hand,x\n";
+    Files.writeString(file, HEADER + UNMATCHED + REPLY + HAND_ESP + handFra);
+
+    assertThat(ResponseLog.read(file))
+        .extracting(ResponseRow::messageId, ResponseRow::recipientId, ResponseRow::matchedBy)
+        .containsExactly(
+            tuple("<u1@webmail.example>", "FRA", MatchedBy.HAND),
+            tuple("<r1@aut.example>", "AUT", MatchedBy.THREAD));
   }
 
   @Test
