@@ -65,12 +65,20 @@ final class CampaignRunner {
             String.format(
                 "%d already sent, %d failed before, %d in doubt.",
                 plan.alreadySent().size(), plan.failedLeft().size(), plan.inDoubtLeft().size());
-        if (options.dryRun) {
+        if (options.dryRun && test.isPresent()) {
+          // a test ignores the log, so what the log says would not be true of it
           out.printf(
-              "Would send %d letter%s%s through %s; %s%n",
+              "Would send %d test letter%s to %s through %s; a test goes to every delegation"
+                  + " chosen, whether its letter was sent or not.%n",
               plan.toSend().size(),
               plan.toSend().size() == 1 ? "" : "s",
-              test.map(t -> " to " + t.address() + " (test)").orElse(""),
+              test.get().address(),
+              options.smtp.description());
+        } else if (options.dryRun) {
+          out.printf(
+              "Would send %d letter%s through %s; %s%n",
+              plan.toSend().size(),
+              plan.toSend().size() == 1 ? "" : "s",
               options.smtp.description(),
               left);
         } else {

@@ -140,7 +140,10 @@ public final class MessageBuilder {
     for (Path file : letter.attachments()) {
       MimeBodyPart attachment = new MimeBodyPart();
       try {
-        attachment.attachFile(file.toFile());
+        // Always base64, so the file arrives as it left: a file of ASCII text would otherwise go
+        // as 7bit, and its line ends could change on the way. Its type comes from its extension
+        // (META-INF/mime.types adds the office's usual ones to Jakarta Activation's list).
+        attachment.attachFile(file.toFile(), null, "base64");
       } catch (IOException e) {
         throw new MessagingException("cannot attach " + file, e);
       }

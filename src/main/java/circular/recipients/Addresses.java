@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,9 @@ public final class Addresses {
       Pattern.compile(
           "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
               + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+  /** {@code Name <address>}, as a mail client writes it. */
+  private static final Pattern NAMED = Pattern.compile("[^<>]*<([^<>]+)>\\s*");
 
   private Addresses() {}
 
@@ -49,12 +53,32 @@ public final class Addresses {
         continue;
       }
       if (!isAddress(address)) {
-        String hint = address.contains(",") ? "; separate addresses with ';'" : "";
-        return Result.error("'" + Text.visible(address) + "' is not an email address" + hint);
+        return Result.error(
+            "'" + Text.visible(address) + "' is not an email address" + hint(address));
+      }
+      // A delegation is never on a bare host name: 'geneva@aut-mission' is an address cut short.
+      if (address.indexOf('.', address.indexOf('@')) < 0) {
+        return Result.error(
+            "'"
+                + address
+                + "' is not a whole email address: its domain has no '.' (such as '.org' or"
+                + " '.ch'); complete it");
       }
       found.add(address);
     }
     return Result.ok(new ArrayList<>(found));
+  }
+
+  /** What to do about a cell that is not an address, when its mistake is a common one. */
+  private static String hint(String notAnAddress) {
+    if (notAnAddress.contains(",")) {
+      return "; separate addresses with ';'";
+    }
+    Matcher named = NAMED.matcher(notAnAddress);
+    if (named.matches() && isAddress(named.group(1).strip())) {
+      return "; write the address alone: " + named.group(1).strip();
+    }
+    return "";
   }
 
   record Result(List<String> addresses, Optional<String> error) {

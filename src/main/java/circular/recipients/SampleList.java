@@ -13,26 +13,28 @@ import java.util.Map;
 /**
  * A two-row recipient list to try a new letter on: fictional delegations with addresses under the
  * reserved {@code .example} domain, the first in the letter's first language, the second in its
- * second (or its first, if it has one only). Stateless.
+ * second (or its first, if it has one only). Each country is named in French and Spanish too
+ * ({@code country_fr}, {@code country_es}), so that a French letter says Sénégal. Stateless.
  */
 public final class SampleList {
-  static final String HEADER = "id,country,title,name,mission,salutation,language,email";
+  static final String HEADER =
+      "id,country,country_fr,country_es,title,name,mission,salutation,language,email";
 
   /** Two fictional delegations per language the samples are written in. */
   private static final Map<String, List<String>> ROWS =
       Map.of(
           "en",
               List.of(
-                  "IRL,Ireland,H.E. Ms.,Aoife Example,Permanent Mission of Ireland to the United Nations Office at Geneva,\"Excellency,\",en,geneva@irl-sample.example",
-                  "NZL,New Zealand,H.E. Mr.,Tama Example,Permanent Mission of New Zealand to the United Nations Office at Geneva,\"Excellency,\",en,geneva@nzl-sample.example"),
+                  "IRL,Ireland,Irlande,Irlanda,H.E. Ms.,Aoife Example,Permanent Mission of Ireland to the United Nations Office at Geneva,\"Excellency,\",en,geneva@irl-sample.example",
+                  "NZL,New Zealand,Nouvelle-Zélande,Nueva Zelandia,H.E. Mr.,Tama Example,Permanent Mission of New Zealand to the United Nations Office at Geneva,\"Excellency,\",en,geneva@nzl-sample.example"),
           "fr",
               List.of(
-                  "SEN,Senegal,S.E. Mme,Awa Exemple,Mission permanente de la République du Sénégal auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@sen-sample.example",
-                  "BEL,Belgium,S.E. M.,Luc Exemple,Mission permanente de la Belgique auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@bel-sample.example"),
+                  "SEN,Senegal,Sénégal,Senegal,S.E. Mme,Awa Exemple,Mission permanente de la République du Sénégal auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@sen-sample.example",
+                  "BEL,Belgium,Belgique,Bélgica,S.E. M.,Luc Exemple,Mission permanente de la Belgique auprès de l'Office des Nations Unies à Genève,\"Excellence,\",fr,geneve@bel-sample.example"),
           "es",
               List.of(
-                  "CHL,Chile,Excma. Sra.,Paula Ejemplo,Misión Permanente de Chile ante la Oficina de las Naciones Unidas en Ginebra,Excelentísima Señora Embajadora:,es,ginebra@chl-sample.example",
-                  "URY,Uruguay,Excmo. Sr.,Diego Ejemplo,Misión Permanente del Uruguay ante la Oficina de las Naciones Unidas en Ginebra,Excelentísimo Señor Embajador:,es,ginebra@ury-sample.example"));
+                  "CHL,Chile,Chili,Chile,Excma. Sra.,Paula Ejemplo,Misión Permanente de Chile ante la Oficina de las Naciones Unidas en Ginebra,Excelentísima Señora Embajadora:,es,ginebra@chl-sample.example",
+                  "URY,Uruguay,Uruguay,Uruguay,Excmo. Sr.,Diego Ejemplo,Misión Permanente del Uruguay ante la Oficina de las Naciones Unidas en Ginebra,Excelentísimo Señor Embajador:,es,ginebra@ury-sample.example"));
 
   /** The ids and languages of the rows written. */
   public record Row(String id, String language) {}
@@ -80,7 +82,7 @@ public final class SampleList {
     return id
         + ",Sample country "
         + (which + 1)
-        + ",H.E.,Delegate Example,Permanent Mission of Sample country "
+        + ",,,H.E.,Delegate Example,Permanent Mission of Sample country "
         + (which + 1)
         + ",\"Excellency,\","
         + language

@@ -70,7 +70,9 @@ class NewCommandTest {
         .contains("\nlang = en\nsubject = Request for information – [(${country})]\nfrom = ");
     assertThat(read(folder.resolve("letter_fr.properties")))
         .contains("\nsubject = Demande d'information – [(${country})]\n");
-    assertThat(read(list)).startsWith("id,country,title,name,mission,salutation,language,email\n");
+    assertThat(read(list))
+        .startsWith(
+            "id,country,country_fr,country_es,title,name,mission,salutation,language,email\n");
     assertThat(read(list).lines().skip(1))
         .as("fictional addresses only")
         .hasSize(2)
@@ -95,7 +97,7 @@ class NewCommandTest {
         .contains(
             "Subject: Request for information – Ireland\nLanguage: en\nLetter file: letter.md + letter.properties\n\nGeneva, 1 June 2027\n")
         .contains(
-            "Subject: Demande d'information – Senegal\nLanguage: fr\nLetter file: letter_fr.md\n\nGenève, le 1er juin 2027\n")
+            "Subject: Demande d'information – Sénégal\nLanguage: fr\nLetter file: letter_fr.md\n\nGenève, le 1er juin 2027\n")
         .doesNotContain("<!--", "[(");
   }
 

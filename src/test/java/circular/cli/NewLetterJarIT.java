@@ -85,7 +85,7 @@ class NewLetterJarIT {
                 + "The delegation of **Ireland** is invited to the meeting of 18 April.\n")
         .contains(
             "Letter file: letter_fr.md\n\nGenève, le 2 avril 2012\n\nExcellence,\n\n"
-                + "La délégation de **Senegal** est invitée à la réunion du 18 avril.\n")
+                + "La délégation de **Sénégal** est invitée à la réunion du 18 avril.\n")
         .doesNotContain("Our first letter");
 
     JarProcess.Result sent = JarProcess.run(work, "send", "first-letter", "first-letter-sample");
@@ -99,7 +99,7 @@ class NewLetterJarIT {
     MimeMessage french =
         onlyLetterIn(
             work.resolve("campaigns/first-letter/sandbox/geneve@sen-sample.example/INBOX"));
-    assertThat(french.getSubject()).isEqualTo("Demande d'information – Senegal");
+    assertThat(french.getSubject()).isEqualTo("Demande d'information – Sénégal");
     assertThat(french.getContentLanguage()).containsExactly("fr");
 
     Path before = folder.resolve("letter.md");

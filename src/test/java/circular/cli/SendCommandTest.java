@@ -153,6 +153,21 @@ class SendCommandTest {
   }
 
   @Test
+  void aTestDryRunAfterRealLettersDoesNotClaimNoneWasSent() {
+    assertThat(send("--yes", "--only", "AUT").status()).isZero();
+
+    CliRun run =
+        send("--dry-run", "--test-to", "office@mission-coordinator.example", "--only", "AUT,FRA");
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "Would send 2 test letters to office@mission-coordinator.example through 127.0.0.1:"
+                + greenMail.getSmtp().getPort()
+                + "; a test goes to every delegation chosen, whether its letter was sent or not.\n");
+  }
+
+  @Test
   void testToSendsEveryLetterToOneAddressMarkedAndNeverCountsAsSent() throws Exception {
     CliRun test =
         send("--yes", "--test-to", "office@mission-coordinator.example", "--only", "AUT,FRA");

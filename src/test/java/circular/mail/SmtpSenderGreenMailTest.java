@@ -3,6 +3,7 @@ package circular.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import circular.letters.Letter;
 import circular.mail.Delivery.Outcome;
 import circular.server.Login;
 import circular.server.MessageId;
@@ -10,16 +11,22 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Letters sent to a real SMTP server (GreenMail on 127.0.0.1) arrive as they were built. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -122,5 +129,47 @@ class SmtpSenderGreenMailTest {
         .message()
         .doesNotContain("not-the-password");
     assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void attachedFilesArriveByteForByteWithTheirTypes(@TempDir Path dir) throws Exception {
+    // Plain ASCII with bare line feeds and a bare carriage return: sent as 7bit, the server would
+    // have made every line end CRLF, and the delegation's file would differ from the office's.
+    byte[] programme = "%PDF-1.4\nprogramme\r\nday 1\rday 2\n".getBytes(StandardCharsets.US_ASCII);
+    Path pdf = Files.write(dir.resolve("programme.pdf"), programme);
+    Path docx = Files.write(dir.resolve("note.docx"), new byte[] {'P', 'K', 3, 4, '\n'});
+    Letter base = TestLetters.letter(List.of("delegation@gov.example"), List.of());
+    Letter letter =
+        new Letter(
+            base.name(),
+            base.recipient(),
+            base.language(),
+            base.subject(),
+            base.from(),
+            base.replyTo(),
+            base.to(),
+            base.cc(),
+            base.bcc(),
+            base.text(),
+            base.html(),
+            List.of(pdf, docx));
+    MimeMessage message =
+        new MessageBuilder(Session.getInstance(new Properties()))
+            .encode(letter, MessageId.create(TestLetters.FROM.address()).text(), Optional.empty())
+            .message();
+
+    try (SmtpSender smtp = SmtpSender.connect(settings(""), Optional.empty())) {
+      assertThat(smtp.send(message).outcome()).isEqualTo(Outcome.SENT);
+    }
+
+    MimeMultipart mixed = (MimeMultipart) GREENMAIL.getReceivedMessages()[0].getContent();
+    BodyPart first = mixed.getBodyPart(1);
+    assertThat(first.getFileName()).isEqualTo("programme.pdf");
+    assertThat(first.getContentType()).startsWith("application/pdf");
+    assertThat(first.getInputStream().readAllBytes()).isEqualTo(programme);
+    BodyPart second = mixed.getBodyPart(2);
+    assertThat(second.getContentType())
+        .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(second.getInputStream().readAllBytes()).containsExactly('P', 'K', 3, 4, '\n');
   }
 }

@@ -129,6 +129,19 @@ class RecipientReaderTest {
   }
 
   @Test
+  void anAddressCutShortOrWithANameSaysWhatToWrite() throws IOException {
+    assertThat(
+            problems(
+                "id,email,cc\n"
+                    + "AUT,geneva@aut-mission,\n"
+                    + "FRA,geneve@fra.example,Jean Dupont <jean@fra.example>\n"
+                    + "ESP,ginebra@esp.example,\n"))
+        .containsExactly(
+            "list.csv:2: column 'email': 'geneva@aut-mission' is not a whole email address: its domain has no '.' (such as '.org' or '.ch'); complete it",
+            "list.csv:3: column 'cc': 'Jean Dupont <jean@fra.example>' is not an email address; write the address alone: jean@fra.example");
+  }
+
+  @Test
   void headersMustBeVariableNamesAndSuggestOne() throws IOException {
     assertThat(
             problems("id,email,First name,2nd line,not,Pays d'origine\nAUT,a@x.example,a,b,c,d\n"))
