@@ -62,22 +62,49 @@ public record Campaign(Path folder) {
 
   /** Records the letter and list of a send, so that replies, status and remind can find them. */
   public void remember(Path letter, Path recipients) {
-    Properties properties = new Properties();
+    Properties properties = properties().orElseGet(Properties::new);
     properties.setProperty("letter", letter.toString());
     properties.setProperty("recipients", recipients.toString());
-    try {
-      StringWriter text = new StringWriter();
-      properties.store(
-          text, "written by circular send: the letter and recipient list of this campaign");
-      WholeFile.replace(folder.resolve("campaign.properties"), text.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    store(properties);
+  }
+
+  /**
+   * Records the {@link LetterFingerprint} of a letter as its letters start to leave, to tell a
+   * later run whether the letter was edited in between.
+   */
+  public void rememberFingerprint(String letterName, String fingerprint) {
+    Properties properties = properties().orElseGet(Properties::new);
+    properties.setProperty(FINGERPRINT + letterName, fingerprint);
+    store(properties);
+  }
+
+  /** The fingerprint {@link #rememberFingerprint} last recorded for the letter, if any. */
+  public Optional<String> fingerprint(String letterName) {
+    return properties().map(p -> p.getProperty(FINGERPRINT + letterName));
   }
 
   /** What {@link #remember} recorded, if a send ever ran here. */
   public Optional<Origin> origin() {
-    Path file = folder.resolve("campaign.properties");
+    Optional<Properties> properties = properties();
+    if (properties.isEmpty()) {
+      return Optional.empty();
+    }
+    String letter = properties.get().getProperty("letter");
+    String recipients = properties.get().getProperty("recipients");
+    if (letter == null || recipients == null) {
+      throw new InputException(Problem.in(file(), "needs both letter= and recipients="));
+    }
+    return Optional.of(new Origin(Path.of(letter), Path.of(recipients)));
+  }
+
+  private static final String FINGERPRINT = "fingerprint.";
+
+  private Path file() {
+    return folder.resolve("campaign.properties");
+  }
+
+  private Optional<Properties> properties() {
+    Path file = file();
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -87,11 +114,19 @@ public record Campaign(Path folder) {
     } catch (IOException | IllegalArgumentException e) {
       throw new InputException(Problem.in(file, "cannot be read: " + e.getMessage()));
     }
-    String letter = properties.getProperty("letter");
-    String recipients = properties.getProperty("recipients");
-    if (letter == null || recipients == null) {
-      throw new InputException(Problem.in(file, "needs both letter= and recipients="));
+    return Optional.of(properties);
+  }
+
+  private void store(Properties properties) {
+    try {
+      StringWriter text = new StringWriter();
+      properties.store(
+          text,
+          "written by circular send: the letter and recipient list of this campaign, and a"
+              + " fingerprint of each letter as it was sent");
+      WholeFile.replace(file(), text.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return Optional.of(new Origin(Path.of(letter), Path.of(recipients)));
   }
 }

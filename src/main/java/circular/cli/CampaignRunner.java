@@ -2,6 +2,7 @@ package circular.cli;
 
 import circular.campaign.Campaign;
 import circular.campaign.CampaignLock;
+import circular.campaign.LetterFingerprint;
 import circular.campaign.Preflight;
 import circular.campaign.SendPlan;
 import circular.campaign.Sending;
@@ -56,6 +57,11 @@ final class CampaignRunner {
               : SendPlan.of(recipients, latest, options.retryFailed, false, options.letterLimit())
                   .withInDoubtResent(options.resendInDoubt, recipients, prepared.recipients());
       reportLeftAlone(plan, err);
+      String fingerprint = LetterFingerprint.of(prepared.template().folder());
+      boolean delegations = test.isEmpty() && !plan.toSend().isEmpty();
+      if (delegations) {
+        editedSinceSent(campaign, prepared, fingerprint, latest, plan).ifPresent(err::println);
+      }
       if (!plan.toSend().isEmpty() && prepared.template().hasLetterPerLanguage()) {
         out.println(writtenFrom(plan, prepared));
       }
@@ -99,6 +105,9 @@ final class CampaignRunner {
             && !Confirmation.ask(command, plan.toSend().size(), letterName, server.description())) {
           return ExitCode.BAD_INPUT;
         }
+        if (delegations) {
+          campaign.rememberFingerprint(letterName, fingerprint);
+        }
         Sending sending =
             new Sending(
                 campaign,
@@ -117,6 +126,34 @@ final class CampaignRunner {
         return status;
       }
     }
+  }
+
+  /**
+   * A letter edited since some of its letters were sent goes to the rest as it is now: said before
+   * anything is sent (and at the confirmation), since those already sent keep the earlier text.
+   */
+  private static Optional<String> editedSinceSent(
+      Campaign campaign,
+      Preflight.Prepared prepared,
+      String fingerprint,
+      Map<String, SentRow> latest,
+      SendPlan plan) {
+    String letter = prepared.template().name();
+    long sent = latest.values().stream().filter(r -> r.status() == Status.SENT).count();
+    Optional<String> before = campaign.fingerprint(letter);
+    if (sent == 0 || before.isEmpty() || before.get().equals(fingerprint)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        String.format(
+            "%s has changed since %d of its letters %s sent: the %d to send now go as it is now,"
+                + " and the %d sent keep the earlier text (their copies are in %s).",
+            prepared.template().folder(),
+            sent,
+            sent == 1 ? "was" : "were",
+            plan.toSend().size(),
+            sent,
+            campaign.letters().resolve(letter)));
   }
 
   /**

@@ -17,6 +17,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -266,5 +267,54 @@ class SendCommandTest {
     assertThat(run.err())
         .isEqualTo(
             "--connections: 0 is out of range; use 1 to 32\n--test-to: 'nobody' is not an email address\n2 problems; nothing was sent.\n");
+  }
+
+  @Test
+  void aLetterEditedSinceSomeOfItsLettersWentIsSaidBeforeTheRestGo() throws Exception {
+    Path letter = dir.resolve("letter");
+    try (var files = Files.walk(Path.of(LETTER))) {
+      for (Path f : files.toList()) {
+        Path to = letter.resolve(Path.of(LETTER).relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(f, to);
+        }
+      }
+    }
+    Path campaign = dir.resolve("campaign");
+    String[] first = {"send", letter.toString(), LIST, "--campaign", campaign.toString(), "--yes"};
+    CliRun two = CliRun.of(with(first, "--smtp", smtp(), "--only", "AUT,FRA"));
+    CliRun unchanged =
+        CliRun.of(with(first, "--smtp", smtp(), "--only", "AUT,FRA,BEL", "--dry-run"));
+    Files.writeString(
+        letter.resolve("letter.properties"),
+        "\nclosing.extra = edited\n",
+        StandardOpenOption.APPEND);
+
+    CliRun dry = CliRun.of(with(first, "--smtp", smtp(), "--only", "AUT,FRA,BEL", "--dry-run"));
+    CliRun third = CliRun.of(with(first, "--smtp", smtp(), "--only", "AUT,FRA,BEL"));
+    CliRun fourth = CliRun.of(with(first, "--smtp", smtp(), "--only", "AUT,FRA,BEL,ESP"));
+
+    String warning =
+        letter
+            + " has changed since 2 of its letters were sent: the 1 to send now go as it is now,"
+            + " and the 2 sent keep the earlier text (their copies are in "
+            + campaign.resolve("letters").resolve("letter")
+            + ").";
+    assertThat(two.status()).as(two.toString()).isZero();
+    assertThat(unchanged.err()).as(unchanged.toString()).doesNotContain("has changed");
+    assertThat(dry.err()).as(dry.toString()).contains(warning);
+    assertThat(third.status()).as(third.toString()).isZero();
+    assertThat(third.err()).as(third.toString()).contains(warning);
+    // said once: the letters from now on go as the letter now is
+    assertThat(fourth.err()).as(fourth.toString()).doesNotContain("has changed");
+    assertThat(letters()).hasSize(4);
+  }
+
+  private static String[] with(String[] first, String... more) {
+    List<String> all = new ArrayList<>(Arrays.asList(first));
+    all.addAll(Arrays.asList(more));
+    return all.toArray(String[]::new);
   }
 }
