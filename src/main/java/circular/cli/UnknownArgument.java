@@ -1,6 +1,7 @@
 package circular.cli;
 
 import circular.files.NearNames;
+import circular.recipients.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +72,19 @@ final class UnknownArgument {
   static Optional<String> explainValue(ParameterException e) {
     if (!(e.getCause() instanceof TypeConversionException)
         || !(e.getArgSpec() instanceof OptionSpec option)
-        || !option.type().isEnum()
         || e.getValue() == null) {
+      return Optional.empty();
+    }
+    Class<?> type = option.type();
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return Optional.of(
+          option.longestName() + ": '" + Text.visible(e.getValue()) + "' is not a whole number");
+    }
+    if (type == double.class || type == Double.class) {
+      return Optional.of(
+          option.longestName() + ": '" + Text.visible(e.getValue()) + "' is not a number");
+    }
+    if (!type.isEnum()) {
       return Optional.empty();
     }
     List<String> values =

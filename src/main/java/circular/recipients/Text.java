@@ -31,7 +31,7 @@ public final class Text {
   }
 
   /** The text as it may be quoted in an error message: control characters shown as escapes. */
-  static String visible(String s) {
+  public static String visible(String s) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length() && out.length() < 80; i++) {
       char c = s.charAt(i);

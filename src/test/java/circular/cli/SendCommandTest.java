@@ -270,6 +270,18 @@ class SendCommandTest {
   }
 
   @Test
+  void aNumberOptionGivenWordsSaysANumberIsWantedInOneLine() {
+    CliRun rate = send("--rate", "abc", "--dry-run");
+    CliRun connections = send("--connections", "four", "--dry-run");
+
+    assertThat(rate.status()).isEqualTo(2);
+    assertThat(rate.err()).isEqualTo("circular: --rate: 'abc' is not a number\n");
+    assertThat(connections.status()).isEqualTo(2);
+    assertThat(connections.err())
+        .isEqualTo("circular: --connections: 'four' is not a whole number\n");
+  }
+
+  @Test
   void aLetterEditedSinceSomeOfItsLettersWentIsSaidBeforeTheRestGo() throws Exception {
     Path letter = dir.resolve("letter");
     try (var files = Files.walk(Path.of(LETTER))) {
