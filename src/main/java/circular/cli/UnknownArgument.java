@@ -76,6 +76,9 @@ final class UnknownArgument {
       return Optional.empty();
     }
     Class<?> type = option.type();
+    if (e.getCause() instanceof Port.OutOfRange) {
+      return Optional.empty(); // a number, out of its range: the converter's own message says so
+    }
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return Optional.of(
           option.longestName() + ": '" + Text.visible(e.getValue()) + "' is not a whole number");
