@@ -60,7 +60,7 @@ public record ResponseRow(
     // a stranger's words, printed by status and remind: no escape sequence reaches the terminal
     from = from == null ? "" : Text.clean(from);
     subject = subject == null ? "" : Text.clean(subject);
-    detail = detail == null ? "" : detail;
+    detail = detail == null ? "" : Text.clean(detail);
   }
 
   /** A row that says nothing more than its kind: a reply, or a row of a file without details. */

@@ -89,6 +89,23 @@ class StatusCommandTest {
   }
 
   @Test
+  void aBouncesDetailReachesTheTerminalWithoutItsControlCharacters() throws Exception {
+    // the detail quotes a stranger's server: it may carry an escape sequence too
+    Files.writeString(
+        dir.resolve("responses.csv"),
+        "received,recipient_id,kind,from,subject,message_id,matched_by,detail\r\n"
+            + "2012-03-23T10:00:00Z,AUT,bounce,mailer-daemon@aut-mission.example,Undeliverable,"
+            + "<b1@aut-mission.example>,address,"
+            + "\"geneva@aut-mission.example 5.1.1 \u001b[2Juser\u0007 unknown\"\r\n",
+        StandardCharsets.UTF_8);
+
+    CliRun run = CliRun.of("status", "--campaign", dir.toString());
+
+    assertThat(run.status()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("[2Juser unknown").doesNotContain("\u001b", "\u0007");
+  }
+
+  @Test
   void theCsvSaysInDoubtAndAwaitingLeavesTheLetterInDoubtOut() {
     CliRun csv = CliRun.of("status", "--campaign", dir.toString(), "--csv");
     CliRun awaiting = CliRun.of("status", "--campaign", dir.toString(), "--awaiting");
