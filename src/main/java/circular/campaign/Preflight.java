@@ -52,13 +52,20 @@ public final class Preflight {
     } catch (InputException e) {
       problems.addAll(e.problems());
     }
+    // The rows without a problem are rendered even when others have one, so that their letters'
+    // problems are listed in the same run; never with --only, whose ids may be on a row that has.
+    RecipientReader.Checked read = new RecipientReader().check(listFile);
+    problems.addAll(read.problems());
+    if (read.problems().isEmpty() || only.isEmpty()) {
+      list = read.rows().orElse(null);
+    }
     try {
-      list = new RecipientReader().read(listFile);
-      if (!only.isEmpty()) {
+      if (list != null && !only.isEmpty()) {
         list = list.only(only);
       }
     } catch (InputException e) {
       problems.addAll(e.problems());
+      list = null;
     }
     if (template == null || list == null) {
       throw new InputException(problems);

@@ -14,7 +14,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +38,43 @@ public final class RecipientReader {
   /** Commons CSV writes the line with grouping separators: "line: 1,049". */
   private static final Pattern CSV_ERROR_LINE = Pattern.compile("line:? (\\d[\\d,.\u00a0\u202f]*)");
 
+  /**
+   * The list, if every rule holds.
+   *
+   * @throws InputException with every problem found
+   */
   public RecipientList read(Path file) {
+    Checked checked = check(file);
+    if (!checked.problems().isEmpty()) {
+      throw new InputException(checked.problems());
+    }
+    return checked.rows().orElseThrow();
+  }
+
+  /**
+   * A list read with its problems, for a check that lists every problem at once: the rows without a
+   * problem (every row when there is none) go on to be rendered, so that their letters' problems
+   * are found in the same run. Never throws for what is wrong with the file.
+   */
+  public Checked check(Path file) {
+    try {
+      return readChecked(file);
+    } catch (InputException e) {
+      return new Checked(Optional.empty(), e.problems());
+    }
+  }
+
+  /**
+   * What a list holds: {@code rows}, the rows without a problem (the whole list when {@code
+   * problems} is empty; none when the file or its header could not be read), and every problem.
+   */
+  public record Checked(Optional<RecipientList> rows, List<Problem> problems) {
+    public Checked {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private Checked readChecked(Path file) {
     if (String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT).endsWith(".xls")) {
       throw new InputException(
           Problem.in(
@@ -46,7 +84,7 @@ public final class RecipientReader {
     return Workbook.named(file).map(Workbook::read).orElseGet(() -> readCsv(file));
   }
 
-  private RecipientList readCsv(Path file) {
+  private Checked readCsv(Path file) {
     if (Files.isDirectory(file)) {
       NearNames lists = listsBeside(file.resolve("x"));
       throw new InputException(
@@ -82,7 +120,7 @@ public final class RecipientReader {
     }
   }
 
-  private RecipientList readCsv(Path file, CountingReader counting, BufferedReader reader)
+  private Checked readCsv(Path file, CountingReader counting, BufferedReader reader)
       throws IOException {
     char delimiter = delimiterOf(reader);
     RecipientRows rows = new RecipientRows(file, new Places.Csv(file));
@@ -125,7 +163,7 @@ public final class RecipientReader {
     } catch (IOException e) {
       rows.problem(syntaxProblem(file, delimiter, e));
     }
-    return rows.list();
+    return rows.checked();
   }
 
   /**

@@ -1,6 +1,5 @@
 package circular.recipients;
 
-import circular.InputException;
 import circular.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +42,10 @@ final class RecipientRows {
     return places;
   }
 
-  /** The header row; its problems are noted, and rows are only checked if it has none. */
+  /**
+   * The header row; its problems are noted, and rows are checked unless it lacks a column every row
+   * needs.
+   */
   void header(long row, List<String> names) {
     columns = new Row.Columns(names.stream().map(String::strip).toList());
     int before = problems.size();
@@ -81,7 +84,14 @@ final class RecipientRows {
         problems.add(places.row(row, "missing column '" + required + "'" + near));
       }
     }
-    usable = problems.size() == before;
+    // Rows are checked when the columns every row needs are there, once each: a problem with
+    // another column's name is listed with the rows' own.
+    usable =
+        List.of("id", "email").stream()
+            .allMatch(
+                c ->
+                    columns.names.indexOf(c) >= 0
+                        && columns.names.indexOf(c) == columns.names.lastIndexOf(c));
   }
 
   /** Whether the header row has been read. */
@@ -158,18 +168,18 @@ final class RecipientRows {
   }
 
   /**
-   * The list, if every rule holds.
-   *
-   * @throws InputException with every problem found
+   * What was read: every problem found, and the rows that have none, which are the whole list when
+   * every rule holds; no rows when the header does not name the columns every row needs.
    */
-  RecipientList list() {
+  RecipientReader.Checked checked() {
     if (recipients.isEmpty() && problems.isEmpty()) {
       problems.add(places.whole("has a header but no recipients"));
     }
-    if (!problems.isEmpty()) {
-      throw new InputException(problems);
-    }
-    return new RecipientList(file, places, columns.names, recipients);
+    Optional<RecipientList> rows =
+        recipients.isEmpty()
+            ? Optional.empty()
+            : Optional.of(new RecipientList(file, places, columns.names, recipients));
+    return new RecipientReader.Checked(rows, problems);
   }
 
   private Problem cell(long row, String column, String what) {

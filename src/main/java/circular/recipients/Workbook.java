@@ -57,9 +57,10 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
   }
 
   /**
-   * @throws InputException with every problem of the sheet, each naming its cell
+   * @throws InputException when the workbook cannot be read at all; every problem of its rows is in
+   *     what is returned, each naming its cell
    */
-  RecipientList read() {
+  RecipientReader.Checked read() {
     if (!Files.isRegularFile(file)) {
       throw new InputException(Problem.in(file, "no such file"));
     }
@@ -81,7 +82,7 @@ record Workbook(Path named, Path file, Optional<String> sheet) {
             rows.places()
                 .whole("the sheet is empty; its first row must name the columns, e.g. id, email"));
       }
-      return rows.list();
+      return rows.checked();
     } catch (InputException e) {
       throw e;
     } catch (Exception e) {

@@ -106,4 +106,31 @@ class PreflightTest {
             "unknown variable 'missoin'; did you mean 'mission'?",
             "unknown variable 'salutaton'; did you mean 'salutation'?");
   }
+
+  @Test
+  void aRowsProblemAndAnotherRowsLetterProblemAreListedInOneRun() throws Exception {
+    Path list = dir.resolve("states.csv");
+    Files.writeString(
+        list,
+        "id,email,country,title,name,salutation,language,mission\n"
+            + "AUT,geneva@aut-mission,Austria,H.E.,A,Excellency,,Permanent Mission of Austria\n"
+            + "DEU,genf@deu-mission.example,Germany,H.E.,B,Excellency,de,Permanent Mission of"
+            + " Germany\n"
+            + "FRA,geneve@fra-mission.example,France,S.E.,C,Excellence,fr,Mission permanente de la"
+            + " France\n",
+        StandardCharsets.UTF_8);
+
+    InputException all =
+        catchThrowableOfType(() -> Preflight.check(LETTER, list, Set.of()), InputException.class);
+    InputException only =
+        catchThrowableOfType(
+            () -> Preflight.check(LETTER, list, Set.of("DEU")), InputException.class);
+
+    assertThat(all.problems()).hasSize(2);
+    assertThat(all.problems().get(0).toString())
+        .startsWith(list + ":2: column 'email': 'geneva@aut-mission' is not a whole email address");
+    assertThat(all.problems().get(1).toString()).contains("column 'language'").contains("'de'");
+    // with --only, the row named may be one with a problem: the list's problems alone, as before
+    assertThat(only.problems()).hasSize(1);
+  }
 }

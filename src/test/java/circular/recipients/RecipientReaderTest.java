@@ -153,6 +153,22 @@ class RecipientReaderTest {
   }
 
   @Test
+  void aHeaderProblemDoesNotHideTheRowsOwn() throws IOException {
+    assertThat(problems("id,email,First name\nAUT,not-an-address,a\nFRA,f@fra.example,b\n"))
+        .containsExactly(
+            "list.csv:1: 'First name' cannot be a template variable name (letters, digits and '_' only, not starting with a digit); rename the column to 'first_name'",
+            "list.csv:2: column 'email': 'not-an-address' is not an email address");
+    RecipientReader.Checked checked =
+        new RecipientReader()
+            .check(csv("id,email,First name\nAUT,not-an-address,a\nFRA,f@fra.example,b\n"));
+    // the row without a problem, for the check to render; never a list to send
+    assertThat(checked.rows().orElseThrow().recipients())
+        .extracting(Recipient::id)
+        .containsExactly("FRA");
+    assertThat(checked.problems()).hasSize(2);
+  }
+
+  @Test
   void missingRequiredColumnsAreNamedWithTheFix() throws IOException {
     assertThat(problems("ID,Email,country\nAUT,a@x.example,Austria\n"))
         .containsExactly(
