@@ -81,7 +81,18 @@ class CircularJarIT {
                 + ":3: column 'id': duplicate id 'AUT' (first on line 2)\n"
                 + list
                 + ":3: column 'email': 'not-an-address' is not an email address\n"
-                + "2 problems; nothing was written.\n");
+                // the row without a problem is rendered too: what the list lacks, in the same run
+                + "letter-templates/2012-03-22-nim-invitation/letter.html:23:7: unknown variable"
+                + " 'title'; the recipient list's columns are: id, email\n"
+                + "letter-templates/2012-03-22-nim-invitation/letter.html:23:7: unknown variable"
+                + " 'name'; the recipient list's columns are: id, email\n"
+                + "letter-templates/2012-03-22-nim-invitation/letter.html:24:7: unknown variable"
+                + " 'mission'; the recipient list's columns are: id, email\n"
+                + "letter-templates/2012-03-22-nim-invitation/letter.html:27:23: unknown variable"
+                + " 'salutation'; the recipient list's columns are: id, email\n"
+                + "letter-templates/2012-03-22-nim-invitation/letter.properties:42: key 'subject':"
+                + " unknown variable 'country'; the recipient list's columns are: id, email\n"
+                + "7 problems; nothing was written.\n");
   }
 
   @Test

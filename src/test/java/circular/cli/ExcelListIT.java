@@ -184,11 +184,29 @@ class ExcelListIT {
         new Sheets()
             .sheet(
                 "Geneva",
-                new Object[] {"id", "country", "title", "name", "email", "language"},
                 new Object[] {
-                  "AUT", "Austria", "H.E. Mr.", "Georg Lindner", "geneva@aut-mission.example", "en"
+                  "id", "country", "title", "name", "email", "language", "mission", "salutation"
                 },
-                new Object[] {"FRA", "France", "S.E. M.", "Laurent Berthier", "x", "fr"})
+                new Object[] {
+                  "AUT",
+                  "Austria",
+                  "H.E. Mr.",
+                  "Georg Lindner",
+                  "geneva@aut-mission.example",
+                  "en",
+                  "Permanent Mission of Austria",
+                  "Excellency,"
+                },
+                new Object[] {
+                  "FRA",
+                  "France",
+                  "S.E. M.",
+                  "Laurent Berthier",
+                  "x",
+                  "fr",
+                  "Mission",
+                  "Excellence,"
+                })
             .writeTo(dir.resolve("states.xlsx"));
 
     JarProcess.Result run =
