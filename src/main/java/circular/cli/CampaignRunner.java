@@ -57,8 +57,10 @@ final class CampaignRunner {
               : SendPlan.of(recipients, latest, options.retryFailed, false, options.letterLimit())
                   .withInDoubtResent(options.resendInDoubt, recipients, prepared.recipients());
       reportLeftAlone(plan, err);
-      String fingerprint = LetterFingerprint.of(prepared.template().folder());
+      // read only when letters are to go to delegations: a test or a run with nothing to send
+      // neither warns nor records
       boolean delegations = test.isEmpty() && !plan.toSend().isEmpty();
+      String fingerprint = delegations ? LetterFingerprint.of(prepared.template().folder()) : "";
       if (delegations) {
         editedSinceSent(campaign, prepared, fingerprint, latest, plan).ifPresent(err::println);
       }

@@ -101,10 +101,10 @@ final class RemindCommand implements Callable<Integer> {
     for (ResponseRow row : responses) {
       if (row.kind() == ResponseRow.Kind.UNMATCHED) {
         err.printf(
-            "Unmatched: %s wrote '%s' (%s) from an address no delegation uses; if it is a"
-                + " delegation's reply, that delegation is reminded too: read it first, and say"
-                + " whose reply it is with 'circular replies --assign \"%s=ID\"'.%n",
-            row.from(), row.subject(), StatusCommand.DAY.format(row.received()), row.messageId());
+            "%s from an address no delegation uses; if it is a delegation's reply, that delegation"
+                + " is reminded too: read it first, and say whose reply it is with 'circular"
+                + " replies --assign \"%s=ID\"'.%n",
+            StatusCommand.unmatchedMessage(row), row.messageId());
       }
     }
     err.flush();

@@ -139,15 +139,16 @@ final class StatusCommand implements Callable<Integer> {
     for (ResponseRow row : responses) {
       if (row.kind() == ResponseRow.Kind.UNMATCHED) {
         out.printf(
-            "Unmatched: %s wrote '%s' (%s), %s; if it is a delegation's reply: 'circular replies"
-                + " --assign \"%s=ID\"'%n",
-            row.from(),
-            row.subject(),
-            DAY.format(row.received()),
-            row.messageId(),
-            row.messageId());
+            "%s, %s; if it is a delegation's reply: 'circular replies --assign \"%s=ID\"'%n",
+            unmatchedMessage(row), row.messageId(), row.messageId());
       }
     }
+  }
+
+  /** {@code Unmatched: maria@webmail.example wrote 'RE: Invitation' (2012-03-24 09:00 CET)} */
+  static String unmatchedMessage(ResponseRow row) {
+    return String.format(
+        "Unmatched: %s wrote '%s' (%s)", row.from(), row.subject(), DAY.format(row.received()));
   }
 
   private static void writeTable(List<Standing> rows, PrintWriter out) {
